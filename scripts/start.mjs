@@ -1,0 +1,56 @@
+// Starts the whole graph: the three subgraphs, then the gateway wired to them. Stops every
+// process it started on SIGINT/SIGTERM, and stops them all if one of them dies.
+import { fork } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SUBGRAPHS } from "./subgraphs.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const STOP_GRACE_MS = 15_000;
+const children = new Map();
+let stopping = false;
+
+function start(name, entry, env) {
+  const child = fork(join(root, entry), [], { cwd: root, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  children.set(name, child);
+  child.on("exit", (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`launcher: ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the graph`);
+      stop(1);
+    } else if (children.size === 0) {
+      process.exit(process.exitCode ?? 0);
+    }
+  });
+  return new Promise((resolve) => {
+    child.on("message", (message) => {
+      if (message?.type === "ready") resolve(message.url);
+    });
+  });
+}
+
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = code;
+  if (children.size === 0) process.exit(code);
+  for (const child of children.values()) child.kill("SIGTERM");
+  setTimeout(() => {
+    for (const child of children.values()) child.kill("SIGKILL");
+    process.exit(code || 1);
+  }, STOP_GRACE_MS).unref();
+}
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+const urls = await Promise.all(
+  SUBGRAPHS.map(({ name }) => start(name, `subgraphs/${name}/dist/index.js`, process.env)),
+);
+if (!stopping) {
+  // Point the gateway at where the subgraphs really listen, unless the caller said otherwise.
+  const gatewayEnv = { ...process.env };
+  SUBGRAPHS.forEach(({ name }, i) => (gatewayEnv[`${name.toUpperCase()}_URL`] ??= urls[i]));
+  const url = await start("gateway", "gateway/dist/index.js", gatewayEnv);
+  console.log(`\nITSM Service Graph is up: ${url}  (Ctrl-C stops it)\n`);
+}

@@ -1,0 +1,108 @@
+import { connectionType, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  Agreement,
+  CustomerReference,
+  Party,
+  Responsibility,
+  ServiceCoverage,
+  ServiceLevelTarget,
+  ServiceReference,
+} from "../entities";
+import type { AgreementsContext } from "../services/agreements.context";
+import { AgreementFilter } from "./agreement.inputs";
+import { relatedAgreements, sortTargets } from "./related-agreements";
+
+const AgreementConnection = connectionType(Agreement, "Agreement", "agreements");
+
+const PARTY_ORDER: string[] = [Party.PROVIDER, Party.CUSTOMER];
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => Agreement, { nullable: true, description: "The agreement with this id; NOT_FOUND if there is none." })
+  async agreement(@Arg("id", () => ID) id: string, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
+    const agreement = await ctx.loaders.agreementById.load(id);
+    if (!agreement) throw new NotFoundError("Agreement", id);
+    return agreement;
+  }
+
+  @Query(() => Agreement, {
+    nullable: true,
+    description: 'The agreement with this number, e.g. "SLA-2026-001"; NOT_FOUND if there is none.',
+  })
+  async agreementByNumber(@Arg("number") number: string, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
+    const agreement = await ctx.loaders.agreementByNumber.load(number);
+    if (!agreement) throw new NotFoundError("Agreement", number);
+    return agreement;
+  }
+
+  @Query(() => AgreementConnection, {
+    nullable: true,
+    description: "Agreements, ordered by number, one page at a time. Null only when an error says why.",
+  })
+  agreements(
+    @Args() page: PageArgs,
+    @Arg("filter", () => AgreementFilter, { nullable: true, description: "Criteria the agreements must meet." })
+    filter: AgreementFilter | null,
+    @Ctx() ctx: AgreementsContext,
+  ) {
+    return ctx.agreements.list(filter, toPageRequest(page));
+  }
+
+  @FieldResolver(() => [CustomerReference], {
+    description: "The customers party to the agreement; empty for OLAs and underpinning contracts.",
+  })
+  async customers(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<CustomerReference[]> {
+    const ids = await loaders.customerIdsByAgreement.load(agreement.id);
+    return [...ids].sort().map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [ServiceReference], { description: "The services the agreement covers." })
+  async services(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<ServiceReference[]> {
+    const coverage = await loaders.coverageByAgreement.load(agreement.id);
+    return [...new Set(coverage.map((c) => c.serviceId))].sort().map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [ServiceCoverage], {
+    description: "How each covered service is provided under this agreement: as-agreed description, hours, charge.",
+  })
+  async coverage(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<ServiceCoverage[]> {
+    const coverage = await loaders.coverageByAgreement.load(agreement.id);
+    return [...coverage].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
+  }
+
+  @FieldResolver(() => [ServiceLevelTarget], { description: "The service level targets, by metric and priority." })
+  async targets(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<ServiceLevelTarget[]> {
+    return sortTargets(await loaders.targetsByAgreement.load(agreement.id));
+  }
+
+  @FieldResolver(() => [Responsibility], {
+    description: "What each party undertakes: the provider's first, then the customer's.",
+  })
+  async responsibilities(
+    @Root() agreement: Agreement,
+    @Ctx() { loaders }: AgreementsContext,
+  ): Promise<Responsibility[]> {
+    const responsibilities = await loaders.responsibilitiesByAgreement.load(agreement.id);
+    return [...responsibilities].sort(
+      (a, b) =>
+        PARTY_ORDER.indexOf(a.party) - PARTY_ORDER.indexOf(b.party) ||
+        a.category.localeCompare(b.category) ||
+        a.id.localeCompare(b.id),
+    );
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description: "The OLAs and underpinning contracts this agreement relies on, by number.",
+  })
+  async underpinnedBy(@Root() agreement: Agreement, @Ctx() ctx: AgreementsContext): Promise<Agreement[]> {
+    return relatedAgreements(ctx, await ctx.loaders.underpinningIdsByAgreement.load(agreement.id));
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description: "For an OLA or underpinning contract: the agreements (SLAs) it underpins, by number.",
+  })
+  async underpins(@Root() agreement: Agreement, @Ctx() ctx: AgreementsContext): Promise<Agreement[]> {
+    return relatedAgreements(ctx, await ctx.loaders.underpinnedIdsByAgreement.load(agreement.id));
+  }
+}

@@ -1,0 +1,99 @@
+import { sampleId, stableId } from "@itsm/kit";
+import type { EntityManager } from "typeorm";
+import {
+  Agreement,
+  AgreementCustomer,
+  AgreementUnderpinning,
+  Responsibility,
+  ServiceCoverage,
+  ServiceLevelTarget,
+} from "../entities";
+import { sampleAgreements } from "./agreements.sample";
+
+/** The calendar date `days` from `today` (UTC), as YYYY-MM-DD. */
+export function daysFrom(today: Date, days: number): string {
+  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Writes the sample agreements through the given transaction's manager. Dates are relative to
+ * `today`, so the sample always has agreements about to expire and none that are stale.
+ */
+export async function seedAgreements(manager: EntityManager, today: Date = new Date()): Promise<void> {
+  await manager.insert(
+    Agreement,
+    sampleAgreements.map((a) => ({
+      id: sampleId.agreement(a.number),
+      number: a.number,
+      title: a.title,
+      description: a.description,
+      type: a.type,
+      status: a.status,
+      version: a.version,
+      effectiveFrom: daysFrom(today, a.effectiveFromDays),
+      effectiveTo: a.effectiveToDays === null ? null : daysFrom(today, a.effectiveToDays),
+      providerId: sampleId.provider(a.providerCode),
+    })),
+  );
+  await manager.insert(
+    AgreementCustomer,
+    sampleAgreements.flatMap((a) =>
+      a.customerCodes.map((code) => ({
+        agreementId: sampleId.agreement(a.number),
+        customerId: sampleId.customer(code),
+      })),
+    ),
+  );
+  await manager.insert(
+    ServiceCoverage,
+    sampleAgreements.flatMap((a) =>
+      a.coverage.map((c) => ({
+        id: stableId("ServiceCoverage", `${a.number}:${c.serviceCode}`),
+        agreementId: sampleId.agreement(a.number),
+        serviceId: sampleId.service(c.serviceCode),
+        description: c.description,
+        serviceHours: c.serviceHours,
+        monthlyChargeAmount: c.monthlyCharge?.amount ?? null,
+        monthlyChargeCurrency: c.monthlyCharge?.currency ?? null,
+      })),
+    ),
+  );
+  await manager.insert(
+    ServiceLevelTarget,
+    sampleAgreements.flatMap((a) =>
+      a.targets.map((t, index) => ({
+        id: stableId("ServiceLevelTarget", `${a.number}:${index}`),
+        agreementId: sampleId.agreement(a.number),
+        serviceId: sampleId.service(t.serviceCode),
+        metric: t.metric,
+        comparator: t.comparator,
+        value: t.value,
+        unit: t.unit,
+        priority: t.priority,
+        period: t.period,
+        description: t.description,
+      })),
+    ),
+  );
+  await manager.insert(
+    Responsibility,
+    sampleAgreements.flatMap((a) =>
+      a.responsibilities.map((r, index) => ({
+        id: stableId("Responsibility", `${a.number}:${index}`),
+        agreementId: sampleId.agreement(a.number),
+        party: r.party,
+        category: r.category,
+        description: r.description,
+      })),
+    ),
+  );
+  await manager.insert(
+    AgreementUnderpinning,
+    sampleAgreements.flatMap((a) =>
+      a.underpins.map((number) => ({
+        agreementId: sampleId.agreement(number),
+        underpinningId: sampleId.agreement(a.number),
+      })),
+    ),
+  );
+}

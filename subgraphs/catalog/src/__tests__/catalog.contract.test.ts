@@ -1,0 +1,67 @@
+import { committedSdl, ENTITIES_QUERY, inMemoryConfig, sampleId } from "@itsm/kit";
+import type { SubgraphServer } from "@itsm/kit";
+import { createServer } from "../server";
+import type { CatalogContext } from "../services/catalog.context";
+
+let server: SubgraphServer<CatalogContext>;
+beforeAll(async () => {
+  server = await createServer(inMemoryConfig("catalog"));
+});
+afterAll(() => server.stop());
+
+describe("catalog subgraph contract", () => {
+  it("serves the committed SDL through _service", async () => {
+    const result = await server.execute("{ _service { sdl } }");
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { _service: { sdl: string } })._service.sdl.trim()).toBe(committedSdl("catalog").trim());
+  });
+
+  it("resolves Service entities by id, unknown ids to null", async () => {
+    const result = await server.execute(ENTITIES_QUERY("Service", "id code lifecycle"), {
+      representations: [
+        { __typename: "Service", id: sampleId.service("EMAIL") },
+        { __typename: "Service", id: "no-such-service" },
+        { __typename: "Service", id: sampleId.service("ERP") },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { id: sampleId.service("EMAIL"), code: "EMAIL", lifecycle: "LIVE" },
+      null,
+      { id: sampleId.service("ERP"), code: "ERP", lifecycle: "LIVE" },
+    ]);
+  });
+
+  it("resolves Component entities by id, unknown ids to null", async () => {
+    const result = await server.execute(ENTITIES_QUERY("Component", "id kind services { code }"), {
+      representations: [
+        { __typename: "Component", id: sampleId.component("dc-frankfurt") },
+        { __typename: "Component", id: sampleId.component("no-such-component") },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    const [dc, missing] = result.data?._entities as [{ kind: string; services: { code: string }[] }, null];
+    expect(dc.kind).toBe("FACILITY");
+    expect(dc.services.map((s) => s.code)).toContain("HOSTING");
+    expect(missing).toBeNull();
+  });
+
+  it("answers an unknown id with NOT_FOUND", async () => {
+    const result = await server.execute('{ service(id: "nope") { code } }');
+    expect(result.data?.service).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(result.errors?.[0].message).toBe('Service "nope" does not exist');
+  });
+
+  it("answers a page over the maximum and a malformed cursor with BAD_USER_INPUT", async () => {
+    const tooMany = await server.execute("{ services(first: 101) { totalCount } }");
+    expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const badCursor = await server.execute('{ components(after: "garbage!") { totalCount } }');
+    expect(badCursor.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("rejects an unknown enum value before execution", async () => {
+    const result = await server.execute("{ services(filter: { lifecycle: [ZOMBIE] }) { totalCount } }");
+    expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});

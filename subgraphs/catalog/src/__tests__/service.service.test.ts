@@ -1,0 +1,74 @@
+import { inMemoryConfig, sampleId, toPageRequest } from "@itsm/kit";
+import type { SubgraphServer } from "@itsm/kit";
+import { ServiceLifecycle } from "../entities";
+import { sampleServices } from "../sample/catalog.sample";
+import { createServer } from "../server";
+import type { CatalogContext } from "../services/catalog.context";
+import { ServiceService } from "../services/service.service";
+
+let server: SubgraphServer<CatalogContext>;
+let services: ServiceService;
+beforeAll(async () => {
+  server = await createServer(inMemoryConfig("catalog"));
+  services = new ServiceService(server.dataSource);
+});
+afterAll(() => server.stop());
+
+describe("ServiceService.list", () => {
+  it("pages through every service exactly once, in code order", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await services.list(null, toPageRequest({ first: 4, after }));
+      seen.push(...page.nodes.map((s) => s.code));
+      expect(await page.totalCount).toBe(sampleServices.length);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(sampleServices.map((s) => s.code).sort());
+  });
+
+  it("combines filters", async () => {
+    const page = await services.list({ lifecycle: [ServiceLifecycle.PIPELINE] }, toPageRequest({ first: 100 }));
+    const expected = sampleServices.filter((s) => s.lifecycle === ServiceLifecycle.PIPELINE).map((s) => s.code);
+    expect(page.nodes.map((s) => s.code)).toEqual(expected.sort());
+  });
+
+  it("matches search text literally, wildcards included", async () => {
+    const mail = await services.list({ search: "mail" }, toPageRequest({ first: 100 }));
+    expect(mail.nodes.map((s) => s.code)).toContain("EMAIL");
+    const wildcard = await services.list({ search: "%" }, toPageRequest({ first: 100 }));
+    expect(wildcard.nodes).toEqual([]);
+  });
+
+  it("treats an empty list filter as matching nothing", async () => {
+    const page = await services.list({ codes: [] }, toPageRequest({ first: 10 }));
+    expect(page.nodes).toEqual([]);
+    expect(await page.totalCount).toBe(0);
+  });
+});
+
+describe("ServiceService.impactedServiceIdsOf", () => {
+  it("finds every service depending on a component, at any depth", async () => {
+    // Expected closure computed independently from the sample definition.
+    const users = sampleServices.filter((s) => s.components.includes("dc-frankfurt")).map((s) => s.code);
+    const expected = new Set(users);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const s of sampleServices) {
+        if (!expected.has(s.code) && s.dependsOn.some((d) => expected.has(d))) {
+          expected.add(s.code);
+          grew = true;
+        }
+      }
+    }
+    const [impacted] = await services.impactedServiceIdsOf([sampleId.component("dc-frankfurt")]);
+    expect(new Set(impacted)).toEqual(new Set([...expected].map(sampleId.service)));
+    expect(expected.size).toBeGreaterThan(users.length);
+  });
+
+  it("returns nothing for an unknown component", async () => {
+    expect(await services.impactedServiceIdsOf(["nope"])).toEqual([[]]);
+  });
+});

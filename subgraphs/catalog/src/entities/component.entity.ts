@@ -1,0 +1,29 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { ComponentKind } from "./catalog.enums";
+
+/** A building block services are made of: hardware, software, network, data or facility. */
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description: "A building block that services are made of (a server, an application, a link, a data centre).",
+})
+@Entity("components")
+export class Component {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field({ description: "Display name." })
+  @Index()
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => ComponentKind, { description: "The kind of building block." })
+  @Index()
+  @Column({ type: "simple-enum", enum: ComponentKind })
+  kind: ComponentKind;
+
+  @Field({ description: "What the component is and where it runs." })
+  @Column({ type: "text" })
+  description: string;
+}

@@ -1,0 +1,45 @@
+import { connectionType, loadExisting, NotFoundError, PageArgs, sortByText, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Component, Service } from "../entities";
+import type { CatalogContext } from "../services/catalog.context";
+import { ComponentFilter } from "./component.inputs";
+
+const ComponentConnection = connectionType(Component, "Component", "components");
+
+@Resolver(() => Component)
+export class ComponentResolver {
+  @Query(() => Component, { nullable: true, description: "The component with this id; NOT_FOUND if there is none." })
+  async component(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Component> {
+    const component = await ctx.loaders.componentById.load(id);
+    if (!component) throw new NotFoundError("Component", id);
+    return component;
+  }
+
+  @Query(() => ComponentConnection, {
+    nullable: true,
+    description: "All components, ordered by name, one page at a time. Null only when an error says why.",
+  })
+  components(
+    @Args() page: PageArgs,
+    @Arg("filter", () => ComponentFilter, { nullable: true, description: "Criteria the components must meet." })
+    filter: ComponentFilter | null,
+    @Ctx() ctx: CatalogContext,
+  ) {
+    return ctx.components.list(filter, toPageRequest(page));
+  }
+
+  @FieldResolver(() => [Service], { description: "The services this component is directly part of, by code." })
+  async services(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+    const ids = await loaders.serviceIdsByComponent.load(component.id);
+    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+  }
+
+  @FieldResolver(() => [Service], {
+    description:
+      "Impact analysis: every service that would be affected if this component failed — the services it is part of and, transitively, every service depending on them. By code.",
+  })
+  async impactedServices(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+    const ids = await loaders.impactedServiceIdsByComponent.load(component.id);
+    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+  }
+}

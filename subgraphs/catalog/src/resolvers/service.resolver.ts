@@ -1,0 +1,60 @@
+import { connectionType, loadExisting, NotFoundError, PageArgs, sortByText, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Component, Service } from "../entities";
+import type { CatalogContext } from "../services/catalog.context";
+import { ServiceFilter } from "./service.inputs";
+
+const ServiceConnection = connectionType(Service, "Service", "services");
+
+@Resolver(() => Service)
+export class ServiceResolver {
+  @Query(() => Service, { nullable: true, description: "The service with this id; NOT_FOUND if there is none." })
+  async service(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Service> {
+    const service = await ctx.loaders.serviceById.load(id);
+    if (!service) throw new NotFoundError("Service", id);
+    return service;
+  }
+
+  @Query(() => Service, {
+    nullable: true,
+    description: 'The service with this code, e.g. "EMAIL"; NOT_FOUND if there is none.',
+  })
+  async serviceByCode(@Arg("code") code: string, @Ctx() ctx: CatalogContext): Promise<Service> {
+    const service = await ctx.loaders.serviceByCode.load(code);
+    if (!service) throw new NotFoundError("Service", code);
+    return service;
+  }
+
+  @Query(() => ServiceConnection, {
+    nullable: true,
+    description: "The service catalogue, ordered by code, one page at a time. Null only when an error says why.",
+  })
+  services(
+    @Args() page: PageArgs,
+    @Arg("filter", () => ServiceFilter, { nullable: true, description: "Criteria the services must meet." })
+    filter: ServiceFilter | null,
+    @Ctx() ctx: CatalogContext,
+  ) {
+    return ctx.services.list(filter, toPageRequest(page));
+  }
+
+  @FieldResolver(() => [Component], { description: "The components the service is made of, by name." })
+  async components(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Component[]> {
+    const ids = await loaders.componentIdsByService.load(service.id);
+    return sortByText(await loadExisting(loaders.componentById, ids), (c) => c.name);
+  }
+
+  @FieldResolver(() => [Service], {
+    description: "The services this service needs in order to work (direct dependencies), by code.",
+  })
+  async dependsOn(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+    const ids = await loaders.dependencyIdsByService.load(service.id);
+    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+  }
+
+  @FieldResolver(() => [Service], { description: "The services that directly depend on this service, by code." })
+  async usedBy(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+    const ids = await loaders.dependentIdsByService.load(service.id);
+    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+  }
+}

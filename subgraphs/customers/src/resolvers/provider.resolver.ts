@@ -1,0 +1,40 @@
+import { connectionType, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Provider } from "../entities";
+import type { CustomersContext } from "../services/customers.context";
+import { ProviderFilter } from "./provider.inputs";
+
+const ProviderConnection = connectionType(Provider, "Provider", "providers");
+
+@Resolver(() => Provider)
+export class ProviderResolver {
+  @Query(() => Provider, { nullable: true, description: "The provider with this id; NOT_FOUND if there is none." })
+  async provider(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
+    const provider = await ctx.loaders.providerById.load(id);
+    if (!provider) throw new NotFoundError("Provider", id);
+    return provider;
+  }
+
+  @Query(() => Provider, {
+    nullable: true,
+    description: 'The provider with this code, e.g. "CORP_IT"; NOT_FOUND if there is none.',
+  })
+  async providerByCode(@Arg("code") code: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
+    const provider = await ctx.loaders.providerByCode.load(code);
+    if (!provider) throw new NotFoundError("Provider", code);
+    return provider;
+  }
+
+  @Query(() => ProviderConnection, {
+    nullable: true,
+    description: "All service providers, ordered by code, one page at a time. Null only when an error says why.",
+  })
+  providers(
+    @Args() page: PageArgs,
+    @Arg("filter", () => ProviderFilter, { nullable: true, description: "Criteria the providers must meet." })
+    filter: ProviderFilter | null,
+    @Ctx() ctx: CustomersContext,
+  ) {
+    return ctx.providers.list(filter, toPageRequest(page));
+  }
+}

@@ -1,0 +1,24 @@
+import type { ContactRole, CustomerKind, CustomerStatus, ProviderKind } from "../entities/customers.enums";
+
+export interface SampleContact {
+  name: string;
+  email: string;
+  role: ContactRole;
+  phone?: string;
+}
+
+export interface SampleCustomer {
+  code: string;
+  name: string;
+  kind: CustomerKind;
+  status: CustomerStatus;
+  description: string;
+  contacts: SampleContact[];
+}
+
+export interface SampleProvider {
+  code: string;
+  name: string;
+  kind: ProviderKind;
+  description: string;
+}

@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/** Raised when an environment variable is missing or malformed; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export type Env = Record<string, string | undefined>;
+
+const PORT_MESSAGE = "must be a port number from 0 to 65535";
+const port = z.coerce
+  .number({ invalid_type_error: PORT_MESSAGE })
+  .int(PORT_MESSAGE)
+  .min(0, PORT_MESSAGE)
+  .max(65535, PORT_MESSAGE);
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+  errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }),
+});
+const POSITIVE_MESSAGE = "must be a positive whole number";
+const positiveInt = z.coerce
+  .number({ invalid_type_error: POSITIVE_MESSAGE })
+  .int(POSITIVE_MESSAGE)
+  .positive(POSITIVE_MESSAGE);
+const databaseUrl = z
+  .string()
+  .url()
+  .refine((url) => /^(mysql|mariadb):\/\//.test(url), "must be a mysql:// or mariadb:// URL");
+
+/** Parses the variables named in `shape` from `env`; every problem is reported at once, by variable name. */
+export function parseEnv<T extends z.ZodRawShape>(shape: T, env: Env): z.infer<z.ZodObject<T>> {
+  // Empty strings mean "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.keys(shape).map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  const result = z.object(shape).safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const value = present[name];
+      return `${name} ${issue.message}${value === undefined ? "" : ` (got "${value}")`}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return result.data;
+}
+
+/** Settings every process (gateway and subgraphs) shares. */
+export interface CommonConfig {
+  host: string;
+  logLevel: z.infer<typeof logLevel>;
+  production: boolean;
+  /** Largest accepted request body. */
+  maxBodyBytes: number;
+}
+
+const commonShape = {
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: logLevel.default("info"),
+  NODE_ENV: z.string().default("development"),
+  MAX_BODY_BYTES: positiveInt.default(1_048_576),
+};
+
+function commonConfig(parsed: z.infer<z.ZodObject<typeof commonShape>>): CommonConfig {
+  return {
+    host: parsed.HOST,
+    logLevel: parsed.LOG_LEVEL,
+    production: parsed.NODE_ENV === "production",
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+  };
+}
+
+export type SubgraphName = "catalog" | "customers" | "agreements";
+
+/** Default ports of the subgraphs; the gateway listens on 4000. */
+export const SUBGRAPH_PORTS: Record<SubgraphName, number> = { catalog: 4001, customers: 4002, agreements: 4003 };
+
+export interface SubgraphConfig extends CommonConfig {
+  name: SubgraphName;
+  port: number;
+  /** MySQL/MariaDB URL; when absent the subgraph uses its embedded SQLite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+}
+
+/** Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE` and the common settings. */
+export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
+  const prefix = name.toUpperCase();
+  const parsed = parseEnv(
+    {
+      ...commonShape,
+      [`${prefix}_PORT`]: port.default(SUBGRAPH_PORTS[name]),
+      [`${prefix}_DATABASE_URL`]: databaseUrl.optional(),
+      DATA_DIR: z.string().min(1).default(".data"),
+      DB_POOL_SIZE: positiveInt.max(1000).default(10),
+    },
+    env,
+  ) as Record<string, unknown> & z.infer<z.ZodObject<typeof commonShape>>;
+  return {
+    ...commonConfig(parsed),
+    name,
+    port: parsed[`${prefix}_PORT`] as number,
+    databaseUrl: parsed[`${prefix}_DATABASE_URL`] as string | undefined,
+    dataDir: parsed.DATA_DIR as string,
+    dbPoolSize: parsed.DB_POOL_SIZE as number,
+  };
+}
+
+export interface GatewayConfig extends CommonConfig {
+  port: number;
+  supergraphPath: string;
+  /** Subgraph URL overrides by subgraph name, from `<NAME>_URL` (e.g. `CATALOG_URL`). */
+  subgraphUrls: Record<string, string>;
+  /** Longest wait for one subgraph fetch. */
+  subgraphTimeoutMs: number;
+}
+
+/** Reads the gateway's configuration: `PORT`, `SUPERGRAPH_PATH`, `<SUBGRAPH>_URL`, `SUBGRAPH_TIMEOUT_MS` and the common settings. */
+export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = process.env): GatewayConfig {
+  const urlKeys = Object.keys(env).filter((key) => /^[A-Z][A-Z0-9_]*_URL$/.test(key) && !key.endsWith("_DATABASE_URL"));
+  const parsed = parseEnv(
+    {
+      ...commonShape,
+      PORT: port.default(4000),
+      SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
+      SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
+      ...Object.fromEntries(urlKeys.map((key) => [key, z.string().url("must be an http(s) URL").optional()])),
+    },
+    env,
+  ) as Record<string, unknown> & z.infer<z.ZodObject<typeof commonShape>>;
+  const subgraphUrls: Record<string, string> = {};
+  for (const key of urlKeys) {
+    const url = parsed[key] as string | undefined;
+    if (url) subgraphUrls[key.slice(0, -"_URL".length).toLowerCase()] = url;
+  }
+  return {
+    ...commonConfig(parsed),
+    port: parsed.PORT as number,
+    supergraphPath: parsed.SUPERGRAPH_PATH as string,
+    subgraphUrls,
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
+  };
+}

@@ -1,0 +1,69 @@
+import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
+import { In } from "typeorm";
+import DataLoader from "dataloader";
+
+/** Arranges rows in the order of `keys` (DataLoader's contract); missing keys give null. */
+export function alignByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
+  const byKey = new Map<K, T>();
+  for (const row of rows) byKey.set(keyOf(row), row);
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/** Groups rows under each of `keys`, in the order of `keys`; keys without rows get []. */
+export function groupByKey<K, T, V = T>(
+  keys: readonly K[],
+  rows: T[],
+  keyOf: (row: T) => K,
+  valueOf: (row: T) => V = (row) => row as unknown as V,
+): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(valueOf(row));
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** A per-request loader with a batch size that stays within every database's parameter limit. */
+export function loader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  return new DataLoader<K, V>((keys) => batch(keys), { maxBatchSize: 1000 });
+}
+
+/** Loads many ids through a loader and drops the ones that no longer exist. */
+export async function loadExisting<T>(source: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const rows = await source.loadMany(ids);
+  const failure = rows.find((row) => row instanceof Error);
+  if (failure) throw failure;
+  return rows.filter((row): row is T => row !== null);
+}
+
+/** Escape character for LIKE patterns; "!" means the same in SQLite and MySQL string literals. */
+export const LIKE_ESCAPE = "!";
+
+/** A case-insensitive "contains" pattern in which the user's text matches literally; use with `ESCAPE '!'`. */
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** Sorts rows by a text key, for stable, readable list fields. */
+export function sortByText<T>(rows: T[], keyOf: (row: T) => string): T[] {
+  return [...rows].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
+/** Loads rows whose `column` is one of `keys`, aligned with `keys` (for a DataLoader batch). */
+export async function findAligned<T extends ObjectLiteral, C extends keyof T & string>(
+  repository: Repository<T>,
+  column: C,
+  keys: readonly T[C][],
+): Promise<(T | null)[]> {
+  const rows = await repository.findBy({ [column]: In([...keys]) } as FindOptionsWhere<T>);
+  return alignByKey(keys, rows, (row) => row[column]);
+}
+
+/** Loads rows whose `column` is one of `keys`, grouped under each key (for a DataLoader batch). */
+export async function findGrouped<T extends ObjectLiteral, C extends keyof T & string, V = T>(
+  repository: Repository<T>,
+  column: C,
+  keys: readonly T[C][],
+  valueOf?: (row: T) => V,
+): Promise<V[][]> {
+  const rows = await repository.findBy({ [column]: In([...keys]) } as FindOptionsWhere<T>);
+  return groupByKey(keys, rows, (row) => row[column], valueOf);
+}
