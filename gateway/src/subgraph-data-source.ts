@@ -23,12 +23,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions?.code !== undefined && error.extensions.response) {
-        // An HTTP error answer: keep its status in the log, give clients the subgraph's name.
-        this.logger.warn({ subgraph: this.name, err: error }, "subgraph answered with an HTTP error");
-      } else {
-        this.logger.warn({ subgraph: this.name, err: error }, "subgraph unreachable");
+      // A GraphQL answer with a non-2xx status (e.g. a variable the subgraph's scalar rejects):
+      // pass its errors on as the subgraph's own, without the HTTP wrapper and its URL.
+      const response = (error as GraphQLError).extensions?.response as { body?: { errors?: unknown } } | undefined;
+      if (response?.body && Array.isArray(response.body.errors)) {
+        return { errors: response.body.errors as GatewayGraphQLResponse["errors"] };
       }
+      this.logger.warn({ subgraph: this.name, err: error }, "subgraph unavailable");
       throw new GraphQLError(`The ${this.name} subgraph is unavailable; its fields are missing from this response`, {
         extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
       });

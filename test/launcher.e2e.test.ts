@@ -1,0 +1,89 @@
+import type { ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { post, ROOT } from "./support/graph";
+
+/** Starts `npm start`'s launcher on free ports; resolves with the gateway URL it prints. */
+function startLauncher(dataDir: string): Promise<{ launcher: ChildProcess; url: string }> {
+  const launcher = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      PORT: "0",
+      CATALOG_PORT: "0",
+      CUSTOMERS_PORT: "0",
+      AGREEMENTS_PORT: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ITSM Service Graph is up: (\S+)/.exec(output);
+      if (match) resolve({ launcher, url: match[1] });
+    };
+    launcher.stdout!.on("data", onData);
+    launcher.stderr!.on("data", onData);
+    launcher.on("exit", (code) => reject(new Error(`launcher exited (${code}) before the graph was up:\n${output}`)));
+  });
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return condition();
+}
+
+describe("the launcher behind npm start", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "itsm-launcher-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("starts the gateway and three subgraphs, and SIGTERM stops every one of them", async () => {
+    const { launcher, url } = await startLauncher(dataDir);
+    const pids = childPids(launcher.pid!);
+    expect(pids).toHaveLength(4);
+    const response = await post<{ services: { totalCount: number } }>(url, "{ services { totalCount } }");
+    expect(response.data?.services.totalCount).toBeGreaterThan(0);
+
+    const exited = new Promise<number | null>((resolve) => launcher.once("exit", resolve));
+    launcher.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(await waitUntil(() => pids.every((pid) => !alive(pid)))).toBe(true);
+  });
+
+  it("leaves no orphans when the launcher itself is killed", async () => {
+    const { launcher } = await startLauncher(dataDir);
+    const pids = childPids(launcher.pid!);
+    expect(pids).toHaveLength(4);
+    launcher.kill("SIGKILL");
+    expect(await waitUntil(() => pids.every((pid) => !alive(pid)))).toBe(true);
+  });
+});

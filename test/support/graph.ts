@@ -1,0 +1,148 @@
+import type { ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const ROOT = join(__dirname, "..", "..");
+export const SUBGRAPH_NAMES = ["catalog", "customers", "agreements"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+type ProcessName = SubgraphName | "gateway";
+
+const ENTRY: Record<ProcessName, string> = {
+  catalog: "subgraphs/catalog/dist/index.js",
+  customers: "subgraphs/customers/dist/index.js",
+  agreements: "subgraphs/agreements/dist/index.js",
+  gateway: "gateway/dist/index.js",
+};
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Forks one of the graph's real processes and resolves with its URL once it reports ready. */
+export function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Started> {
+  const child = fork(join(ROOT, ENTRY[name]), [], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${name} did not become ready within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.on("message", (message: { type?: string; url?: string }) => {
+      if (message.type === "ready" && message.url) {
+        clearTimeout(timer);
+        resolve({ child, url: message.url });
+      }
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited before it was ready (${signal ?? code}):\n${output}`));
+    });
+  });
+}
+
+/** Waits for a child process to exit, killing it if it takes too long. */
+export function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = "SIGTERM",
+  timeoutMs = 15_000,
+): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    child.kill(signal);
+  });
+}
+
+export interface GraphResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null | undefined;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Posts a GraphQL operation and returns the HTTP status with the parsed body. */
+export async function post<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphResponse<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphResponse<T>, "status">;
+  return { status: response.status, ...body };
+}
+
+/**
+ * The whole graph as it runs in production: three subgraph processes on free ports, each with
+ * its own embedded database in a temporary data directory, and the gateway in front of them.
+ */
+export class Graph {
+  private readonly processes = new Map<ProcessName, Started>();
+  readonly subgraphPorts = new Map<SubgraphName, string>();
+  gatewayUrl = "";
+
+  constructor(
+    readonly dataDir: string = mkdtempSync(join(tmpdir(), "itsm-e2e-")),
+    private readonly ownsDataDir = true,
+  ) {}
+
+  private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATA_DIR: this.dataDir, ...extra };
+  }
+
+  async start(): Promise<this> {
+    await Promise.all(SUBGRAPH_NAMES.map((name) => this.startSubgraph(name)));
+    const urls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, this.processes.get(name)!.url]),
+    );
+    const gateway = await startProcess("gateway", this.env({ PORT: "0", ...urls }));
+    this.processes.set("gateway", gateway);
+    this.gatewayUrl = gateway.url;
+    return this;
+  }
+
+  /** Starts a subgraph; after a restart it gets the same port, so the gateway finds it again. */
+  async startSubgraph(name: SubgraphName): Promise<void> {
+    const port = this.subgraphPorts.get(name) ?? "0";
+    const started = await startProcess(name, this.env({ [`${name.toUpperCase()}_PORT`]: port }));
+    this.subgraphPorts.set(name, new URL(started.url).port);
+    this.processes.set(name, started);
+  }
+
+  subgraphUrl(name: SubgraphName): string {
+    return this.processes.get(name)!.url;
+  }
+
+  /** Kills a process abruptly, as a crash would. */
+  async kill(name: ProcessName): Promise<void> {
+    const started = this.processes.get(name);
+    if (!started) return;
+    this.processes.delete(name);
+    await stopProcess(started.child, "SIGKILL");
+  }
+
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphResponse<T>> {
+    return post<T>(this.gatewayUrl, query, variables);
+  }
+
+  async stop(): Promise<void> {
+    const gateway = this.processes.get("gateway");
+    if (gateway) await stopProcess(gateway.child);
+    await Promise.all(
+      [...this.processes.entries()].filter(([name]) => name !== "gateway").map(([, p]) => stopProcess(p.child)),
+    );
+    this.processes.clear();
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
