@@ -277,6 +277,20 @@ describe("bad arguments get clear errors with codes", () => {
     expect(variable.errors?.[0].message).toContain("2026-13-45");
   });
 
+  it("an unknown operationName → 400 OPERATION_RESOLUTION_FAILURE (the stock gateway answers 500)", async () => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "query A { services { totalCount } }", operationName: "B" }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({
+      message: 'Unknown operation named "B".',
+      extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+    });
+  });
+
   it("a body that is not JSON → 400 with a code", async () => {
     const response = await fetch(graph.gatewayUrl, {
       method: "POST",

@@ -2,11 +2,13 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
+import { ConfigError } from "@itsm/kit/config";
 import { close, createGraphQLHttpServer, listen } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
 import { createLogger } from "@itsm/kit/log";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { operationResolutionPlugin } from "./operation-resolution.plugin";
 import { SubgraphDataSource } from "./subgraph-data-source";
 
 /** A started gateway: where it listens and how to stop it. */
@@ -19,7 +21,7 @@ function readSupergraph(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    throw new Error(`cannot read the supergraph at SUPERGRAPH_PATH=${path}: ${(error as Error).message}`);
+    throw new ConfigError(`cannot read the supergraph at SUPERGRAPH_PATH=${path}: ${(error as Error).message}`);
   }
 }
 
@@ -44,6 +46,7 @@ export class GatewayServer {
       gateway,
       formatError: createErrorFormatter(logger),
       includeStacktraceInErrorResponses: false,
+      plugins: [operationResolutionPlugin()],
     });
   }
 

@@ -1,0 +1,68 @@
+import { createLogger } from "@itsm/kit/log";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import { SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from "../subgraph-data-source";
+
+const logger = createLogger("gateway-test", "silent");
+
+function request(): GraphQLDataSourceProcessOptions {
+  return {
+    kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
+    request: { query: "{ __typename }" },
+    context: {},
+  } as unknown as GraphQLDataSourceProcessOptions;
+}
+
+/** A throwaway HTTP server answering every request with `status` and `body`. */
+async function answering(status: number, body: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/graphql`, close: () => server.close() };
+}
+
+describe("SubgraphDataSource", () => {
+  it("reports an unreachable subgraph by name, without its address", async () => {
+    const closed = await answering(200, "{}");
+    closed.close();
+    const source = new SubgraphDataSource("catalog", closed.url, logger);
+    const error = await source.process(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      message: "The catalog subgraph is unavailable; its fields are missing from this response",
+      extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: "catalog" },
+    });
+    expect(JSON.stringify(error)).not.toContain("127.0.0.1");
+  });
+
+  it("passes on the GraphQL errors of a non-2xx answer as the subgraph's own", async () => {
+    const server = await answering(
+      400,
+      JSON.stringify({
+        errors: [{ message: "Value is not a valid LocalDate", extensions: { code: "BAD_USER_INPUT" } }],
+      }),
+    );
+    try {
+      const response = await new SubgraphDataSource("agreements", server.url, logger).process(request());
+      expect(response.errors).toEqual([
+        { message: "Value is not a valid LocalDate", extensions: { code: "BAD_USER_INPUT" } },
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("treats a non-GraphQL error page as unavailability", async () => {
+    const server = await answering(502, JSON.stringify({ message: "bad gateway" }));
+    try {
+      const error = await new SubgraphDataSource("customers", server.url, logger).process(request()).catch((e) => e);
+      expect(error).toMatchObject({ extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: "customers" } });
+    } finally {
+      server.close();
+    }
+  });
+});
