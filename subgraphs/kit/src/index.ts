@@ -12,3 +12,4 @@ export * from "./schema/pagination";
 export * from "./data/batch";
 export * from "./data/filters";
 export * from "./testing";
+export * from "./schema/record";

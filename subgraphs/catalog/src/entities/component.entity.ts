@@ -1,5 +1,6 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { TrackedRecord } from "@itsm/kit";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index } from "typeorm";
 import { ComponentKind } from "./catalog.enums";
 
 /** A building block services are made of: hardware, software, network, data or facility. */
@@ -8,11 +9,7 @@ import { ComponentKind } from "./catalog.enums";
   description: "A building block that services are made of (a server, an application, a link, a data centre).",
 })
 @Entity("components")
-export class Component {
-  @Field(() => ID, { description: "Opaque, stable identifier." })
-  @PrimaryColumn({ type: "varchar", length: 36 })
-  id: string;
-
+export class Component extends TrackedRecord {
   @Field({ description: "Display name." })
   @Index()
   @Column({ type: "varchar", length: 200 })

@@ -1,31 +1,13 @@
-import { decimalTransformer, Money, toMoney } from "@itsm/kit";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from "typeorm";
+import { CodedRecord, decimalTransformer, Money, toMoney } from "@itsm/kit";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index } from "typeorm";
 import { Criticality, ServiceLifecycle, ServiceType } from "./catalog.enums";
 
 /** An IT service in the catalogue: what is delivered, by whom, at what cost. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An IT service: something the provider delivers that creates value for customers." })
 @Entity("services")
-export class Service {
-  @Field(() => ID, { description: "Opaque, stable identifier." })
-  @PrimaryColumn({ type: "varchar", length: 36 })
-  id: string;
-
-  @Field({ description: 'Unique short code, upper case, e.g. "EMAIL".' })
-  @Index({ unique: true })
-  @Column({ type: "varchar", length: 32 })
-  code: string;
-
-  @Field({ description: "Display name." })
-  @Index()
-  @Column({ type: "varchar", length: 200 })
-  name: string;
-
-  @Field({ description: "What the service provides, in the words of the catalogue." })
-  @Column({ type: "text" })
-  description: string;
-
+export class Service extends CodedRecord {
   @Field({ description: 'Catalogue category, e.g. "Communication & Collaboration".' })
   @Index()
   @Column({ type: "varchar", length: 100 })
@@ -55,18 +37,6 @@ export class Service {
 
   @Column({ type: "varchar", length: 3 })
   monthlyCostCurrency: string;
-
-  @Field(() => Int, { description: "Incremented by every change; used for optimistic concurrency." })
-  @VersionColumn()
-  version: number;
-
-  @Field({ description: "When the service was added to the catalogue." })
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @Field({ description: "When the service was last changed." })
-  @UpdateDateColumn()
-  updatedAt: Date;
 
   @Field(() => Money, { description: "What delivering the service costs the provider per month." })
   get monthlyCost(): Money {
