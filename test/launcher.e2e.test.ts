@@ -3,14 +3,26 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { post, ROOT } from "./support/graph";
+import { createTestDatabase } from "@itsm/kit";
+import { post, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+
+/** In the MariaDB run, each launch gets fresh databases migrated and seeded at start-up. */
+async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
+  if (TEST_DRIVER !== "mariadb") return {};
+  const env: NodeJS.ProcessEnv = { MIGRATE_ON_START: "true", SEED_ON_START: "true" };
+  for (const name of SUBGRAPH_NAMES)
+    env[`${name.toUpperCase()}_DATABASE_URL`] = await createTestDatabase(`launch_${name}`);
+  return env;
+}
 
 /** Starts `npm start`'s launcher on free ports; resolves with the gateway URL it prints. */
-function startLauncher(dataDir: string): Promise<{ launcher: ChildProcess; url: string }> {
+async function startLauncher(dataDir: string): Promise<{ launcher: ChildProcess; url: string }> {
+  const databases = await databaseEnv();
   const launcher = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...databases,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       PORT: "0",

@@ -44,7 +44,7 @@ export class GatewayServer {
     });
     this.apollo = new ApolloServer({
       gateway,
-      formatError: createErrorFormatter(logger),
+      formatError: createErrorFormatter(logger, "gateway"),
       includeStacktraceInErrorResponses: false,
       plugins: [operationResolutionPlugin()],
     });

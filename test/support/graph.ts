@@ -1,3 +1,4 @@
+import { createTestDatabase, loadTestDatabaseSettings } from "@itsm/kit";
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -83,25 +84,58 @@ export async function post<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
+/** Which database the suite runs on: the embedded one, or MariaDB with ITSM_TEST_DB=mariadb. */
+export const TEST_DRIVER = loadTestDatabaseSettings().driver;
+
+export interface GraphOptions {
+  /** Where the embedded databases live; a fresh temporary folder by default. */
+  dataDir?: string;
+  /** Keep the data when the graph stops (to start another graph on it). */
+  keepData?: boolean;
+  /** In the MariaDB run: the databases to use, by subgraph (fresh ones by default). */
+  databaseUrls?: Map<SubgraphName, string>;
+}
+
 /**
  * The whole graph as it runs in production: three subgraph processes on free ports, each with
- * its own embedded database in a temporary data directory, and the gateway in front of them.
+ * its own database (embedded, in a temporary data directory, or a fresh MariaDB database in the
+ * MariaDB run), and the gateway in front of them.
  */
 export class Graph {
   private readonly processes = new Map<ProcessName, Started>();
   readonly subgraphPorts = new Map<SubgraphName, string>();
+  readonly dataDir: string;
+  readonly databaseUrls: Map<SubgraphName, string>;
   gatewayUrl = "";
 
-  constructor(
-    readonly dataDir: string = mkdtempSync(join(tmpdir(), "itsm-e2e-")),
-    private readonly ownsDataDir = true,
-  ) {}
+  constructor(private readonly options: GraphOptions = {}) {
+    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "itsm-e2e-"));
+    this.databaseUrls = new Map(options.databaseUrls ?? []);
+  }
 
   private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    return { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", HOST: "127.0.0.1", DATA_DIR: this.dataDir, ...extra };
+    const databases = Object.fromEntries(
+      [...this.databaseUrls].map(([name, url]) => [`${name.toUpperCase()}_DATABASE_URL`, url]),
+    );
+    const mariadb = TEST_DRIVER === "mariadb" ? { MIGRATE_ON_START: "true", SEED_ON_START: "true" } : {};
+    return {
+      ...process.env,
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      HOST: "127.0.0.1",
+      DATA_DIR: this.dataDir,
+      ...databases,
+      ...mariadb,
+      ...extra,
+    };
   }
 
   async start(): Promise<this> {
+    if (TEST_DRIVER === "mariadb") {
+      for (const name of SUBGRAPH_NAMES) {
+        if (!this.databaseUrls.has(name)) this.databaseUrls.set(name, await createTestDatabase(`e2e_${name}`));
+      }
+    }
     await Promise.all(SUBGRAPH_NAMES.map((name) => this.startSubgraph(name)));
     const urls = Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, this.processes.get(name)!.url]),
@@ -143,6 +177,6 @@ export class Graph {
       [...this.processes.entries()].filter(([name]) => name !== "gateway").map(([, p]) => stopProcess(p.child)),
     );
     this.processes.clear();
-    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    if (!this.options.keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

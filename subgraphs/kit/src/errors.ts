@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { isDatabaseUnavailable } from "./data/database-errors";
 import type { Logger } from "./log";
 
 /** Error codes clients can rely on, in `extensions.code`. */
@@ -11,6 +12,7 @@ export const ErrorCode = {
   INVALID_REFERENCE: "INVALID_REFERENCE",
   FORBIDDEN: "FORBIDDEN",
   UNAUTHENTICATED: "UNAUTHENTICATED",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -53,14 +55,24 @@ export class ForbiddenError extends DomainError {
 }
 
 /**
- * Apollo `formatError`: errors that carry a code pass through; anything else (a bug, a database
- * failure) is logged with its stack and shown to clients as a masked INTERNAL_SERVER_ERROR.
+ * Apollo `formatError`: errors that carry a code pass through; an unreachable database becomes
+ * SERVICE_UNAVAILABLE (it heals by itself); anything else (a bug) is logged with its stack and
+ * shown to clients as a masked INTERNAL_SERVER_ERROR.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, serviceName: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, "database unavailable");
+      return {
+        message: `The ${serviceName} database is unavailable; retry shortly`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, "unexpected error while executing an operation");
     return {
       message: "Internal server error",

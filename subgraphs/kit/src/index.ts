@@ -13,3 +13,5 @@ export * from "./data/batch";
 export * from "./data/filters";
 export * from "./testing";
 export * from "./schema/record";
+export * from "./data/database-errors";
+export * from "./data/synthetic";

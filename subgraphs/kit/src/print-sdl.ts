@@ -8,7 +8,7 @@ import { graphql } from "graphql";
  */
 async function main(packageName: string | undefined): Promise<void> {
   if (!packageName) throw new Error("usage: print-sdl <subgraph package>");
-  const subgraph = (await import(packageName)) as { buildSchema(): Promise<GraphQLSchema> };
+  const { subgraph } = (await import(packageName)) as { subgraph: { buildSchema(): Promise<GraphQLSchema> } };
   const result = await graphql({ schema: await subgraph.buildSchema(), source: "{ _service { sdl } }" });
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join("\n"));
   process.stdout.write((result.data as { _service: { sdl: string } })._service.sdl);

@@ -1,4 +1,4 @@
-import { ConfigError } from "./config";
+import { StartupError } from "./config";
 import type { RunningService } from "./subgraph-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -39,7 +39,7 @@ export function runService(name: string, start: () => Promise<RunningService>): 
       if (stopping) void service.stop();
     },
     (error: unknown) => {
-      const message = error instanceof ConfigError ? error.message : describeStartFailure(error);
+      const message = error instanceof StartupError ? error.message : describeStartFailure(error);
       process.stderr.write(`${name}: failed to start: ${message}\n`);
       process.exit(1);
     },

@@ -5,10 +5,11 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { IncomingMessage, Server } from "node:http";
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, MigrationInterface, ObjectLiteral } from "typeorm";
 import type { DataSourceSpec } from "./data/data-source";
-import { createDataSource, seedIfEmpty } from "./data/data-source";
-import type { SubgraphConfig } from "./config";
+import { openDataSource, seedIfEmpty } from "./data/data-source";
+import type { SubgraphConfig, SubgraphName } from "./config";
+import { StartupError } from "./config";
 import { createErrorFormatter } from "./errors";
 import { close, createGraphQLHttpServer, listen } from "./http";
 import type { Logger } from "./log";
@@ -38,7 +39,7 @@ export class SubgraphServer<TContext extends object> {
   constructor(private readonly options: SubgraphServerOptions<TContext>) {
     this.apollo = new ApolloServer<TContext>({
       schema: options.schema,
-      formatError: createErrorFormatter(options.logger),
+      formatError: createErrorFormatter(options.logger, options.config.name),
       includeStacktraceInErrorResponses: false,
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     });
@@ -89,25 +90,54 @@ export class SubgraphServer<TContext extends object> {
   }
 }
 
-/** What makes one subgraph: its tables, its sample, its schema and how requests see its data. */
-export interface SubgraphSpec<TContext extends object> {
+/** What makes one subgraph: its tables and migrations, its sample, its schema and how requests see its data. */
+export interface SubgraphSpec<TContext extends object = object> {
+  name: SubgraphName;
   entities: DataSourceSpec["entities"];
+  /** Migrations for MySQL/MariaDB, oldest first. */
+  migrations: (new () => MigrationInterface)[];
   /** Loaded into an empty database; `marker` is the table whose emptiness means "not seeded". */
   sample: { marker: EntityTarget<ObjectLiteral>; seed: (manager: EntityManager) => Promise<void> };
+  /** Adds a large synthetic dataset of `scale` services' worth (benchmarks), reporting progress. */
+  synthetic: (manager: EntityManager, scale: number, progress: (message: string) => void) => Promise<void>;
   buildSchema: () => Promise<GraphQLSchema>;
   /** Wires the services around the data source once, and returns the per-request context factory. */
   contextFactory: (dataSource: DataSource) => () => TContext;
 }
 
-/** Opens the subgraph's database (loading the sample into an empty one) and builds its server; starts nothing. */
+/**
+ * Opens a subgraph's database: the embedded one synchronised from the entities, or MySQL/MariaDB
+ * at the head of its migrations (run now if MIGRATE_ON_START, else pending ones stop the start).
+ * Every failure is a one-line StartupError naming the variable to fix.
+ */
+export async function openDatabase(spec: SubgraphSpec, config: SubgraphConfig, logger: Logger): Promise<DataSource> {
+  const dataSource = await openDataSource(config, spec);
+  if (!config.databaseUrl) return dataSource;
+  try {
+    if (config.migrateOnStart) {
+      const ran = await dataSource.runMigrations({ transaction: "each" });
+      if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, `ran ${ran.length} migration(s)`);
+    } else if (await dataSource.showMigrations()) {
+      throw new StartupError(
+        `the ${config.name} database has pending migrations: run "npm run migrate" or set MIGRATE_ON_START=true (database: ${config.databaseUrlVariable})`,
+      );
+    }
+    return dataSource;
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** Opens the subgraph's database (loading the sample into an empty one if asked) and builds its server; starts nothing. */
 export async function createSubgraphServer<TContext extends object>(
   spec: SubgraphSpec<TContext>,
   config: SubgraphConfig,
   logger: Logger = createLogger(config.name, config.logLevel),
 ): Promise<SubgraphServer<TContext>> {
-  const dataSource = await createDataSource(config, { entities: spec.entities }).initialize();
+  const dataSource = await openDatabase(spec, config, logger);
   try {
-    if (await seedIfEmpty(dataSource, spec.sample.marker, spec.sample.seed)) {
+    if (config.seedOnStart && (await seedIfEmpty(dataSource, spec.sample.marker, spec.sample.seed))) {
       logger.info(`loaded the ${config.name} sample data`);
     }
     return new SubgraphServer({

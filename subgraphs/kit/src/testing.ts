@@ -1,11 +1,60 @@
+import mysql from "mysql2/promise";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SubgraphConfig, SubgraphName } from "./config";
-import { loadSubgraphConfig } from "./config";
+import { loadSubgraphConfig, loadTestDatabaseSettings } from "./config";
+
+/** Prefix of every database the tests create, so a teardown can find them all. */
+export const TEST_DATABASE_PREFIX = "itsm_test_";
 
 /** A subgraph configuration with an in-memory embedded database and no logs (tests and scripts). */
 export function inMemoryConfig(name: SubgraphName): SubgraphConfig {
   return loadSubgraphConfig(name, { DATA_DIR: ":memory:", LOG_LEVEL: "silent" });
+}
+
+/** Creates an empty database on the test MariaDB server and returns its URL. */
+export async function createTestDatabase(label: string): Promise<string> {
+  const { serverUrl } = loadTestDatabaseSettings();
+  if (!serverUrl) throw new Error("ITSM_TEST_MARIADB_URL is not set");
+  // Jest runs test files of one worker in one process, each with fresh modules: a counter would repeat.
+  const database = `${TEST_DATABASE_PREFIX}${label}_${randomBytes(4).toString("hex")}`;
+  const connection = await mysql.createConnection(serverUrl);
+  try {
+    await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+  return new URL(database, serverUrl.endsWith("/") ? serverUrl : `${serverUrl}/`).toString();
+}
+
+/** Drops every database the tests created on the test MariaDB server. */
+export async function dropTestDatabases(): Promise<void> {
+  const { serverUrl } = loadTestDatabaseSettings();
+  if (!serverUrl) return;
+  const connection = await mysql.createConnection(serverUrl);
+  try {
+    const [rows] = await connection.query("SHOW DATABASES LIKE 'itsm\\_test\\_%'");
+    for (const row of rows as Record<string, string>[]) {
+      await connection.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
+    }
+  } finally {
+    await connection.end();
+  }
+}
+
+/**
+ * The configuration database-backed tests run with: the in-memory embedded database, or (with
+ * ITSM_TEST_DB=mariadb) a fresh MariaDB database migrated to head and loaded with the sample.
+ */
+export async function testConfig(name: SubgraphName): Promise<SubgraphConfig> {
+  if (loadTestDatabaseSettings().driver === "sqlite") return inMemoryConfig(name);
+  return loadSubgraphConfig(name, {
+    [`${name.toUpperCase()}_DATABASE_URL`]: await createTestDatabase(name),
+    LOG_LEVEL: "silent",
+    MIGRATE_ON_START: "true",
+    SEED_ON_START: "true",
+  });
 }
 
 /** The committed SDL of a subgraph, `schema/<name>.graphql` at the repository root. */

@@ -1,4 +1,4 @@
-import { inMemoryConfig, sampleId, toPageRequest } from "@itsm/kit";
+import { testConfig, sampleId, toPageRequest } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { AgreementStatus, AgreementType } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";
@@ -11,7 +11,7 @@ import type { AgreementsContext } from "../services/agreements.context";
 let server: SubgraphServer<AgreementsContext>;
 let agreements: AgreementService;
 beforeAll(async () => {
-  server = await createServer(inMemoryConfig("agreements"));
+  server = await createServer(await testConfig("agreements"));
   agreements = new AgreementService(server.dataSource);
 });
 afterAll(() => server.stop());

@@ -1,4 +1,4 @@
-import { committedSdl, ENTITIES_QUERY, inMemoryConfig, sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, sampleId } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { AgreementStatus, AgreementType, Party, TargetMetric } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";
@@ -9,7 +9,7 @@ import type { AgreementsContext } from "../services/agreements.context";
 
 let server: SubgraphServer<AgreementsContext>;
 beforeAll(async () => {
-  server = await createServer(inMemoryConfig("agreements"));
+  server = await createServer(await testConfig("agreements"));
 });
 afterAll(() => server.stop());
 

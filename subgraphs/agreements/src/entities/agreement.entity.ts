@@ -54,7 +54,7 @@ export class Agreement {
     description: "Last day the agreement is in force; null when open-ended.",
   })
   @Index()
-  @Column({ type: "date", nullable: true })
+  @Column({ type: "date", nullable: true, default: null })
   effectiveTo: string | null;
 
   @Column({ type: "varchar", length: 36 })

@@ -29,10 +29,10 @@ export class ServiceCoverage {
   @Column({ type: "varchar", length: 200 })
   serviceHours: string;
 
-  @Column({ type: "decimal", precision: 14, scale: 2, nullable: true, transformer: decimalTransformer })
+  @Column({ type: "decimal", precision: 14, scale: 2, nullable: true, default: null, transformer: decimalTransformer })
   monthlyChargeAmount: string | null;
 
-  @Column({ type: "varchar", length: 3, nullable: true })
+  @Column({ type: "varchar", length: 3, nullable: true, default: null })
   monthlyChargeCurrency: string | null;
 
   @Field(() => ServiceReference, { description: "The covered service." })

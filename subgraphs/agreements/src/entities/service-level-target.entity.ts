@@ -42,7 +42,7 @@ export class ServiceLevelTarget {
     nullable: true,
     description: "Incident priority the target applies to; null when it applies to all.",
   })
-  @Column({ type: "simple-enum", enum: Priority, nullable: true })
+  @Column({ type: "simple-enum", enum: Priority, nullable: true, default: null })
   priority: Priority | null;
 
   @Field(() => MeasurementPeriod, { description: "Period over which the target is measured and reported." })

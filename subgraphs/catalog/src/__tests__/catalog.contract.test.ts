@@ -1,11 +1,11 @@
-import { committedSdl, ENTITIES_QUERY, inMemoryConfig, sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, sampleId } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CatalogContext } from "../services/catalog.context";
 
 let server: SubgraphServer<CatalogContext>;
 beforeAll(async () => {
-  server = await createServer(inMemoryConfig("catalog"));
+  server = await createServer(await testConfig("catalog"));
 });
 afterAll(() => server.stop());
 

@@ -1,4 +1,4 @@
-import { inMemoryConfig, sampleId, toPageRequest } from "@itsm/kit";
+import { testConfig, sampleId, toPageRequest } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { ServiceLifecycle } from "../entities";
 import { sampleServices } from "../sample/catalog.sample";
@@ -9,7 +9,7 @@ import { ServiceService } from "../services/service.service";
 let server: SubgraphServer<CatalogContext>;
 let services: ServiceService;
 beforeAll(async () => {
-  server = await createServer(inMemoryConfig("catalog"));
+  server = await createServer(await testConfig("catalog"));
   services = new ServiceService(server.dataSource);
 });
 afterAll(() => server.stop());

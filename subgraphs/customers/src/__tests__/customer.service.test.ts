@@ -1,4 +1,4 @@
-import { inMemoryConfig, sampleId, toPageRequest } from "@itsm/kit";
+import { testConfig, sampleId, toPageRequest } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { CustomerKind, CustomerStatus, ProviderKind } from "../entities";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
@@ -12,7 +12,7 @@ let server: SubgraphServer<CustomersContext>;
 let customers: CustomerService;
 let providers: ProviderService;
 beforeAll(async () => {
-  server = await createServer(inMemoryConfig("customers"));
+  server = await createServer(await testConfig("customers"));
   customers = new CustomerService(server.dataSource);
   providers = new ProviderService(server.dataSource);
 });

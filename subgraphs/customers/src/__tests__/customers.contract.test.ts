@@ -1,4 +1,4 @@
-import { committedSdl, ENTITIES_QUERY, inMemoryConfig, sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, sampleId } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { ContactRole } from "../entities";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
@@ -8,7 +8,7 @@ import type { CustomersContext } from "../services/customers.context";
 
 let server: SubgraphServer<CustomersContext>;
 beforeAll(async () => {
-  server = await createServer(inMemoryConfig("customers"));
+  server = await createServer(await testConfig("customers"));
 });
 afterAll(() => server.stop());
 

@@ -28,6 +28,6 @@ export class Contact {
   role: ContactRole;
 
   @Field(() => String, { nullable: true, description: "Telephone number in international format, if known." })
-  @Column({ type: "varchar", length: 40, nullable: true })
+  @Column({ type: "varchar", length: 40, nullable: true, default: null })
   phone: string | null;
 }

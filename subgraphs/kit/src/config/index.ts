@@ -1,7 +1,12 @@
 import { z } from "zod";
 
+/** An expected reason a process cannot start; its message is the whole story (no stack is printed). */
+export class StartupError extends Error {
+  override readonly name: string = "StartupError";
+}
+
 /** Raised when an environment variable is missing or malformed; the message names the variable. */
-export class ConfigError extends Error {
+export class ConfigError extends StartupError {
   override readonly name = "ConfigError";
 }
 
@@ -16,6 +21,11 @@ const port = z.coerce
 const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
   errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }),
 });
+const BOOLEAN_MESSAGE = "must be true or false";
+const bool = z
+  .enum(["true", "false"], { errorMap: () => ({ message: BOOLEAN_MESSAGE }) })
+  .transform((v) => v === "true");
+
 const POSITIVE_MESSAGE = "must be a positive whole number";
 const positiveInt = z.coerce
   .number({ invalid_type_error: POSITIVE_MESSAGE })
@@ -77,11 +87,20 @@ export interface SubgraphConfig extends CommonConfig {
   port: number;
   /** MySQL/MariaDB URL; when absent the subgraph uses its embedded SQLite database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** The variable that holds `databaseUrl`, for messages that tell the operator what to fix. */
+  databaseUrlVariable: string;
   dataDir: string;
   dbPoolSize: number;
+  /** Run pending migrations at start-up (MySQL/MariaDB); otherwise pending migrations stop the start. */
+  migrateOnStart: boolean;
+  /** Load the sample into an empty database at start-up: default on for the embedded database only. */
+  seedOnStart: boolean;
 }
 
-/** Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE` and the common settings. */
+/**
+ * Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE`,
+ * `MIGRATE_ON_START`, `SEED_ON_START` and the common settings.
+ */
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
   const parsed = parseEnv(
@@ -91,6 +110,8 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
       [`${prefix}_DATABASE_URL`]: databaseUrl.optional(),
       DATA_DIR: z.string().min(1).default(".data"),
       DB_POOL_SIZE: positiveInt.max(1000).default(10),
+      MIGRATE_ON_START: bool.default("false"),
+      SEED_ON_START: bool.optional(),
     },
     env,
   ) as Record<string, unknown> & z.infer<z.ZodObject<typeof commonShape>>;
@@ -99,8 +120,11 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     name,
     port: parsed[`${prefix}_PORT`] as number,
     databaseUrl: parsed[`${prefix}_DATABASE_URL`] as string | undefined,
+    databaseUrlVariable: `${prefix}_DATABASE_URL`,
     dataDir: parsed.DATA_DIR as string,
     dbPoolSize: parsed.DB_POOL_SIZE as number,
+    migrateOnStart: parsed.MIGRATE_ON_START as boolean,
+    seedOnStart: (parsed.SEED_ON_START as boolean | undefined) ?? !parsed[`${prefix}_DATABASE_URL`],
   };
 }
 
@@ -138,4 +162,28 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
   };
+}
+
+/**
+ * Where database-backed tests run: the embedded database (default) or, with
+ * `ITSM_TEST_DB=mariadb`, fresh databases on the server at `ITSM_TEST_MARIADB_URL`.
+ */
+export interface TestDatabaseSettings {
+  driver: "sqlite" | "mariadb";
+  /** Server URL without a database, e.g. `mysql://itsm:itsm@127.0.0.1:3307/`. */
+  serverUrl: string | undefined;
+}
+
+export function loadTestDatabaseSettings(env: Env = process.env): TestDatabaseSettings {
+  const parsed = parseEnv(
+    {
+      ITSM_TEST_DB: z.enum(["sqlite", "mariadb"]).default("sqlite"),
+      ITSM_TEST_MARIADB_URL: databaseUrl.optional(),
+    },
+    env,
+  );
+  if (parsed.ITSM_TEST_DB === "mariadb" && !parsed.ITSM_TEST_MARIADB_URL) {
+    throw new ConfigError("Invalid configuration: ITSM_TEST_DB=mariadb needs ITSM_TEST_MARIADB_URL");
+  }
+  return { driver: parsed.ITSM_TEST_DB, serverUrl: parsed.ITSM_TEST_MARIADB_URL };
 }

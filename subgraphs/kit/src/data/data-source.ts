@@ -2,6 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { EntityManager, EntityTarget, MixedList, ObjectLiteral } from "typeorm";
 import { DataSource } from "typeorm";
+import mysql from "mysql2";
+import mysqlPromise from "mysql2/promise";
+import { connectFailure } from "./database-errors";
 import type { SubgraphConfig } from "../config";
 
 // TypeORM's own option type for entity and migration lists.
@@ -14,6 +17,19 @@ export interface DataSourceSpec {
   migrations?: ClassList;
 }
 
+/**
+ * mysql2 whose pooled connections all work in UTC: DEFAULT CURRENT_TIMESTAMP and the dates we
+ * write mean the same instant whatever the server's time zone.
+ */
+const utcMysql = {
+  ...mysql,
+  createPool(options: mysql.PoolOptions) {
+    const pool = mysql.createPool(options);
+    pool.on("connection", (connection) => connection.query("SET time_zone = '+00:00'"));
+    return pool;
+  },
+};
+
 /** Where the embedded database of a subgraph lives; `:memory:` keeps it in memory (tests). */
 export function sqlitePath(config: Pick<SubgraphConfig, "name" | "dataDir">): string {
   return config.dataDir === ":memory:" ? ":memory:" : join(config.dataDir, `${config.name}.sqlite`);
@@ -23,16 +39,25 @@ export function sqlitePath(config: Pick<SubgraphConfig, "name" | "dataDir">): st
  * The one data-source factory: MySQL/MariaDB through mysql2 when the subgraph has a database URL,
  * otherwise an embedded SQLite file (better-sqlite3, WAL, fsync on commit) in the data directory.
  */
-export function createDataSource(config: SubgraphConfig, spec: DataSourceSpec): DataSource {
+export function createDataSource(
+  config: SubgraphConfig,
+  spec: DataSourceSpec,
+  flavour: ServerFlavour = config.databaseUrl?.startsWith("mariadb:") ? "mariadb" : "mysql",
+): DataSource {
   if (config.databaseUrl) {
     return new DataSource({
-      type: "mysql",
-      url: config.databaseUrl,
+      // TypeORM reads MariaDB's catalogue differently (e.g. column defaults): it must know which it talks to.
+      type: flavour,
+      url: config.databaseUrl.replace(/^mariadb:/, "mysql:"),
+      driver: utcMysql,
       entities: spec.entities,
       migrations: spec.migrations ?? [],
+      migrationsTableName: "migrations",
       synchronize: false,
       timezone: "Z",
+      charset: "utf8mb4_unicode_ci",
       poolSize: config.dbPoolSize,
+      connectTimeout: 5_000,
       supportBigNumbers: true,
       bigNumberStrings: true,
     });
@@ -52,6 +77,36 @@ export function createDataSource(config: SubgraphConfig, spec: DataSourceSpec): 
       db.pragma("busy_timeout = 5000");
     },
   });
+}
+
+export type ServerFlavour = "mysql" | "mariadb";
+
+/** Asks the server at `url` whether it is MySQL or MariaDB. */
+export async function detectServerFlavour(url: string): Promise<ServerFlavour> {
+  const connection = await mysqlPromise.createConnection({
+    uri: url.replace(/^mariadb:/, "mysql:"),
+    connectTimeout: 5_000,
+  });
+  try {
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    return /mariadb/i.test((rows as { version: string }[])[0].version) ? "mariadb" : "mysql";
+  } finally {
+    await connection.end();
+  }
+}
+
+/**
+ * Creates and opens a subgraph's data source; for MySQL/MariaDB a failure to connect becomes one
+ * line naming the cause and the variable to fix.
+ */
+export async function openDataSource(config: SubgraphConfig, spec: DataSourceSpec): Promise<DataSource> {
+  if (!config.databaseUrl) return createDataSource(config, spec).initialize();
+  try {
+    const flavour = await detectServerFlavour(config.databaseUrl);
+    return await createDataSource(config, spec, flavour).initialize();
+  } catch (error) {
+    throw connectFailure(error, config.databaseUrl, config.databaseUrlVariable);
+  }
 }
 
 /** Loads the sample into an empty database, in one transaction, exactly once. */

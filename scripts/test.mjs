@@ -1,0 +1,55 @@
+// npm test: build, lint, run every suite on the embedded database, then run the database-backed
+// suites (subgraphs and end-to-end) again on MariaDB — the server at ITSM_TEST_MARIADB_URL, or a
+// throwaway one started here when mariadbd is installed. Every step runs; any failure fails the run.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startMariaDb, stopMariaDb } from "./mariadb.mjs";
+
+const DATABASE_BACKED = ["@itsm/catalog", "@itsm/customers", "@itsm/agreements", "@itsm/e2e"];
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
+let failed = false;
+
+function run(title, command, args, extraEnv = {}) {
+  console.log(`\n::: ${title}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (result.status !== 0) {
+    failed = true;
+    console.log(`::: ${title}: FAILED`);
+  }
+  return result.status === 0;
+}
+
+const hasMariaDb = spawnSync("mariadbd", ["--version"], { stdio: "ignore" }).status === 0;
+
+if (run("build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"])) {
+  run("lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]);
+  run("tests on the embedded database (SQLite)", "npx", ["turbo", "run", "test", "--concurrency=1"], {
+    ITSM_TEST_DB: "sqlite",
+  });
+
+  let serverUrl = process.env.ITSM_TEST_MARIADB_URL;
+  let dir;
+  if (!serverUrl && hasMariaDb) {
+    dir = mkdtempSync(join(tmpdir(), "itsm-test-mariadb-"));
+    serverUrl = (await startMariaDb({ dir })).url;
+  }
+  if (serverUrl) {
+    try {
+      const filters = DATABASE_BACKED.map((p) => `--filter=${p}`);
+      run("database-backed tests on MariaDB", "npx", ["turbo", "run", "test", "--concurrency=1", ...filters], {
+        ITSM_TEST_DB: "mariadb",
+        ITSM_TEST_MARIADB_URL: serverUrl,
+      });
+    } finally {
+      if (dir) {
+        stopMariaDb(dir);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } else {
+    console.log("\n::: MariaDB is not installed (apt-get install mariadb-server): its run of the suites was skipped");
+  }
+}
+process.exit(failed ? 1 : 0);
