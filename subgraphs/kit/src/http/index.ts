@@ -13,6 +13,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage) => Promise<TContext>;
   maxBodyBytes: number;
   logger: Logger;
+  /**
+   * Serves other routes (an explorer page, static assets) before GraphQL: return true when the
+   * request was answered.
+   */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 }
 
 class HttpError extends Error {
@@ -79,13 +84,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
-    if (url.pathname !== GRAPHQL_PATH) {
-      return sendError(
-        res,
-        new HttpError(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`),
-      );
-    }
     void (async () => {
+      if (options.routes && (await options.routes(req, res, url))) return;
+      if (url.pathname !== GRAPHQL_PATH) {
+        throw new HttpError(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
+      }
       const body = parseBody(req, await readBody(req, options.maxBodyBytes));
       const httpGraphQLRequest: HTTPGraphQLRequest = {
         method: (req.method ?? "GET").toUpperCase(),
