@@ -5,22 +5,12 @@
 // may create databases) and the databases itsm_catalog, itsm_customers and itsm_agreements.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "@itsm/kit/http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 export const DATABASES = ["itsm_catalog", "itsm_customers", "itsm_agreements"];
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-    server.on("error", fail);
-  });
-}
 
 function sql(socket, statement) {
   return execFileSync("mariadb", ["--protocol=socket", `--socket=${socket}`, "-uroot", "-e", statement], {

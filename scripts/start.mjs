@@ -3,6 +3,7 @@
 import { fork } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@itsm/kit/http";
 import { SUBGRAPHS } from "./subgraphs.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,13 +45,18 @@ function stop(code) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-const urls = await Promise.all(
-  SUBGRAPHS.map(({ name }) => start(name, `subgraphs/${name}/dist/index.js`, process.env)),
-);
+// Every process learns where every subgraph listens (the subgraphs call each other to keep
+// references valid); a port of 0 means "any free port", picked here so all can be told.
+const env = { ...process.env };
+for (const { name, port } of SUBGRAPHS) {
+  const key = name.toUpperCase();
+  let chosen = env[`${key}_PORT`] || String(port);
+  if (chosen === "0") chosen = String(await freePort());
+  env[`${key}_PORT`] = chosen;
+  env[`${key}_URL`] ||= `http://127.0.0.1:${chosen}/graphql`;
+}
+await Promise.all(SUBGRAPHS.map(({ name }) => start(name, `subgraphs/${name}/dist/index.js`, env)));
 if (!stopping) {
-  // Point the gateway at where the subgraphs really listen, unless the caller said otherwise.
-  const gatewayEnv = { ...process.env };
-  SUBGRAPHS.forEach(({ name }, i) => (gatewayEnv[`${name.toUpperCase()}_URL`] ??= urls[i]));
-  const url = await start("gateway", "gateway/dist/index.js", gatewayEnv);
+  const url = await start("gateway", "gateway/dist/index.js", env);
   console.log(`\nITSM Service Graph is up: ${url}  (Ctrl-C stops it)\n`);
 }

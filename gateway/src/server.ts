@@ -1,13 +1,16 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
 import { ConfigError } from "@itsm/kit/config";
 import { close, createGraphQLHttpServer, listen } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
 import { createLogger } from "@itsm/kit/log";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { join } from "node:path";
+import { explorerRoutes } from "./explorer";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
 import { SubgraphDataSource } from "./subgraph-data-source";
 
@@ -33,6 +36,8 @@ export class GatewayServer {
   constructor(
     private readonly config: GatewayConfig,
     private readonly logger: Logger = createLogger("gateway", config.logLevel),
+    /** The bundled explorer (`npm run build` writes it to dist/explorer beside this file). */
+    private readonly explorerDir: string = join(__dirname, "explorer"),
   ) {
     const gateway = new ApolloGateway({
       supergraphSdl: readSupergraph(config.supergraphPath),
@@ -46,7 +51,8 @@ export class GatewayServer {
       gateway,
       formatError: createErrorFormatter(logger, "gateway"),
       includeStacktraceInErrorResponses: false,
-      plugins: [operationResolutionPlugin()],
+      // Browsers get the bundled explorer (explorerRoutes), never Apollo's CDN-loaded landing page.
+      plugins: [operationResolutionPlugin(), ApolloServerPluginLandingPageDisabled()],
     });
   }
 
@@ -57,7 +63,11 @@ export class GatewayServer {
       context: async () => ({}),
       maxBodyBytes: this.config.maxBodyBytes,
       logger: this.logger,
+      routes: explorerRoutes(this.explorerDir),
     });
+    if (!existsSync(join(this.explorerDir, "index.html"))) {
+      this.logger.warn({ explorerDir: this.explorerDir }, "the explorer was not built; GraphQL is served without it");
+    }
     const url = await listen(this.http, this.config.port, this.config.host);
     this.logger.info({ url }, `gateway ready at ${url}`);
     return { url, stop: () => this.stop() };

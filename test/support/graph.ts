@@ -1,4 +1,5 @@
 import { createTestDatabase, loadTestDatabaseSettings } from "@itsm/kit";
+import { freePort } from "@itsm/kit/http";
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -117,6 +118,9 @@ export class Graph {
     const databases = Object.fromEntries(
       [...this.databaseUrls].map(([name, url]) => [`${name.toUpperCase()}_DATABASE_URL`, url]),
     );
+    const peers = Object.fromEntries(
+      [...this.subgraphPorts].map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]),
+    );
     const mariadb = TEST_DRIVER === "mariadb" ? { MIGRATE_ON_START: "true", SEED_ON_START: "true" } : {};
     return {
       ...process.env,
@@ -125,6 +129,7 @@ export class Graph {
       HOST: "127.0.0.1",
       DATA_DIR: this.dataDir,
       ...databases,
+      ...peers,
       ...mariadb,
       ...extra,
     };
@@ -136,11 +141,12 @@ export class Graph {
         if (!this.databaseUrls.has(name)) this.databaseUrls.set(name, await createTestDatabase(`e2e_${name}`));
       }
     }
+    // Ports are chosen first: the subgraphs call each other, so each must know the others' URLs.
+    for (const name of SUBGRAPH_NAMES) {
+      if (!this.subgraphPorts.has(name)) this.subgraphPorts.set(name, String(await freePort()));
+    }
     await Promise.all(SUBGRAPH_NAMES.map((name) => this.startSubgraph(name)));
-    const urls = Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, this.processes.get(name)!.url]),
-    );
-    const gateway = await startProcess("gateway", this.env({ PORT: "0", ...urls }));
+    const gateway = await startProcess("gateway", this.env({ PORT: "0" }));
     this.processes.set("gateway", gateway);
     this.gatewayUrl = gateway.url;
     return this;
@@ -148,9 +154,9 @@ export class Graph {
 
   /** Starts a subgraph; after a restart it gets the same port, so the gateway finds it again. */
   async startSubgraph(name: SubgraphName): Promise<void> {
-    const port = this.subgraphPorts.get(name) ?? "0";
+    const port = this.subgraphPorts.get(name) ?? String(await freePort());
     const started = await startProcess(name, this.env({ [`${name.toUpperCase()}_PORT`]: port }));
-    this.subgraphPorts.set(name, new URL(started.url).port);
+    this.subgraphPorts.set(name, port);
     this.processes.set(name, started);
   }
 

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
+import { AgreementCommandsResolver } from "./resolvers/agreement-commands.resolver";
 import { AgreementResolver } from "./resolvers/agreement.resolver";
 import { CustomerAgreementsResolver } from "./resolvers/customer.resolver";
 import { ProviderAgreementsResolver } from "./resolvers/provider.resolver";
@@ -16,6 +17,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       AgreementResolver,
+      AgreementCommandsResolver,
       ServiceLevelTargetResolver,
       ServiceAgreementsResolver,
       CustomerAgreementsResolver,

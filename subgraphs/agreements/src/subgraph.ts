@@ -16,8 +16,8 @@ export const subgraph: SubgraphSpec<AgreementsContext> = {
   sample: { marker: Agreement, seed: (manager) => seedAgreements(manager) },
   synthetic: (manager, scale, progress) => seedSyntheticAgreements(manager, scale, progress),
   buildSchema,
-  contextFactory: (dataSource) => {
-    const services = createAgreementsServices(dataSource);
-    return () => createAgreementsContext(services);
+  contextFactory: (dataSource, config) => {
+    const services = createAgreementsServices(dataSource, config);
+    return (identity) => createAgreementsContext(services, identity);
   },
 };

@@ -16,8 +16,8 @@ export const subgraph: SubgraphSpec<CatalogContext> = {
   sample: { marker: Service, seed: seedCatalog },
   synthetic: seedSyntheticCatalog,
   buildSchema,
-  contextFactory: (dataSource) => {
-    const services = createCatalogServices(dataSource);
-    return () => createCatalogContext(services);
+  contextFactory: (dataSource, config) => {
+    const services = createCatalogServices(dataSource, config);
+    return (identity) => createCatalogContext(services, identity);
   },
 };

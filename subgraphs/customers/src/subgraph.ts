@@ -16,8 +16,8 @@ export const subgraph: SubgraphSpec<CustomersContext> = {
   sample: { marker: Customer, seed: seedCustomers },
   synthetic: seedSyntheticCustomers,
   buildSchema,
-  contextFactory: (dataSource) => {
-    const services = createCustomersServices(dataSource);
-    return () => createCustomersContext(services);
+  contextFactory: (dataSource, config) => {
+    const services = createCustomersServices(dataSource, config);
+    return (identity) => createCustomersContext(services, identity);
   },
 };

@@ -1,7 +1,10 @@
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import type { ValidationError } from "class-validator";
+import { ArgumentValidationError } from "type-graphql";
 import { isDatabaseUnavailable } from "./data/database-errors";
+import { invalidFields } from "./write/validation";
 import type { Logger } from "./log";
 
 /** Error codes clients can rely on, in `extensions.code`. */
@@ -61,9 +64,18 @@ export class ForbiddenError extends DomainError {
  */
 export function createErrorFormatter(logger: Logger, serviceName: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      const fields = invalidFields(original.extensions.validationErrors as ValidationError[]);
+      return {
+        message: `Invalid input: ${fields.flatMap((f) => f.messages.map((m) => `${f.path}: ${m}`)).join("; ")}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    const original = unwrapResolverError(error);
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original, path: formatted.path }, "database unavailable");
       return {
@@ -81,4 +93,11 @@ export function createErrorFormatter(logger: Logger, serviceName: string) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Whether an error is a unique-index violation (a concurrent insert of the same key). */
+export function isUniqueViolation(error: unknown): boolean {
+  const err = error as { code?: string; driverError?: { code?: string } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }

@@ -15,3 +15,15 @@ export * from "./testing";
 export * from "./schema/record";
 export * from "./data/database-errors";
 export * from "./data/synthetic";
+export * from "./write/history";
+export * from "./write/subgraph-client";
+export * from "./write/transactor";
+export * from "./write/validation";
+export * from "./write/versioned";
+export * from "./auth/identity";
+export * from "./write/named-lock";
+
+import { HistoryEntry } from "./write/history";
+import { NamedLock } from "./write/named-lock";
+/** Tables every subgraph database has for the write path: the audit trail and named locks. */
+export const writePathEntities = [HistoryEntry, NamedLock];

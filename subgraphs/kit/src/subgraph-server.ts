@@ -14,6 +14,8 @@ import { createErrorFormatter } from "./errors";
 import { close, createGraphQLHttpServer, listen } from "./http";
 import type { Logger } from "./log";
 import { createLogger } from "./log";
+import type { Identity } from "./auth/identity";
+import { identityOf } from "./auth/identity";
 
 export interface SubgraphServerOptions<TContext extends object> {
   config: SubgraphConfig;
@@ -102,7 +104,7 @@ export interface SubgraphSpec<TContext extends object = object> {
   synthetic: (manager: EntityManager, scale: number, progress: (message: string) => void) => Promise<void>;
   buildSchema: () => Promise<GraphQLSchema>;
   /** Wires the services around the data source once, and returns the per-request context factory. */
-  contextFactory: (dataSource: DataSource) => () => TContext;
+  contextFactory: (dataSource: DataSource, config: SubgraphConfig) => (identity: Identity) => TContext;
 }
 
 /**
@@ -145,10 +147,15 @@ export async function createSubgraphServer<TContext extends object>(
       logger,
       dataSource,
       schema: await spec.buildSchema(),
-      context: spec.contextFactory(dataSource),
+      context: contextFor(spec.contextFactory(dataSource, config)),
     });
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
+}
+
+/** Adapts a context factory that takes the caller's identity to one that takes the request. */
+function contextFor<TContext>(factory: (identity: Identity) => TContext): (req?: IncomingMessage) => TContext {
+  return (req) => factory(identityOf(req));
 }

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { AgreementStatus, AgreementType } from "./agreements.enums";
 import { ProviderReference } from "./provider.reference";
 
@@ -11,6 +11,7 @@ import { ProviderReference } from "./provider.reference";
     "A documented agreement between a service provider and a customer (SLA), an internal group (OLA) or an external supplier (underpinning contract): the services covered, their service level targets and the responsibilities of both parties.",
 })
 @Entity("agreements")
+@Index(["number", "version"], { unique: true })
 @Index(["providerId", "number"])
 @Index(["status", "effectiveTo"])
 export class Agreement {
@@ -18,8 +19,8 @@ export class Agreement {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Field({ description: 'Unique agreement number, e.g. "SLA-2026-001".' })
-  @Index({ unique: true })
+  @Field({ description: 'Agreement number, e.g. "SLA-2026-001"; shared by all versions of the agreement.' })
+  @Index()
   @Column({ type: "varchar", length: 40 })
   number: string;
 
@@ -59,6 +60,18 @@ export class Agreement {
 
   @Column({ type: "varchar", length: 36 })
   providerId: string;
+
+  /** The version this one replaces (a revision's predecessor). */
+  @Index()
+  @Column({ type: "varchar", length: 36, nullable: true, default: null })
+  supersedesId: string | null;
+
+  @Field(() => Int, {
+    description:
+      "Incremented by every change to this record; pass it back as `expectedRevision` to detect concurrent edits.",
+  })
+  @VersionColumn()
+  revision: number;
 
   @Field({ description: "When the agreement was recorded." })
   @CreateDateColumn()

@@ -1,11 +1,21 @@
+import { writePathEntities } from "@itsm/kit";
 import { AgreementCustomer } from "./agreement-customer.entity";
 import { AgreementUnderpinning } from "./agreement-underpinning.entity";
 import { Agreement } from "./agreement.entity";
+import { ReferenceClaim } from "./reference-claim.entity";
 import { Responsibility } from "./responsibility.entity";
 import { ServiceCoverage } from "./service-coverage.entity";
 import { ServiceLevelTarget } from "./service-level-target.entity";
 
-export { Agreement, AgreementCustomer, AgreementUnderpinning, Responsibility, ServiceCoverage, ServiceLevelTarget };
+export {
+  Agreement,
+  AgreementCustomer,
+  AgreementUnderpinning,
+  ReferenceClaim,
+  Responsibility,
+  ServiceCoverage,
+  ServiceLevelTarget,
+};
 export { CustomerReference } from "./customer.reference";
 export { ProviderReference } from "./provider.reference";
 export { ServiceReference } from "./service.reference";
@@ -19,4 +29,6 @@ export const agreementEntities = [
   ServiceCoverage,
   ServiceLevelTarget,
   Responsibility,
+  ReferenceClaim,
+  ...writePathEntities,
 ];

@@ -1,5 +1,5 @@
-import { connectionType, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { connectionType, HistoryEntry, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import {
   Agreement,
   CustomerReference,
@@ -28,12 +28,44 @@ export class AgreementResolver {
 
   @Query(() => Agreement, {
     nullable: true,
-    description: 'The agreement with this number, e.g. "SLA-2026-001"; NOT_FOUND if there is none.',
+    description:
+      'The agreement with this number, e.g. "SLA-2026-001": the version in force, else the latest one, unless `version` is given; NOT_FOUND if there is none.',
   })
-  async agreementByNumber(@Arg("number") number: string, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
-    const agreement = await ctx.loaders.agreementByNumber.load(number);
-    if (!agreement) throw new NotFoundError("Agreement", number);
+  async agreementByNumber(
+    @Arg("number") number: string,
+    @Arg("version", () => Int, { nullable: true, description: "A particular version of the agreement." })
+    version: number | null,
+    @Ctx() ctx: AgreementsContext,
+  ): Promise<Agreement> {
+    const agreement = version
+      ? (await ctx.loaders.versionsByNumber.load(number)).find((a) => a.version === version)
+      : await ctx.loaders.agreementByNumber.load(number);
+    if (!agreement) throw new NotFoundError("Agreement", version ? `${number} version ${version}` : number);
     return agreement;
+  }
+
+  @FieldResolver(() => [HistoryEntry], { description: "Every change to this version of the agreement, newest first." })
+  history(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<HistoryEntry[]> {
+    return loaders.agreementHistory.load(agreement.id);
+  }
+
+  @FieldResolver(() => [Agreement], { description: "Every version of this agreement (same number), oldest first." })
+  versions(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<Agreement[]> {
+    return loaders.versionsByNumber.load(agreement.number);
+  }
+
+  @FieldResolver(() => Agreement, {
+    nullable: true,
+    description: "The version this one replaces, if it is a revision.",
+  })
+  async supersedes(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<Agreement | null> {
+    return agreement.supersedesId ? loaders.agreementById.load(agreement.supersedesId) : null;
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: "The version drafted to replace this one, if any." })
+  async supersededBy(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<Agreement | null> {
+    const versions = await loaders.versionsByNumber.load(agreement.number);
+    return versions.find((v) => v.supersedesId === agreement.id) ?? null;
   }
 
   @Query(() => AgreementConnection, {

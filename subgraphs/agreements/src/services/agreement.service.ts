@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import {
   Agreement,
+  AgreementStatus,
   AgreementCustomer,
   AgreementUnderpinning,
   Responsibility,
@@ -24,8 +25,17 @@ export class AgreementService {
     return findAligned(this.agreements, "id", ids);
   }
 
-  byNumbers(numbers: readonly string[]): Promise<(Agreement | null)[]> {
-    return findAligned(this.agreements, "number", numbers);
+  /** For each number, the version in force (ACTIVE) or else the latest one. */
+  async byNumbers(numbers: readonly string[]): Promise<(Agreement | null)[]> {
+    return (await this.versionsOf(numbers)).map(
+      (versions) => versions.find((a) => a.status === AgreementStatus.ACTIVE) ?? versions[versions.length - 1] ?? null,
+    );
+  }
+
+  /** Every version of each number, oldest first. */
+  async versionsOf(numbers: readonly string[]): Promise<Agreement[][]> {
+    const rows = await this.agreements.find({ where: { number: In([...numbers]) }, order: { version: "ASC" } });
+    return groupByKey(numbers, rows, (a) => a.number);
   }
 
   /** A page of agreements ordered by number. */

@@ -1,4 +1,5 @@
-import { Field, InputType } from "type-graphql";
+import { IsOptional, Length, Min } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { ComponentKind } from "../entities";
 
 @InputType({ description: "Criteria for `components`; all given criteria must match." })
@@ -8,4 +9,42 @@ export class ComponentFilter {
 
   @Field(() => [ComponentKind], { nullable: true, description: "Only components of any of these kinds." })
   kind?: ComponentKind[] | null;
+}
+
+@InputType({ description: "A new component." })
+export class CreateComponentInput {
+  @Field({ description: "Display name, 2–200 characters." })
+  @Length(2, 200)
+  name: string;
+
+  @Field(() => ComponentKind, { description: "The kind of building block." })
+  kind: ComponentKind;
+
+  @Field({ description: "What the component is and where it runs, up to 4000 characters." })
+  @Length(1, 4000)
+  description: string;
+}
+
+@InputType({ description: "Changes to a component; omitted fields keep their value." })
+export class UpdateComponentInput {
+  @Field(() => ID, { description: "The component to change." })
+  id: string;
+
+  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true, description: "Display name, 2–200 characters." })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field(() => ComponentKind, { nullable: true, description: "The kind of building block." })
+  @IsOptional()
+  kind?: ComponentKind;
+
+  @Field({ nullable: true, description: "What the component is and where it runs, up to 4000 characters." })
+  @IsOptional()
+  @Length(1, 4000)
+  description?: string;
 }

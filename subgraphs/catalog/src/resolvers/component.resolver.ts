@@ -1,8 +1,16 @@
-import { connectionType, loadExisting, NotFoundError, PageArgs, sortByText, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  connectionType,
+  HistoryEntry,
+  loadExisting,
+  NotFoundError,
+  PageArgs,
+  sortByText,
+  toPageRequest,
+} from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Component, Service } from "../entities";
 import type { CatalogContext } from "../services/catalog.context";
-import { ComponentFilter } from "./component.inputs";
+import { ComponentFilter, CreateComponentInput, UpdateComponentInput } from "./component.inputs";
 
 const ComponentConnection = connectionType(Component, "Component", "components");
 
@@ -26,6 +34,21 @@ export class ComponentResolver {
     @Ctx() ctx: CatalogContext,
   ) {
     return ctx.components.list(filter, toPageRequest(page));
+  }
+
+  @FieldResolver(() => [HistoryEntry], { description: "Every change to the component, newest first." })
+  history(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<HistoryEntry[]> {
+    return loaders.componentHistory.load(component.id);
+  }
+
+  @Mutation(() => Component, { description: "Adds a component that services can be made of." })
+  createComponent(@Arg("input") input: CreateComponentInput, @Ctx() ctx: CatalogContext): Promise<Component> {
+    return ctx.componentCommands.create(input, ctx.identity);
+  }
+
+  @Mutation(() => Component, { description: "Changes a component's name, kind or description." })
+  updateComponent(@Arg("input") input: UpdateComponentInput, @Ctx() ctx: CatalogContext): Promise<Component> {
+    return ctx.componentCommands.update(input, ctx.identity);
   }
 
   @FieldResolver(() => [Service], { description: "The services this component is directly part of, by code." })

@@ -1,4 +1,6 @@
-import { Field, InputType } from "type-graphql";
+import { AMOUNT_MESSAGE, AMOUNT_PATTERN, CODE_MESSAGE, CODE_PATTERN } from "@itsm/kit";
+import { IsIn, IsISO4217CurrencyCode, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { Criticality, ServiceLifecycle, ServiceType } from "../entities";
 
 /** Narrows `services`; every given criterion must match, list criteria match any of their values. */
@@ -21,4 +23,130 @@ export class ServiceFilter {
 
   @Field(() => [Criticality], { nullable: true, description: "Only services of any of these criticalities." })
   criticality?: Criticality[] | null;
+}
+
+/** An amount of money as a client sends it. */
+@InputType({ description: "An exact amount of money." })
+export class MoneyInput {
+  @Field({ description: 'Decimal string with at most 2 decimals, e.g. "1250.00".' })
+  @Matches(AMOUNT_PATTERN, { message: AMOUNT_MESSAGE })
+  amount: string;
+
+  @Field({ description: "ISO 4217 currency code, e.g. EUR." })
+  @IsISO4217CurrencyCode({ message: "$property must be an ISO 4217 currency code, e.g. EUR" })
+  currency: string;
+}
+
+/** A new service for the catalogue. */
+@InputType({ description: "A new service for the catalogue." })
+export class CreateServiceInput {
+  @Field({ description: 'Unique code, e.g. "EMAIL": 2–32 upper-case letters, digits or _; cannot change later.' })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  code: string;
+
+  @Field({ description: "Display name, 2–200 characters." })
+  @Length(2, 200)
+  name: string;
+
+  @Field({ description: "What the service provides, up to 4000 characters." })
+  @Length(1, 4000)
+  description: string;
+
+  @Field({ description: "Catalogue category, 2–100 characters." })
+  @Length(2, 100)
+  category: string;
+
+  @Field(() => ServiceType, { description: "Customer-facing or supporting." })
+  type: ServiceType;
+
+  @Field(() => ServiceLifecycle, {
+    defaultValue: ServiceLifecycle.PIPELINE,
+    description: "PIPELINE (default) or LIVE; a service cannot be created RETIRED.",
+  })
+  @IsIn([ServiceLifecycle.PIPELINE, ServiceLifecycle.LIVE], { message: "$property must be PIPELINE or LIVE" })
+  lifecycle: ServiceLifecycle;
+
+  @Field(() => Criticality, { description: "Business impact when the service is unavailable." })
+  criticality: Criticality;
+
+  @Field({ description: "Service owner, 2–200 characters." })
+  @Length(2, 200)
+  owner: string;
+
+  @Field(() => MoneyInput, { description: "What delivering the service costs per month." })
+  @ValidateNested()
+  monthlyCost: MoneyInput;
+}
+
+/** Changes to a service's descriptive fields; omitted fields keep their value. */
+@InputType({ description: "Changes to a service; omitted fields keep their value." })
+export class UpdateServiceInput {
+  @Field(() => ID, { description: "The service to change." })
+  id: string;
+
+  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true, description: "Display name, 2–200 characters." })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field({ nullable: true, description: "What the service provides, up to 4000 characters." })
+  @IsOptional()
+  @Length(1, 4000)
+  description?: string;
+
+  @Field({ nullable: true, description: "Catalogue category, 2–100 characters." })
+  @IsOptional()
+  @Length(2, 100)
+  category?: string;
+
+  @Field(() => ServiceType, { nullable: true, description: "Customer-facing or supporting." })
+  @IsOptional()
+  type?: ServiceType;
+
+  @Field(() => Criticality, { nullable: true, description: "Business impact when the service is unavailable." })
+  @IsOptional()
+  criticality?: Criticality;
+
+  @Field({ nullable: true, description: "Service owner, 2–200 characters." })
+  @IsOptional()
+  @Length(2, 200)
+  owner?: string;
+
+  @Field(() => MoneyInput, { nullable: true, description: "What delivering the service costs per month." })
+  @IsOptional()
+  @ValidateNested()
+  monthlyCost?: MoneyInput;
+}
+
+/** Moves a service along its lifecycle. */
+@InputType({ description: "Moves a service along its lifecycle: PIPELINE → LIVE → RETIRED." })
+export class SetServiceLifecycleInput {
+  @Field(() => ID, { description: "The service." })
+  id: string;
+
+  @Field(() => ServiceLifecycle, { description: "The next stage." })
+  lifecycle: ServiceLifecycle;
+
+  @Field(() => Int, { description: "The version you last read." })
+  @Min(1)
+  expectedVersion: number;
+}
+
+/** Links two catalogue records (a component or a dependency) to a service. */
+@InputType({ description: "Links a service to another catalogue record." })
+export class ServiceLinkInput {
+  @Field(() => ID, { description: "The service that changes." })
+  serviceId: string;
+
+  @Field(() => ID, { description: "The component (attach/detach) or service (dependencies) to link or unlink." })
+  targetId: string;
+
+  @Field(() => Int, { nullable: true, description: "The service's version you last read; checked when given." })
+  @IsOptional()
+  @Min(1)
+  expectedVersion?: number;
 }

@@ -1,8 +1,22 @@
-import { connectionType, loadExisting, NotFoundError, PageArgs, sortByText, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  connectionType,
+  HistoryEntry,
+  loadExisting,
+  NotFoundError,
+  PageArgs,
+  sortByText,
+  toPageRequest,
+} from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Component, Service } from "../entities";
 import type { CatalogContext } from "../services/catalog.context";
-import { ServiceFilter } from "./service.inputs";
+import {
+  CreateServiceInput,
+  ServiceFilter,
+  ServiceLinkInput,
+  SetServiceLifecycleInput,
+  UpdateServiceInput,
+} from "./service.inputs";
 
 const ServiceConnection = connectionType(Service, "Service", "services");
 
@@ -36,6 +50,51 @@ export class ServiceResolver {
     @Ctx() ctx: CatalogContext,
   ) {
     return ctx.services.list(filter, toPageRequest(page));
+  }
+
+  @FieldResolver(() => [HistoryEntry], { description: "Every change to the service, newest first: who, when, what." })
+  history(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<HistoryEntry[]> {
+    return loaders.serviceHistory.load(service.id);
+  }
+
+  @Mutation(() => Service, { description: "Adds a service to the catalogue (PIPELINE unless LIVE is given)." })
+  createService(@Arg("input") input: CreateServiceInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.create(input, ctx.identity);
+  }
+
+  @Mutation(() => Service, { description: "Changes a service's descriptive fields; its code never changes." })
+  updateService(@Arg("input") input: UpdateServiceInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.update(input, ctx.identity);
+  }
+
+  @Mutation(() => Service, {
+    description:
+      "Moves a service PIPELINE → LIVE → RETIRED (never back). A service covered by an ACTIVE agreement cannot be retired.",
+  })
+  setServiceLifecycle(@Arg("input") input: SetServiceLifecycleInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.setLifecycle(input, ctx.identity);
+  }
+
+  @Mutation(() => Service, { description: "Makes a component part of a service (`targetId` is the component)." })
+  attachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.attachComponent(input, ctx.identity);
+  }
+
+  @Mutation(() => Service, { description: "Removes a component from a service (`targetId` is the component)." })
+  detachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.detachComponent(input, ctx.identity);
+  }
+
+  @Mutation(() => Service, {
+    description: "Records that a service depends on another (`targetId`); refused if it would create a cycle.",
+  })
+  addServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.addDependency(input, ctx.identity);
+  }
+
+  @Mutation(() => Service, { description: "Removes a dependency of a service on another (`targetId`)." })
+  removeServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return ctx.serviceCommands.removeDependency(input, ctx.identity);
   }
 
   @FieldResolver(() => [Component], { description: "The components the service is made of, by name." })

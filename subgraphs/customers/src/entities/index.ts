@@ -1,3 +1,4 @@
+import { writePathEntities } from "@itsm/kit";
 import { Contact } from "./contact.entity";
 import { Customer } from "./customer.entity";
 import { Provider } from "./provider.entity";
@@ -6,4 +7,4 @@ export { Contact, Customer, Provider };
 export * from "./customers.enums";
 
 /** Every table of the customers database. */
-export const customerEntities = [Customer, Contact, Provider];
+export const customerEntities = [Customer, Contact, Provider, ...writePathEntities];

@@ -1,4 +1,5 @@
 import { Initial1795650720497 } from "./1795650720497-initial.migration";
+import { WritePath1795651619664 } from "./1795651619664-write-path.migration";
 
 /** The customers subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
-export const customersMigrations = [Initial1795650720497];
+export const customersMigrations = [Initial1795650720497, WritePath1795651619664];

@@ -1,8 +1,15 @@
-import { connectionType, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { connectionType, HistoryEntry, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Contact, Customer } from "../entities";
 import type { CustomersContext } from "../services/customers.context";
-import { CustomerFilter } from "./customer.inputs";
+import {
+  AddContactInput,
+  CreateCustomerInput,
+  CustomerFilter,
+  RemoveContactInput,
+  SetCustomerStatusInput,
+  UpdateCustomerInput,
+} from "./customer.inputs";
 
 const CustomerConnection = connectionType(Customer, "Customer", "customers");
 
@@ -48,5 +55,43 @@ export class CustomerResolver {
     return [...contacts].sort(
       (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name),
     );
+  }
+
+  @FieldResolver(() => [HistoryEntry], {
+    description: "Every change to the customer and its contacts, newest first: who, when, what.",
+  })
+  history(@Root() customer: Customer, @Ctx() { loaders }: CustomersContext): Promise<HistoryEntry[]> {
+    return loaders.customerHistory.load(customer.id);
+  }
+
+  @Mutation(() => Customer, {
+    description: "Adds a customer (ACTIVE unless INACTIVE is given), with its first contacts.",
+  })
+  createCustomer(@Arg("input") input: CreateCustomerInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return ctx.customerCommands.create(input, ctx.identity);
+  }
+
+  @Mutation(() => Customer, { description: "Changes a customer's name, description or kind; its code never changes." })
+  updateCustomer(@Arg("input") input: UpdateCustomerInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return ctx.customerCommands.update(input, ctx.identity);
+  }
+
+  @Mutation(() => Customer, {
+    description: "Activates or deactivates a customer. A customer party to an ACTIVE agreement cannot be deactivated.",
+  })
+  setCustomerStatus(@Arg("input") input: SetCustomerStatusInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return ctx.customerCommands.setStatus(input, ctx.identity);
+  }
+
+  @Mutation(() => Customer, {
+    description: "Adds a contact to an ACTIVE customer; the same e-mail can hold each role once per customer.",
+  })
+  addContact(@Arg("input") input: AddContactInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return ctx.customerCommands.addContact(input, ctx.identity);
+  }
+
+  @Mutation(() => Customer, { description: "Removes a contact from its customer and returns the customer." })
+  removeContact(@Arg("input") input: RemoveContactInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return ctx.customerCommands.removeContact(input, ctx.identity);
   }
 }

@@ -1,4 +1,6 @@
-import { Field, InputType } from "type-graphql";
+import { CODE_MESSAGE, CODE_PATTERN } from "@itsm/kit";
+import { IsOptional, Length, Matches, Min } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { ProviderKind } from "../entities";
 
 @InputType({ description: "Criteria for `providers`; all given criteria must match." })
@@ -8,4 +10,48 @@ export class ProviderFilter {
 
   @Field(() => [ProviderKind], { nullable: true, description: "Only providers of any of these kinds." })
   kind?: ProviderKind[] | null;
+}
+
+/** A new service provider. */
+@InputType({ description: "A new service provider." })
+export class CreateProviderInput {
+  @Field({ description: 'Unique code, e.g. "CORP_IT": 2–32 upper-case letters, digits or _; cannot change later.' })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  code: string;
+
+  @Field({ description: "Display name, 2–200 characters." })
+  @Length(2, 200)
+  name: string;
+
+  @Field({ description: "What the provider delivers, up to 4000 characters." })
+  @Length(1, 4000)
+  description: string;
+
+  @Field(() => ProviderKind, { description: "Internal, shared-services or external provider." })
+  kind: ProviderKind;
+}
+
+/** Changes to a provider's descriptive fields; omitted fields keep their value. */
+@InputType({ description: "Changes to a provider; omitted fields keep their value. The code never changes." })
+export class UpdateProviderInput {
+  @Field(() => ID, { description: "The provider to change." })
+  id: string;
+
+  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true, description: "Display name, 2–200 characters." })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field({ nullable: true, description: "What the provider delivers, up to 4000 characters." })
+  @IsOptional()
+  @Length(1, 4000)
+  description?: string;
+
+  @Field(() => ProviderKind, { nullable: true, description: "Internal, shared-services or external provider." })
+  @IsOptional()
+  kind?: ProviderKind;
 }

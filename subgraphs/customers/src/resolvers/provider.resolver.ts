@@ -1,8 +1,8 @@
-import { connectionType, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { connectionType, HistoryEntry, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Provider } from "../entities";
 import type { CustomersContext } from "../services/customers.context";
-import { ProviderFilter } from "./provider.inputs";
+import { CreateProviderInput, ProviderFilter, UpdateProviderInput } from "./provider.inputs";
 
 const ProviderConnection = connectionType(Provider, "Provider", "providers");
 
@@ -36,5 +36,20 @@ export class ProviderResolver {
     @Ctx() ctx: CustomersContext,
   ) {
     return ctx.providers.list(filter, toPageRequest(page));
+  }
+
+  @FieldResolver(() => [HistoryEntry], { description: "Every change to the provider, newest first: who, when, what." })
+  history(@Root() provider: Provider, @Ctx() { loaders }: CustomersContext): Promise<HistoryEntry[]> {
+    return loaders.providerHistory.load(provider.id);
+  }
+
+  @Mutation(() => Provider, { description: "Adds a service provider." })
+  createProvider(@Arg("input") input: CreateProviderInput, @Ctx() ctx: CustomersContext): Promise<Provider> {
+    return ctx.providerCommands.create(input, ctx.identity);
+  }
+
+  @Mutation(() => Provider, { description: "Changes a provider's name, description or kind; its code never changes." })
+  updateProvider(@Arg("input") input: UpdateProviderInput, @Ctx() ctx: CustomersContext): Promise<Provider> {
+    return ctx.providerCommands.update(input, ctx.identity);
   }
 }

@@ -95,11 +95,18 @@ export interface SubgraphConfig extends CommonConfig {
   migrateOnStart: boolean;
   /** Load the sample into an empty database at start-up: default on for the embedded database only. */
   seedOnStart: boolean;
+  /** Where the other subgraphs are, for the checks that keep cross-subgraph references valid. */
+  peerUrls: Record<SubgraphName, string>;
+  /** Longest wait for one call to another subgraph. */
+  peerTimeoutMs: number;
 }
+
+const peerUrl = z.string().url("must be an http(s) URL");
 
 /**
  * Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE`,
- * `MIGRATE_ON_START`, `SEED_ON_START` and the common settings.
+ * `MIGRATE_ON_START`, `SEED_ON_START`, the other subgraphs' `<NAME>_URL`, `SUBGRAPH_TIMEOUT_MS` and the
+ * common settings.
  */
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
@@ -112,6 +119,10 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
       DB_POOL_SIZE: positiveInt.max(1000).default(10),
       MIGRATE_ON_START: bool.default("false"),
       SEED_ON_START: bool.optional(),
+      SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
+      CATALOG_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.catalog}/graphql`),
+      CUSTOMERS_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.customers}/graphql`),
+      AGREEMENTS_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.agreements}/graphql`),
     },
     env,
   ) as Record<string, unknown> & z.infer<z.ZodObject<typeof commonShape>>;
@@ -125,6 +136,12 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     dbPoolSize: parsed.DB_POOL_SIZE as number,
     migrateOnStart: parsed.MIGRATE_ON_START as boolean,
     seedOnStart: (parsed.SEED_ON_START as boolean | undefined) ?? !parsed[`${prefix}_DATABASE_URL`],
+    peerUrls: {
+      catalog: parsed.CATALOG_URL as string,
+      customers: parsed.CUSTOMERS_URL as string,
+      agreements: parsed.AGREEMENTS_URL as string,
+    },
+    peerTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
   };
 }
 

@@ -3,6 +3,7 @@ import { HeaderMap } from "@apollo/server";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createServer as createNetServer } from "node:net";
 import type { Logger } from "../log";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -137,5 +138,16 @@ export async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeIdleConnections();
+  });
+}
+
+/** A TCP port that is free right now on `host` (for wiring processes that must know each other's port). */
+export function freePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer().listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
   });
 }

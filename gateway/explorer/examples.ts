@@ -1,0 +1,196 @@
+// The README's realistic questions, offered in the explorer as ready-to-run examples. Keep them in
+// step with README.md ("The query every change keeps working" and "More questions the graph
+// answers"); the end-to-end test runs every one of them against the sample graph.
+
+export interface Example {
+  /** Short label shown in the Examples panel. */
+  title: string;
+  /** What the question answers, in one sentence. */
+  description: string;
+  query: string;
+  /** The variables JSON to start with (computed when the example is opened), if the query has any. */
+  variables?: () => string;
+}
+
+/** `YYYY-MM-DD` of the local calendar day `days` after `from` (a GraphQL `LocalDate`). */
+export function localDateInDays(days: number, from: Date = new Date()): string {
+  const day = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+export const DESIGN_EXAMPLE: Example = {
+  title: "Services with their agreements",
+  description:
+    "The query every change keeps working: each service with its agreements, provider, customers, targets and responsibilities.",
+  query: `# The query every change keeps working
+query ServicesWithAgreements {
+  services(first: 20) {
+    nodes {
+      code
+      name
+      agreements {
+        number
+        type
+        status
+        provider {
+          name
+        }
+        customers {
+          name
+        }
+        targets {
+          metric
+          comparator
+          value
+          unit
+        }
+        responsibilities {
+          party
+          description
+        }
+      }
+    }
+  }
+}
+`,
+};
+
+export const EXAMPLES: readonly Example[] = [
+  DESIGN_EXAMPLE,
+  {
+    title: "A customer's active agreements",
+    description: "ACME_RETAIL's active agreements, with the services they cover and their targets.",
+    query: `# A customer's active agreements, with services and targets
+query CustomerActiveAgreements {
+  customerByCode(code: "ACME_RETAIL") {
+    name
+    agreements(status: [ACTIVE]) {
+      number
+      services {
+        code
+      }
+      targets {
+        service {
+          code
+        }
+        metric
+        value
+        unit
+        priority
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    title: "Agreements expiring within 90 days",
+    description: "Active agreements that end before $before (today + 90 days; change it in Variables).",
+    query: `# Agreements expiring within 90 days (pass today + 90 days)
+query AgreementsExpiringSoon($before: LocalDate!) {
+  agreements(filter: { status: [ACTIVE], expiringBefore: $before }) {
+    totalCount
+    nodes {
+      number
+      effectiveTo
+      provider {
+        name
+      }
+      customers {
+        name
+      }
+      services {
+        code
+      }
+    }
+  }
+}
+`,
+    variables: () => JSON.stringify({ before: localDateInDays(90) }, null, 2),
+  },
+  {
+    title: "LIVE services no active SLA covers",
+    description: "Every LIVE service with its active SLAs: those whose list comes back empty are uncovered.",
+    query: `# LIVE services no ACTIVE SLA covers: those whose list comes back empty
+query LiveServicesWithoutActiveSla {
+  services(first: 100, filter: { lifecycle: [LIVE] }) {
+    nodes {
+      code
+      agreements(status: [ACTIVE], type: [SLA]) {
+        number
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    title: "What underpins an SLA",
+    description: "The OLAs and underpinning contracts behind SLA-2026-003, with their providers and targets.",
+    query: `# The OLAs and underpinning contracts behind an SLA
+query SlaUnderpinnings {
+  agreementByNumber(number: "SLA-2026-003") {
+    title
+    underpinnedBy {
+      number
+      type
+      provider {
+        name
+      }
+      targets {
+        service {
+          code
+        }
+        metric
+        comparator
+        value
+        unit
+        priority
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    title: "Impact analysis of a component",
+    description: "Every service depending, at any depth, on a component in Frankfurt.",
+    query: `# Impact analysis: every service depending, at any depth, on a component
+query ComponentImpact {
+  components(filter: { search: "Frankfurt" }) {
+    nodes {
+      name
+      impactedServices {
+        code
+        criticality
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    title: "A provider's agreements and contacts",
+    description: "CORP_IT's agreements with their customers and the customers' contacts.",
+    query: `# A provider's agreements with their customers and contacts
+query ProviderAgreementsAndContacts {
+  providerByCode(code: "CORP_IT") {
+    name
+    agreements {
+      number
+      status
+      customers {
+        name
+        contacts {
+          name
+          role
+          email
+        }
+      }
+    }
+  }
+}
+`,
+  },
+];

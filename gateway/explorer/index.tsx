@@ -1,0 +1,42 @@
+// The analysts' explorer: GraphiQL with the docs, history, explorer and examples plugins, served by
+// the gateway at GET /graphql (Accept: text/html). Everything it needs is bundled by build.mjs.
+import "./workers";
+import "graphiql/style.css";
+import "@graphiql/plugin-explorer/style.css";
+import "./explorer.css";
+import { explorerPlugin } from "@graphiql/plugin-explorer";
+import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { GraphiQL, HISTORY_PLUGIN } from "graphiql";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { EXAMPLES_PLUGIN } from "./examples-plugin";
+import { DESIGN_EXAMPLE } from "./examples";
+
+// The page is served at /graphql (or /): "graphql" relative to it is the GraphQL endpoint. The
+// fetcher POSTs JSON (content-type: application/json), which Apollo's CSRF prevention accepts.
+const fetcher = createGraphiQLFetcher({ url: new URL("graphql", document.baseURI).href });
+
+// Beside the built-in docs: the examples, the query history (kept in localStorage) and the
+// point-and-click query builder.
+const plugins = [EXAMPLES_PLUGIN, HISTORY_PLUGIN, explorerPlugin()];
+
+function Explorer() {
+  return (
+    <GraphiQL
+      fetcher={fetcher}
+      plugins={plugins}
+      visiblePlugin={EXAMPLES_PLUGIN}
+      defaultQuery={DESIGN_EXAMPLE.query}
+      isHeadersEditorEnabled
+      shouldPersistHeaders={false}
+    >
+      <GraphiQL.Logo>ITSM Service Graph</GraphiQL.Logo>
+    </GraphiQL>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Explorer />
+  </StrictMode>,
+);

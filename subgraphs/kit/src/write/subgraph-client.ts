@@ -1,0 +1,56 @@
+import { DomainError, ErrorCode } from "../errors";
+
+export interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * Calls another subgraph directly (service to service), for the checks that keep references
+ * across subgraphs valid. An unreachable or failing peer is SERVICE_UNAVAILABLE: the caller's
+ * change is then not made, rather than made unchecked.
+ */
+export class SubgraphClient {
+  constructor(
+    readonly name: string,
+    private readonly url: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  private unavailable(reason: string): DomainError {
+    return new DomainError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `The ${this.name} subgraph could not be consulted (${reason}); nothing was changed, retry shortly`,
+      { serviceName: this.name },
+    );
+  }
+
+  async execute<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    let answer: GraphQLAnswer<T>;
+    try {
+      const response = await fetch(this.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      answer = (await response.json()) as GraphQLAnswer<T>;
+    } catch (error) {
+      throw this.unavailable((error as Error).name === "TimeoutError" ? "timed out" : "unreachable");
+    }
+    if (answer.errors?.length || !answer.data) {
+      throw this.unavailable(answer.errors?.[0]?.message ?? "no data");
+    }
+    return answer.data;
+  }
+
+  /** Resolves entities by id through `_entities`; unknown ids come back as null, in order. */
+  async entities<T>(typeName: string, ids: readonly string[], fields: string): Promise<(T | null)[]> {
+    if (ids.length === 0) return [];
+    const data = await this.execute<{ _entities: (T | null)[] }>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { ${fields} } } }`,
+      { representations: ids.map((id) => ({ __typename: typeName, id })) },
+    );
+    return data._entities;
+  }
+}

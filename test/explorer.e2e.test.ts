@@ -1,0 +1,310 @@
+// The analysts' explorer in a real headless Chromium: the page the gateway serves to a browser,
+// the README's examples, running them, autocompletion, docs, headers and history, all offline.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext, Page, Request } from "playwright-core";
+import { chromium } from "playwright-core";
+import type { Example } from "../gateway/explorer/examples";
+import { DESIGN_EXAMPLE, EXAMPLES, localDateInDays } from "../gateway/explorer/examples";
+import { Graph } from "./support/graph";
+import { daysFrom, sampleAgreements, sampleCustomers, sampleServices } from "./support/sample";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const SCREENSHOT = join(__dirname, "artifacts", "explorer.png");
+
+// CI installs Chromium, so there a missing browser fails the suite; elsewhere the suite is skipped.
+const haveChromium = existsSync(CHROMIUM);
+const suite = haveChromium || process.env.CI ? describe : describe.skip;
+const title = haveChromium
+  ? "the explorer in Chromium"
+  : process.env.CI
+    ? `the explorer in Chromium (${CHROMIUM} is missing: CI must install it)`
+    : `the explorer in Chromium (skipped: ${CHROMIUM} not found; install it with apt-get install chromium)`;
+if (!haveChromium && !process.env.CI) console.warn(`Skipping ${title}`);
+
+type Json = Record<string, unknown>;
+
+const exampleTitled = (name: string): Example => EXAMPLES.find((e) => e.title === name)!;
+const operationName = (example: Example) => /^query (\w+)/m.exec(example.query)![1];
+
+/** Polls `probe` until it returns a value `accept`s; fails with `what` and the last value after `timeoutMs`. */
+async function waitFor<T>(what: string, probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${String(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The result pane's content: the response editor's Monaco model (what the pane displays). */
+async function responseText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: unknown; getValue(): string }[] } } })
+      .__MONACO;
+    const model = monaco?.editor.getModels().find((m) => String(m.uri).endsWith("-response.json"));
+    if (!model) throw new Error("GraphiQL's response editor was not found");
+    return model.getValue();
+  });
+}
+
+async function editorValue(page: Page, suffix: string): Promise<string> {
+  return page.evaluate((end) => {
+    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: unknown; getValue(): string }[] } } })
+      .__MONACO;
+    return (
+      monaco?.editor
+        .getModels()
+        .find((m) => String(m.uri).endsWith(end))
+        ?.getValue() ?? ""
+    );
+  }, suffix);
+}
+
+/** Clicks the run button and waits until the result pane holds an answer for `rootField`. */
+async function run(page: Page, rootField: string): Promise<{ data: Json; errors?: unknown[] }> {
+  await page.getByRole("button", { name: /^Execute query/ }).click();
+  const text = await waitFor(
+    `a result for ${rootField} in the result pane`,
+    () => responseText(page),
+    (value) => {
+      try {
+        const data = (JSON.parse(value) as { data?: Json | null }).data;
+        return typeof data === "object" && data !== null && rootField in data;
+      } catch {
+        return false;
+      }
+    },
+  );
+  return JSON.parse(text) as { data: Json; errors?: unknown[] };
+}
+
+/** The text the result pane shows on screen (Monaco renders spaces as no-break spaces). */
+async function visibleResult(page: Page): Promise<string> {
+  return (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
+}
+
+async function showPlugin(page: Page, name: string): Promise<void> {
+  const show = page.getByRole("button", { name: `Show ${name}` });
+  if (await show.count()) await show.click();
+  await page.locator(".graphiql-plugin").waitFor();
+}
+
+async function openExample(page: Page, example: Example): Promise<void> {
+  await showPlugin(page, "Examples");
+  await page.locator(".graphiql-plugin").getByRole("button", { name: example.title }).click();
+  await waitFor(
+    `the ${example.title} example in the editor`,
+    () => editorValue(page, "-operation.graphql"),
+    (value) => value === example.query,
+  );
+  await page.locator(".graphiql-tab", { hasText: operationName(example) }).waitFor();
+}
+
+suite(title, () => {
+  const graph = new Graph();
+  let userDataDir: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: Request[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
+    await graph.start();
+    userDataDir = mkdtempSync(join(tmpdir(), "itsm-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+    });
+    // Every request of the page and of its workers.
+    context.on("request", (request) => requests.push(request));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+      // Monaco's fallback when a worker cannot start (it then runs, or hangs, on the page's thread).
+      if (/web worker/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await graph.stop();
+  });
+
+  it("serves the explorer to a browser at the GraphQL URL and loads the schema", async () => {
+    const introspection = page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" && /IntrospectionQuery/.test(response.request().postData() ?? ""),
+    );
+    const response = await page.goto(graph.gatewayUrl);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-type"]).toBe("text/html; charset=utf-8");
+    expect((await introspection).status()).toBe(200);
+    await page.locator(".graphiql-query-editor .view-lines").waitFor();
+    await expect(page.title()).resolves.toContain("ITSM Service Graph");
+    // First visit: the DESIGN query is ready in the first tab.
+    await page.locator(".graphiql-tab", { hasText: operationName(DESIGN_EXAMPLE) }).waitFor();
+    expect(await editorValue(page, "-operation.graphql")).toBe(DESIGN_EXAMPLE.query);
+  });
+
+  it("runs the DESIGN query and shows the sample's services and agreements", async () => {
+    const result = await run(page, "services");
+    expect(result.errors).toBeUndefined();
+    const services = (result.data.services as { nodes: { code: string; agreements: { number: string }[] }[] }).nodes;
+    const codes = sampleServices.map((s) => s.code).sort();
+    expect(services.map((s) => s.code)).toEqual(codes.slice(0, 20));
+    const email = services.find((s) => s.code === "EMAIL")!;
+    const covering = sampleAgreements.filter((a) => a.coverage.some((c) => c.serviceCode === "EMAIL"));
+    expect(covering.length).toBeGreaterThan(0);
+    expect(email.agreements.map((a) => a.number)).toEqual(covering.map((a) => a.number).sort());
+    const text = await responseText(page);
+    expect(text).toContain('"code": "EMAIL"');
+    expect(text).toContain(`"number": "${covering[0].number}"`);
+    // And the pane really shows it: its first lines are on screen.
+    const pane = await visibleResult(page);
+    expect(pane).toContain('"data"');
+    expect(pane).toContain(`"${codes[0]}"`);
+    mkdirSync(join(__dirname, "artifacts"), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it("opens a README example in a new tab and runs it", async () => {
+    const example = exampleTitled("A customer's active agreements");
+    await openExample(page, example);
+    expect(await page.locator(".graphiql-tab").count()).toBe(2);
+    expect(await editorValue(page, "-operation.graphql")).toBe(example.query);
+    const result = await run(page, "customerByCode");
+    expect(result.errors).toBeUndefined();
+    const customer = result.data.customerByCode as { name: string; agreements: { number: string }[] };
+    expect(customer.name).toBe(sampleCustomers.find((c) => c.code === "ACME_RETAIL")!.name);
+    const expected = sampleAgreements.filter((a) => a.status === "ACTIVE" && a.customerCodes.includes("ACME_RETAIL"));
+    expect(customer.agreements.map((a) => a.number).sort()).toEqual(expected.map((a) => a.number).sort());
+    const pane = await visibleResult(page);
+    expect(pane).toContain(customer.name);
+  });
+
+  it("fills in today + 90 days for the expiring-agreements example", async () => {
+    const example = exampleTitled("Agreements expiring within 90 days");
+    await openExample(page, example);
+    const horizon = localDateInDays(90);
+    expect(JSON.parse(await editorValue(page, "-variables.json"))).toEqual({ before: horizon });
+    const result = await run(page, "agreements");
+    expect(result.errors).toBeUndefined();
+    const { totalCount, nodes } = result.data.agreements as { totalCount: number; nodes: { number: string }[] };
+    // The sample's end dates are relative to the day it was seeded (today).
+    const expected = sampleAgreements.filter(
+      (a) => a.status === "ACTIVE" && a.effectiveToDays !== null && daysFrom(new Date(), a.effectiveToDays) <= horizon,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(nodes.map((a) => a.number)).toEqual(expected.map((a) => a.number).sort());
+    expect(totalCount).toBe(expected.length);
+  });
+
+  it("answers every example without errors", async () => {
+    for (const example of EXAMPLES) {
+      const variables = example.variables ? (JSON.parse(example.variables()) as Json) : undefined;
+      const response = await graph.query(example.query, variables);
+      expect({ example: example.title, status: response.status, errors: response.errors }).toEqual({
+        example: example.title,
+        status: 200,
+        errors: undefined,
+      });
+    }
+  });
+
+  it("autocompletes fields from the schema (in the GraphQL worker)", async () => {
+    // A field no editor holds yet, so only the schema can suggest it, with its type.
+    const introspected = await graph.query<{
+      __type: { fields: { name: string; type: { name: string | null; ofType: { name: string | null } | null } }[] };
+    }>('{ __type(name: "Service") { fields { name type { name ofType { name } } } } }');
+    const lifecycle = introspected.data!.__type.fields.find((f) => f.name === "lifecycle")!;
+    const typeName = lifecycle.type.name ?? lifecycle.type.ofType!.name!;
+    await page.getByRole("button", { name: "New tab" }).click();
+    await page.locator(".graphiql-query-editor .view-lines").click();
+    await page.keyboard.insertText("{ services { nodes { lifecy");
+    await page.keyboard.press("Control+Space");
+    const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: typeName });
+    await suggestion.filter({ hasText: "lifecycle" }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press("Enter");
+    await waitFor(
+      "the completed field",
+      () => editorValue(page, "-operation.graphql"),
+      (value) => value.includes("{ services { nodes { lifecycle"),
+    );
+  });
+
+  it("shows the schema's field descriptions in the docs", async () => {
+    const introspected = await graph.query<{ __type: { fields: { name: string; description: string }[] } }>(
+      '{ __type(name: "Query") { fields { name description } } }',
+    );
+    const description = introspected.data!.__type.fields.find((f) => f.name === "services")!.description;
+    expect(description).toBeTruthy();
+    await showPlugin(page, "Documentation Explorer");
+    await page
+      .locator(".graphiql-plugin a", { hasText: /^Query$/ })
+      .first()
+      .click();
+    await page.locator(".graphiql-plugin").getByText(description).first().waitFor();
+  });
+
+  it("sends the headers typed in the Headers editor", async () => {
+    await openExample(page, DESIGN_EXAMPLE);
+    await page.getByRole("button", { name: "Headers", exact: true }).click();
+    await page.locator(".graphiql-editor-tool .view-lines").last().click();
+    await page.keyboard.insertText('{"Authorization": "Bearer explorer-e2e"}');
+    const sent = page.waitForRequest(
+      (request) => request.method() === "POST" && /services/.test(request.postData() ?? ""),
+    );
+    await run(page, "services");
+    const headers = (await sent).headers();
+    expect(headers.authorization).toBe("Bearer explorer-e2e");
+    expect(headers["content-type"]).toBe("application/json");
+  });
+
+  it("keeps the query history in localStorage", async () => {
+    await showPlugin(page, "History");
+    const history = page.locator(".graphiql-plugin");
+    for (const example of [DESIGN_EXAMPLE, exampleTitled("A customer's active agreements")]) {
+      await history.getByText(operationName(example)).first().waitFor();
+    }
+    // (A string, evaluated in the page: the test's TypeScript has no DOM types.)
+    const stored = (await page.evaluate<string | null>('localStorage.getItem("graphiql:queries")')) ?? "";
+    expect(stored).toContain(operationName(DESIGN_EXAMPLE));
+  });
+
+  it("loads everything from the gateway itself, without errors", async () => {
+    const origin = new URL(graph.gatewayUrl).origin;
+    const fetched = requests.filter((r) => !r.url().startsWith("data:"));
+    expect(fetched.map((r) => r.url()).filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    // The page, its scripts, its stylesheet and Monaco's workers came from /explorer/, all found.
+    for (const worker of ["editor", "json", "graphql"]) {
+      const pattern = new RegExp(`/explorer/${worker}\\.worker-\\w+\\.js$`);
+      expect({ worker, requested: fetched.some((r) => pattern.test(r.url())) }).toEqual({ worker, requested: true });
+    }
+    const failed: string[] = [];
+    for (const request of fetched) {
+      const status = (await request.response())?.status() ?? 0;
+      if (status === 0 || status >= 400)
+        failed.push(`${request.method()} ${request.url()} → ${status || "no response"}`);
+    }
+    expect(failed).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
