@@ -1,9 +1,12 @@
 import { loadGatewayConfig } from "@itsm/kit/config";
 import { runService } from "@itsm/kit/process";
 import { join } from "node:path";
-import { GatewayServer } from "./server";
 
 // The committed supergraph, relative to this package's dist/ folder.
 const DEFAULT_SUPERGRAPH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
-runService("gateway", () => new GatewayServer(loadGatewayConfig(DEFAULT_SUPERGRAPH)).listen());
+// The server is imported once tracing (if configured) is set up, so its HTTP modules are traced.
+runService("gateway", async () => {
+  const { GatewayServer } = await import("./server.js");
+  return new GatewayServer(loadGatewayConfig(DEFAULT_SUPERGRAPH)).listen();
+});

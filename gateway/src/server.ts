@@ -4,15 +4,20 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
 import { ConfigError } from "@itsm/kit/config";
-import { close, createGraphQLHttpServer, listen } from "@itsm/kit/http";
+import { close, createGraphQLHttpServer, listen, requestIdOf } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
 import { createLogger } from "@itsm/kit/log";
-import { existsSync, readFileSync } from "node:fs";
+import type { SupergraphSdlHook } from "@apollo/gateway";
+import type { ReadyReport } from "@itsm/kit/http";
+import { Metrics, operationLogPlugin } from "@itsm/kit/observability";
+import { existsSync, readFileSync, unwatchFile, watchFile } from "node:fs";
+import { Counter, Histogram } from "prom-client";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { explorerRoutes } from "./explorer";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
-import { SubgraphDataSource } from "./subgraph-data-source";
+import type { GatewayContext } from "./subgraph-data-source";
+import { DEFAULT_FETCH_POLICY, SubgraphDataSource } from "./subgraph-data-source";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -28,9 +33,39 @@ function readSupergraph(path: string): string {
   }
 }
 
+/**
+ * The supergraph, and a watch on its file: a changed file is swapped in for new requests (requests
+ * in flight finish on the old one); a file that does not load is refused with a log line, and the
+ * current supergraph stays.
+ */
+function watchSupergraph(path: string, logger: Logger): SupergraphSdlHook {
+  return async ({ update }) => {
+    let current = readSupergraph(path);
+    const check = () => {
+      let next: string;
+      try {
+        next = readFileSync(path, "utf8");
+      } catch (error) {
+        logger.error({ path, err: error }, "cannot read the changed supergraph; keeping the current one");
+        return;
+      }
+      if (next === current) return;
+      try {
+        update(next);
+        current = next;
+        logger.info({ path }, "supergraph reloaded");
+      } catch (error) {
+        logger.error({ path, err: error }, "the changed supergraph is invalid; keeping the current one");
+      }
+    };
+    watchFile(path, { interval: 500 }, check);
+    return { supergraphSdl: current, cleanup: async () => unwatchFile(path, check) };
+  };
+}
+
 /** The gateway over the committed supergraph; subgraph URLs come from the supergraph unless overridden. */
 export class GatewayServer {
-  readonly apollo: ApolloServer;
+  readonly apollo: ApolloServer<GatewayContext>;
   private http: Server | undefined;
 
   constructor(
@@ -39,31 +74,77 @@ export class GatewayServer {
     /** The bundled explorer (`npm run build` writes it to dist/explorer beside this file). */
     private readonly explorerDir: string = join(__dirname, "explorer"),
   ) {
+    this.metrics = new Metrics("gateway");
+    const fetchMetrics = {
+      fetchSeconds: new Histogram({
+        name: "gateway_subgraph_fetch_duration_seconds",
+        help: "Time of one fetch from a subgraph, by subgraph and outcome (ok, unavailable).",
+        labelNames: ["subgraph", "outcome"],
+        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        registers: [this.metrics.registry],
+      }),
+      fetchErrors: new Counter({
+        name: "gateway_subgraph_fetch_errors_total",
+        help: "Subgraph fetches that failed, by subgraph and reason (unreachable, circuit_open).",
+        labelNames: ["subgraph", "reason"],
+        registers: [this.metrics.registry],
+      }),
+    };
     const gateway = new ApolloGateway({
-      supergraphSdl: readSupergraph(config.supergraphPath),
+      supergraphSdl: watchSupergraph(config.supergraphPath, logger),
       buildService: ({ name, url }) => {
         const target = config.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`subgraph ${name} has no URL: set ${name.toUpperCase()}_URL`);
-        return new SubgraphDataSource(name, target, logger);
+        this.subgraphs.set(name, target);
+        const policy = { ...DEFAULT_FETCH_POLICY, timeoutMs: config.subgraphTimeoutMs };
+        return new SubgraphDataSource(name, target, logger, policy, fetchMetrics);
       },
     });
-    this.apollo = new ApolloServer({
+    this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway"),
       includeStacktraceInErrorResponses: false,
       // Browsers get the bundled explorer (explorerRoutes), never Apollo's CDN-loaded landing page.
-      plugins: [operationResolutionPlugin(), ApolloServerPluginLandingPageDisabled()],
+      plugins: [
+        operationResolutionPlugin(),
+        ApolloServerPluginLandingPageDisabled(),
+        operationLogPlugin<GatewayContext>(logger, this.metrics),
+      ],
     });
+  }
+
+  readonly metrics: Metrics;
+  /** The URL of each subgraph of the current supergraph, by name. */
+  private readonly subgraphs = new Map<string, string>();
+  private started = false;
+
+  /** Ready when the supergraph is loaded and every subgraph's /health answers. */
+  async ready(): Promise<ReadyReport> {
+    const checks: Record<string, string> = { supergraph: this.started ? "ok" : "not loaded" };
+    await Promise.all(
+      [...this.subgraphs].map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(2_000) });
+          checks[name] = response.ok ? "ok" : `answered ${response.status}`;
+        } catch {
+          checks[name] = "unreachable";
+        }
+      }),
+    );
+    return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   }
 
   async listen(): Promise<RunningGateway> {
     await this.apollo.start();
+    this.started = true;
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
-      context: async () => ({}),
+      context: async (req) => ({ requestId: requestIdOf(req) }),
       maxBodyBytes: this.config.maxBodyBytes,
       logger: this.logger,
       routes: explorerRoutes(this.explorerDir),
+      metrics: this.metrics,
+      ready: () => this.ready(),
     });
     if (!existsSync(join(this.explorerDir, "index.html"))) {
       this.logger.warn({ explorerDir: this.explorerDir }, "the explorer was not built; GraphQL is served without it");

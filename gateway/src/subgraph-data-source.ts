@@ -1,38 +1,132 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import type { Logger } from "@itsm/kit/log";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import type { Logger } from "@itsm/kit/log";
 import { GraphQLError } from "graphql";
+import CircuitBreaker from "opossum";
+import type { Counter, Histogram } from "prom-client";
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
+/** What the gateway's request context carries to every subgraph fetch. */
+export interface GatewayContext {
+  requestId?: string;
+}
+
+export interface SubgraphFetchPolicy {
+  /** Longest wait for one fetch. */
+  timeoutMs: number;
+  /** Extra attempts for a query whose fetch failed to connect or timed out (never for mutations). */
+  retries: number;
+  /** Share of failed fetches in the rolling window that opens the circuit. */
+  breakerErrorPercentage: number;
+  /** How long an open circuit fails fast before letting one fetch try again. */
+  breakerResetMs: number;
+}
+
+export const DEFAULT_FETCH_POLICY: SubgraphFetchPolicy = {
+  timeoutMs: 10_000,
+  retries: 2,
+  breakerErrorPercentage: 50,
+  breakerResetMs: 5_000,
+};
+
+export interface SubgraphFetchMetrics {
+  fetchSeconds: Histogram<"subgraph" | "outcome">;
+  fetchErrors: Counter<"subgraph" | "reason">;
+}
+
+/** A subgraph's GraphQL answer that came with a non-2xx status: an answer, not an outage. */
+class ErrorAnswer extends Error {
+  constructor(readonly errors: GatewayGraphQLResponse["errors"]) {
+    super("the subgraph answered with errors");
+  }
+}
+
 /**
- * Fetches from one subgraph. When the subgraph cannot be reached or answers garbage, the error
- * names the subgraph (not its address) and the other subgraphs' data is still returned.
+ * Fetches from one subgraph: with a timeout, bounded retries for queries, a circuit breaker that
+ * makes a dead subgraph fail fast, the request id passed on, and latency/error metrics. When the
+ * subgraph cannot answer, the error names it (never its address) and the other subgraphs' data is
+ * still returned.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly breaker: CircuitBreaker<[GraphQLDataSourceProcessOptions<GatewayContext>], GatewayGraphQLResponse>;
+
   constructor(
     readonly name: string,
     url: string,
     private readonly logger: Logger,
+    private readonly policy: SubgraphFetchPolicy = DEFAULT_FETCH_POLICY,
+    private readonly metrics?: SubgraphFetchMetrics,
   ) {
-    super({ url });
+    super({
+      url,
+      // Node's fetch (undici): pooled keep-alive connections, and an abort when the timeout passes.
+      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) } as RequestInit),
+    });
+    this.breaker = new CircuitBreaker((options) => this.attempt(options), {
+      timeout: false,
+      errorThresholdPercentage: policy.breakerErrorPercentage,
+      resetTimeout: policy.breakerResetMs,
+      rollingCountTimeout: 10_000,
+      volumeThreshold: 5,
+      // Only unavailability opens the circuit; a subgraph's GraphQL errors are answers.
+      errorFilter: (error: unknown) => error instanceof ErrorAnswer,
+    });
+    this.breaker.on("open", () => logger.warn({ subgraph: name }, "circuit opened: failing fast"));
+    this.breaker.on("close", () => logger.info({ subgraph: name }, "circuit closed: subgraph answers again"));
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = process.hrtime.bigint();
+    let outcome = "ok";
     try {
-      return await super.process(options);
+      return await this.breaker.fire(options);
     } catch (error) {
-      // A GraphQL answer with a non-2xx status (e.g. a variable the subgraph's scalar rejects):
-      // pass its errors on as the subgraph's own, without the HTTP wrapper and its URL.
-      const response = (error as GraphQLError).extensions?.response as { body?: { errors?: unknown } } | undefined;
-      if (response?.body && Array.isArray(response.body.errors)) {
-        return { errors: response.body.errors as GatewayGraphQLResponse["errors"] };
-      }
-      this.logger.warn({ subgraph: this.name, err: error }, "subgraph unavailable");
+      if (error instanceof ErrorAnswer) return { errors: error.errors };
+      outcome = "unavailable";
+      const reason = this.breaker.opened ? "circuit open" : (error as Error).message;
+      this.metrics?.fetchErrors.inc({
+        subgraph: this.name,
+        reason: this.breaker.opened ? "circuit_open" : "unreachable",
+      });
+      this.logger.warn({ subgraph: this.name, reason }, "subgraph unavailable");
       throw new GraphQLError(`The ${this.name} subgraph is unavailable; its fields are missing from this response`, {
         extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
       });
+    } finally {
+      this.metrics?.fetchSeconds.observe(
+        { subgraph: this.name, outcome },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     }
   }
+
+  /** One fetch, retried (queries only) when it could not connect or timed out. */
+  private async attempt(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const retries = isQuery(options.request.query) ? this.policy.retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await super.process(options);
+      } catch (error) {
+        // A GraphQL answer with a non-2xx status (e.g. a variable the subgraph's scalar rejects):
+        // pass its errors on as the subgraph's own, without the HTTP wrapper and its URL.
+        const response = (error as GraphQLError).extensions?.response as { body?: { errors?: unknown } } | undefined;
+        if (response?.body && Array.isArray(response.body.errors)) {
+          throw new ErrorAnswer(response.body.errors as GatewayGraphQLResponse["errors"]);
+        }
+        if (attempt >= retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * 3 ** attempt));
+      }
+    }
+  }
+}
+
+/** Whether a subgraph operation only reads: the gateway's fetches start with their operation type. */
+function isQuery(query: string | undefined): boolean {
+  return !!query && !/^\s*(mutation|subscription)\b/.test(query);
 }

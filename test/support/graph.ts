@@ -95,6 +95,8 @@ export interface GraphOptions {
   keepData?: boolean;
   /** In the MariaDB run: the databases to use, by subgraph (fresh ones by default). */
   databaseUrls?: Map<SubgraphName, string>;
+  /** Extra environment for every process. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -131,6 +133,7 @@ export class Graph {
       ...databases,
       ...peers,
       ...mariadb,
+      ...this.options.env,
       ...extra,
     };
   }

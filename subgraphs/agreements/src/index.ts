@@ -1,4 +1,8 @@
-import { loadSubgraphConfig, runService } from "@itsm/kit";
-import { createServer } from "./server";
+import { loadSubgraphConfig } from "@itsm/kit/config";
+import { runService } from "@itsm/kit/process";
 
-runService("agreements", async () => (await createServer(loadSubgraphConfig("agreements"))).listen());
+// The server is imported once tracing (if configured) is set up, so its HTTP modules are traced.
+runService("agreements", async () => {
+  const { createServer } = await import("./server.js");
+  return (await createServer(loadSubgraphConfig("agreements"))).listen();
+});

@@ -1,4 +1,8 @@
-import { loadSubgraphConfig, runService } from "@itsm/kit";
-import { createServer } from "./server";
+import { loadSubgraphConfig } from "@itsm/kit/config";
+import { runService } from "@itsm/kit/process";
 
-runService("customers", async () => (await createServer(loadSubgraphConfig("customers"))).listen());
+// The server is imported once tracing (if configured) is set up, so its HTTP modules are traced.
+runService("customers", async () => {
+  const { createServer } = await import("./server.js");
+  return (await createServer(loadSubgraphConfig("customers"))).listen();
+});

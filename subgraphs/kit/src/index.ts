@@ -27,3 +27,6 @@ import { HistoryEntry } from "./write/history";
 import { NamedLock } from "./write/named-lock";
 /** Tables every subgraph database has for the write path: the audit trail and named locks. */
 export const writePathEntities = [HistoryEntry, NamedLock];
+export * from "./observability/metrics";
+export * from "./observability/operation-log.plugin";
+export * from "./data/instrumented-queries";

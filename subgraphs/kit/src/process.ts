@@ -1,4 +1,5 @@
 import { StartupError } from "./config";
+import { startTracing } from "./observability/tracing";
 import type { RunningService } from "./subgraph-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -8,6 +9,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * when the launcher that forked it goes away), and turns start-up failures into one clear line.
  */
 export function runService(name: string, start: () => Promise<RunningService>): void {
+  // Before the service's modules (and node:http) load: `start` imports them lazily.
+  try {
+    startTracing(name);
+  } catch (error) {
+    process.stderr.write(`${name}: failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   let running: RunningService | undefined;
   let stopping = false;
 

@@ -11,7 +11,12 @@ import { openDataSource, seedIfEmpty } from "./data/data-source";
 import type { SubgraphConfig, SubgraphName } from "./config";
 import { StartupError } from "./config";
 import { createErrorFormatter } from "./errors";
+import type { ReadyReport } from "./http";
 import { close, createGraphQLHttpServer, listen } from "./http";
+import { instrumentQueries } from "./data/instrumented-queries";
+import { Metrics } from "./observability/metrics";
+import { operationLogPlugin } from "./observability/operation-log.plugin";
+import { Gauge } from "prom-client";
 import type { Logger } from "./log";
 import { createLogger } from "./log";
 import type { Identity } from "./auth/identity";
@@ -39,12 +44,31 @@ export class SubgraphServer<TContext extends object> {
   private started: Promise<void> | undefined;
 
   constructor(private readonly options: SubgraphServerOptions<TContext>) {
+    this.metrics = new Metrics(options.config.name);
+    observePool(this.metrics, options.dataSource);
+    instrumentQueries(options.dataSource, this.metrics);
     this.apollo = new ApolloServer<TContext>({
       schema: options.schema,
       formatError: createErrorFormatter(options.logger, options.config.name),
       includeStacktraceInErrorResponses: false,
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        operationLogPlugin(options.logger, this.metrics),
+      ],
     });
+  }
+
+  readonly metrics: Metrics;
+
+  /** Ready when the database answers. */
+  async ready(): Promise<ReadyReport> {
+    try {
+      await this.options.dataSource.query("SELECT 1");
+      return { ready: true, checks: { database: "ok" } };
+    } catch (error) {
+      return { ready: false, checks: { database: `unavailable: ${(error as Error).message}` } };
+    }
   }
 
   get dataSource(): DataSource {
@@ -78,6 +102,8 @@ export class SubgraphServer<TContext extends object> {
       context: async (req) => this.options.context(req),
       maxBodyBytes: config.maxBodyBytes,
       logger,
+      metrics: this.metrics,
+      ready: () => this.ready(),
     });
     const url = await listen(this.http, config.port, config.host);
     logger.info({ url }, `${config.name} subgraph ready at ${url}`);
@@ -153,6 +179,29 @@ export async function createSubgraphServer<TContext extends object>(
     await dataSource.destroy();
     throw error;
   }
+}
+
+/** Exposes the MySQL/MariaDB connection pool's usage as gauges (the embedded database has no pool). */
+function observePool(metrics: Metrics, dataSource: DataSource): void {
+  if (dataSource.options.type !== "mysql" && dataSource.options.type !== "mariadb") return;
+  // mysql2 keeps its pool's state in these fields; it has no public accessor for them.
+  type PoolState = {
+    _allConnections?: { length: number };
+    _freeConnections?: { length: number };
+    _connectionQueue?: { length: number };
+  };
+  new Gauge({
+    name: "db_pool_connections",
+    help: "Database connections of the pool, by state (open, idle, waiting requests).",
+    labelNames: ["state"],
+    registers: [metrics.registry],
+    collect() {
+      const pool = (dataSource.driver as unknown as { pool?: PoolState }).pool;
+      this.set({ state: "open" }, pool?._allConnections?.length ?? 0);
+      this.set({ state: "idle" }, pool?._freeConnections?.length ?? 0);
+      this.set({ state: "waiting" }, pool?._connectionQueue?.length ?? 0);
+    },
+  });
 }
 
 /** Adapts a context factory that takes the caller's identity to one that takes the request. */

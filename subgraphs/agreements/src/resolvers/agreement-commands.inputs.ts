@@ -22,6 +22,7 @@ export class ChargeInput {
   amount: string;
 
   @Field({ description: "ISO 4217 currency code, e.g. EUR." })
+  @Matches(/^[A-Z]{3}$/, { message: "$property must be an ISO 4217 currency code in upper case, e.g. EUR" })
   @IsISO4217CurrencyCode({ message: "$property must be an ISO 4217 currency code, e.g. EUR" })
   currency: string;
 }

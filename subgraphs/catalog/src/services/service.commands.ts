@@ -221,9 +221,7 @@ export class ServiceCommands {
 
   removeDependency(link: ServiceLinkInput, actor: Identity): Promise<Service> {
     return this.transactor.run(async (manager) => {
-      const service = await loadForChange(manager, Service, "Service", link.serviceId, link.expectedVersion, {
-        lock: true,
-      });
+      const service = await this.loadChangeable(manager, link);
       const result = await manager.delete(ServiceDependency, { serviceId: service.id, dependsOnId: link.targetId });
       if (!result.affected) throw new NotFoundError(`Dependency of service ${service.code}`, link.targetId);
       return this.touch(manager, service, "dependency removed", actor, {
@@ -259,7 +257,7 @@ function invalidMove(service: Service, to: ServiceLifecycle): ConflictError {
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError(`A service with code ${code} already exists`, { code });
+  return new ConflictError(`A service with code ${code} already exists`, { takenCode: code });
 }
 
 function assertChangeable(service: Service): void {

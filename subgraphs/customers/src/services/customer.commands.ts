@@ -195,7 +195,7 @@ export class CustomerCommands {
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError(`A customer with code ${code} already exists`, { code });
+  return new ConflictError(`A customer with code ${code} already exists`, { takenCode: code });
 }
 
 function newContact(manager: EntityManager, customerId: string, input: NewContactInput): Contact {

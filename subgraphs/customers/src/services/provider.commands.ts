@@ -56,7 +56,7 @@ export class ProviderCommands {
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError(`A provider with code ${code} already exists`, { code });
+  return new ConflictError(`A provider with code ${code} already exists`, { takenCode: code });
 }
 
 function audit(manager: EntityManager, provider: Provider, action: string, actor: Identity, changes: FieldChange[]) {

@@ -204,3 +204,22 @@ export function loadTestDatabaseSettings(env: Env = process.env): TestDatabaseSe
   }
   return { driver: parsed.ITSM_TEST_DB, serverUrl: parsed.ITSM_TEST_MARIADB_URL };
 }
+
+export interface TracingConfig {
+  /** OTLP/HTTP collector base URL; tracing is off when unset. */
+  endpoint: string | undefined;
+  /** How long finished spans wait before being sent in a batch. */
+  exportDelayMs: number;
+}
+
+/** Tracing settings: the standard `OTEL_EXPORTER_OTLP_ENDPOINT` and `OTEL_BSP_SCHEDULE_DELAY`. */
+export function loadTracingConfig(env: Env = process.env): TracingConfig {
+  const parsed = parseEnv(
+    {
+      OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url("must be an http(s) URL").optional(),
+      OTEL_BSP_SCHEDULE_DELAY: positiveInt.default(5_000),
+    },
+    env,
+  );
+  return { endpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT, exportDelayMs: parsed.OTEL_BSP_SCHEDULE_DELAY };
+}

@@ -4,7 +4,9 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer as createNetServer } from "node:net";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "../log";
+import type { Metrics } from "../observability/metrics";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -19,6 +21,36 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * request was answered.
    */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+  /** Served at /metrics in the Prometheus text format. */
+  metrics?: Metrics;
+  /** Readiness for /ready: whether this process can serve now, and what each dependency says. */
+  ready?: () => Promise<ReadyReport>;
+}
+
+/** The answer of /ready: 200 when ready, 503 otherwise, with one line per dependency. */
+export interface ReadyReport {
+  ready: boolean;
+  checks: Record<string, string>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives every request an id: the caller's `x-request-id` when it is sane, else a new one. It is
+ * written back onto the request (so contexts and subgraph calls pass it on) and into the response.
+ */
+function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers["x-request-id"];
+  const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
+  return requestId;
+}
+
+/** The id `createGraphQLHttpServer` gave a request. */
+export function requestIdOf(req: IncomingMessage | undefined): string {
+  const id = req?.headers["x-request-id"];
+  return typeof id === "string" ? id : "none";
 }
 
 class HttpError extends Error {
@@ -84,8 +116,21 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   const { apollo, logger } = options;
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    assignRequestId(req, res);
     if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
     void (async () => {
+      if (url.pathname === "/ready" && options.ready) {
+        const report = await options.ready();
+        return sendJson(res, report.ready ? 200 : 503, {
+          status: report.ready ? "ready" : "not ready",
+          checks: report.checks,
+        });
+      }
+      if (url.pathname === "/metrics" && options.metrics) {
+        res.writeHead(200, { "content-type": options.metrics.registry.contentType });
+        res.end(await options.metrics.registry.metrics());
+        return;
+      }
       if (options.routes && (await options.routes(req, res, url))) return;
       if (url.pathname !== GRAPHQL_PATH) {
         throw new HttpError(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`);

@@ -15,6 +15,7 @@ export class NamedLock {
  */
 export async function lockNamed(manager: EntityManager, name: string): Promise<void> {
   if (manager.connection.options.type === "better-sqlite3") return;
-  await manager.query("INSERT IGNORE INTO locks (name) VALUES (?)", [name]);
-  await manager.query("SELECT name FROM locks WHERE name = ? FOR UPDATE", [name]);
+  // An upsert takes the row's exclusive lock at once (INSERT IGNORE + SELECT FOR UPDATE would first
+  // take a shared lock, and two holders upgrading it deadlock).
+  await manager.query("INSERT INTO locks (name) VALUES (?) ON DUPLICATE KEY UPDATE name = name", [name]);
 }

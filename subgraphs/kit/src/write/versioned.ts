@@ -56,7 +56,12 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string }>(
     .where(`id = :id AND ${versionKey} = :version`, { id: current.id, version })
     .execute();
   if (result.affected === 0) {
-    const latest = await manager.findOne(entity, { where: { id: current.id } as never });
+    // A locking read sees the committed version (a plain read would see this transaction's snapshot).
+    const locking = manager.connection.options.type !== "better-sqlite3";
+    const latest = await manager.findOne(entity, {
+      where: { id: current.id } as never,
+      ...(locking ? { lock: { mode: "pessimistic_read" as const } } : {}),
+    });
     throw staleVersion(typeName, current.id, version, (latest?.[versionKey] as number | undefined) ?? version);
   }
   return (await manager.findOne(entity, { where: { id: current.id } as never })) as T;

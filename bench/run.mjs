@@ -1,0 +1,598 @@
+// The gateway benchmark behind `npm run bench` (see bench/README.md): seeds a large dataset, starts
+// the three subgraphs once, then loads our gateway, a stock Apollo gateway and Hive Gateway in front
+// of the same subgraphs, in alternation, and prints throughput, latency and memory side by side.
+import { freePort } from "@itsm/kit/http";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import process from "node:process";
+import { setInterval, clearInterval } from "node:timers";
+import { setTimeout as delay } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { assertSameData, comparable, graphqlBody, load, percentile, stopLoad, verify } from "./lib/load.mjs";
+import { cpuSecondsOf, killAllNow, recentOutput, rssOf, runScript, startProcess, stopAll } from "./lib/processes.mjs";
+import { fixed, mb, percent, ratio, table } from "./lib/report.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(here, "..");
+const SUPERGRAPH = join(ROOT, "schema", "supergraph.graphql");
+const SUBGRAPHS = ["catalog", "customers", "agreements"];
+const HOST = "127.0.0.1";
+
+/** The gateways under test: the entry point each runs, forked with the same environment. */
+const GATEWAYS = {
+  ours: { label: "ours (gateway/dist)", entry: join(ROOT, "gateway", "dist", "index.js") },
+  "apollo-stock": { label: "stock @apollo/gateway", entry: join(here, "gateways", "apollo-stock.mjs") },
+  hive: { label: "Hive Gateway", entry: join(here, "gateways", "hive.mjs") },
+};
+const DIRECT = "catalog-direct";
+
+// Each query takes the page to start after as a variable: by default the requests of a run walk
+// through up to MAX_PAGES pages, so concurrent requests differ (as real traffic does) and no
+// gateway can answer 20 of them with one subgraph fetch; --same-query sends page 1 every time.
+const MAX_PAGES = 100;
+const QUERIES = {
+  cross: {
+    label: "cross-subgraph: a page of 50 agreements with provider, customers, services, targets, responsibilities",
+    text: "query CrossSubgraph($after: String) { agreements(first: 50, after: $after) { nodes { number status provider { name } customers { name } services { code name } targets { metric value unit } responsibilities { party description } } } }",
+    // Where the pages are counted (directly on the subgraph that owns the root field).
+    owner: "agreements",
+    pages:
+      "query Pages($after: String) { agreements(first: 50, after: $after) { pageInfo { endCursor hasNextPage } } }",
+    connection: (data) => data.agreements,
+    check(data) {
+      const nodes = data?.agreements?.nodes;
+      if (!Array.isArray(nodes) || nodes.length !== 50) return `expected 50 agreements, got ${nodes?.length}`;
+      if (nodes.some((n) => !n.provider?.name)) return "an agreement has no provider name";
+      for (const field of ["customers", "services", "targets", "responsibilities"]) {
+        if (nodes.every((n) => n[field].length === 0)) return `no agreement has any ${field}`;
+      }
+      return undefined;
+    },
+  },
+  one: {
+    label: "one-subgraph: a page of services(first: 20) { code name lifecycle } (catalog only)",
+    text: "query OneSubgraph($after: String) { services(first: 20, after: $after) { nodes { code name lifecycle } } }",
+    owner: "catalog",
+    pages: "query Pages($after: String) { services(first: 20, after: $after) { pageInfo { endCursor hasNextPage } } }",
+    connection: (data) => data.services,
+    check(data) {
+      const nodes = data?.services?.nodes;
+      return Array.isArray(nodes) && nodes.length === 20 ? undefined : `expected 20 services, got ${nodes?.length}`;
+    },
+  },
+};
+
+const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [options] after npm run build)
+
+  --scale N          dataset size for scripts/db.mjs seed --scale (default 2000; 10000 for the full run)
+  --duration S       seconds of load per measured run (default 10)
+  --connections N    concurrent connections per run (default 20)
+  --rounds N         rounds; each runs every case once, in a new random order (default 3)
+  --warmup S         seconds of unmeasured load per case before round 1 (default 3)
+  --gateways LIST    comma-separated subset of ${Object.keys(GATEWAYS).join(",")} (default: all)
+  --same-query       send the first page every time instead of walking through up to ${MAX_PAGES} pages
+  --soak S           afterwards, S seconds of sustained load on our gateway, RSS tracked (default: off)
+  --json FILE        also write the results as JSON to FILE
+  --help             this text`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: "string", default: "2000" },
+      duration: { type: "string", default: "10" },
+      connections: { type: "string", default: "20" },
+      rounds: { type: "string", default: "3" },
+      warmup: { type: "string", default: "3" },
+      gateways: { type: "string", default: Object.keys(GATEWAYS).join(",") },
+      soak: { type: "string", default: "0" },
+      "same-query": { type: "boolean", default: false },
+      json: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const whole = (name, min, max) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      console.error(`--${name} must be a whole number from ${min} to ${max} (got "${values[name]}")\n\n${USAGE}`);
+      process.exit(2);
+    }
+    return value;
+  };
+  const gateways = values.gateways.split(",").map((g) => g.trim());
+  const unknown = gateways.filter((g) => !GATEWAYS[g]);
+  if (unknown.length || gateways.length === 0) {
+    console.error(`--gateways: unknown ${unknown.join(", ")}; choose from ${Object.keys(GATEWAYS).join(", ")}`);
+    process.exit(2);
+  }
+  const soak = whole("soak", 0, 3600);
+  if (soak && !gateways.includes("ours")) {
+    console.error("--soak measures our gateway: keep ours in --gateways");
+    process.exit(2);
+  }
+  return {
+    scale: whole("scale", 1, 1_000_000),
+    duration: whole("duration", 1, 600),
+    connections: whole("connections", 1, 1000),
+    rounds: whole("rounds", 0, 100),
+    warmup: whole("warmup", 0, 600),
+    gateways,
+    soak,
+    sameQuery: values["same-query"],
+    json: values.json,
+  };
+}
+
+// --- lifecycle: every process started here is stopped however the run ends ---------------------
+
+class Interrupted extends Error {}
+let interrupted = false;
+let dataDir;
+let loadAtStart;
+
+function removeData() {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  dataDir = undefined;
+}
+
+function onSignal(signal) {
+  if (interrupted) {
+    killAllNow();
+    removeData();
+    process.exit(130);
+  }
+  interrupted = true;
+  console.error(`\nbench: ${signal} received, stopping the load and every process started (again to force)`);
+  stopLoad();
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+process.on("uncaughtException", (error) => {
+  console.error(`bench: ${error.stack ?? error}`);
+  killAllNow();
+  removeData();
+  process.exit(1);
+});
+
+function checkpoint() {
+  if (interrupted) throw new Interrupted("interrupted");
+}
+
+/** The environment of every child: the parent's, minus anything that would point it elsewhere. */
+function cleanEnv(extra) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/(_URL|_PORT|_DATABASE_URL)$/.test(key)) continue;
+    if (/^(APOLLO_|HIVE_|OTEL_)/.test(key)) continue;
+    if (["PORT", "HOST", "SUPERGRAPH_PATH", "DATA_DIR", "SEED_ON_START", "MIGRATE_ON_START"].includes(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, NODE_ENV: "production", HOST, LOG_LEVEL: "warn", ...extra };
+}
+
+function shuffle(list) {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+// --- the benchmark ----------------------------------------------------------------------------
+
+async function main() {
+  const opts = options();
+  loadAtStart = loadavg()[0];
+  for (const entry of [GATEWAYS.ours.entry, ...SUBGRAPHS.map((s) => join(ROOT, "subgraphs", s, "dist", "index.js"))]) {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm run bench does)`);
+  }
+
+  // The cases of one round: each gateway × each query at full concurrency, the catalog subgraph
+  // queried directly, and the one-subgraph query at a single connection (latency without queueing).
+  const cases = [];
+  for (const target of opts.gateways) {
+    for (const query of Object.keys(QUERIES)) cases.push({ target, query, connections: opts.connections });
+  }
+  cases.push({ target: DIRECT, query: "one", connections: opts.connections });
+  if (opts.gateways.includes("ours") && opts.connections !== 1) {
+    cases.push({ target: "ours", query: "one", connections: 1 });
+    cases.push({ target: DIRECT, query: "one", connections: 1 });
+  }
+  const keyOf = (c) => `${c.target} ${c.query} c${c.connections}`;
+  const warmCases = cases.filter((c) => c.connections === opts.connections);
+  const estimate =
+    warmCases.length * (opts.warmup + 0.5) + cases.length * opts.rounds * (opts.duration + 0.5) + (opts.soak ? 65 : 0);
+
+  console.log(`ITSM gateway benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
+  console.log(
+    `dataset --scale ${opts.scale}; ${opts.rounds} rounds × ${cases.length} cases × ${opts.duration} s at ` +
+      `${opts.connections} connections; warm-up ${opts.warmup} s per case; soak ${opts.soak ? `${opts.soak} s` : "off"}`,
+  );
+  console.log(
+    opts.sameQuery
+      ? "requests: --same-query, the first page of each query every time"
+      : `requests: each query walks through up to ${MAX_PAGES} pages in turn (concurrent requests differ)`,
+  );
+  if (loadAtStart > 0.5) {
+    console.warn(
+      `note: the 1-minute load average is ${loadAtStart.toFixed(2)}: other work on this machine skews the numbers`,
+    );
+  }
+  console.log(`load phase ≈ ${Math.round((estimate + opts.soak) / 60)} min, after seeding and start-up\n`);
+
+  // 1. A fresh embedded database, seeded at the requested scale.
+  dataDir = mkdtempSync(join(tmpdir(), "itsm-bench-"));
+  console.log(`seeding ${dataDir} (--scale ${opts.scale}) …`);
+  const seeded = Date.now();
+  await runScript("seed", join(ROOT, "scripts", "db.mjs"), ["seed", "--scale", String(opts.scale)], {
+    cwd: ROOT,
+    env: cleanEnv({ DATA_DIR: dataDir }),
+  });
+  console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  checkpoint();
+
+  // 2. The subgraphs, each on a free loopback port and told where the others are.
+  const ports = {};
+  for (const name of SUBGRAPHS) ports[name] = await freePort(HOST);
+  const urls = Object.fromEntries(
+    SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]),
+  );
+  const subgraphEnv = cleanEnv({ DATA_DIR: dataDir, SEED_ON_START: "false", ...urls });
+  const subgraphs = await Promise.all(
+    SUBGRAPHS.map((name) =>
+      startProcess(name, join(ROOT, "subgraphs", name, "dist", "index.js"), {
+        cwd: ROOT,
+        env: { ...subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+      }),
+    ),
+  );
+  for (const s of subgraphs) console.log(`${s.name} subgraph at ${s.url}`);
+  checkpoint();
+
+  // 3. The gateways, one process each, all over the committed supergraph and the same subgraphs.
+  const gatewayEnv = cleanEnv({ PORT: "0", SUPERGRAPH_PATH: SUPERGRAPH, ...urls });
+  const targets = {
+    [DIRECT]: { label: "catalog subgraph, direct", url: subgraphs[0].url, pid: subgraphs[0].child.pid },
+  };
+  const subgraphPids = subgraphs.map((s) => s.child.pid);
+  for (const name of opts.gateways) {
+    const started = await startProcess(name, GATEWAYS[name].entry, { cwd: ROOT, env: gatewayEnv });
+    targets[name] = { label: GATEWAYS[name].label, url: started.url, pid: started.child.pid };
+    console.log(`${GATEWAYS[name].label} at ${started.url} (pid ${started.child.pid})`);
+    checkpoint();
+  }
+
+  // 4. The request bodies: page after page of each query (counted on the subgraph that owns it),
+  //    all full pages, at most MAX_PAGES; or page 1 alone with --same-query.
+  const subgraphUrl = Object.fromEntries(subgraphs.map((sg) => [sg.name, sg.url]));
+  const bodies = {};
+  for (const [name, q] of Object.entries(QUERIES)) {
+    const afters = [null];
+    while (!opts.sameQuery && afters.length < MAX_PAGES) {
+      const page = await verify(
+        `${q.owner} pages`,
+        subgraphUrl[q.owner],
+        graphqlBody(q.pages, { after: afters.at(-1) }),
+      );
+      const { endCursor, hasNextPage } = q.connection(page.json.data).pageInfo;
+      if (!hasNextPage) {
+        afters.pop(); // the last page may be short
+        break;
+      }
+      afters.push(endCursor);
+    }
+    if (afters.length === 0) throw new Error(`${name}: the dataset has no full page: seed a larger --scale`);
+    bodies[name] = afters.map((after) => graphqlBody(q.text, { after }));
+  }
+
+  // 5. Every target must answer every one of those requests, with the same data as the reference
+  //    (the catalog subgraph for the one-subgraph query, the first gateway for the other), before
+  //    any load; under load, every answer must be one of the answers given here, byte for byte.
+  console.log(`\nverifying every request on every target (${bodies.cross.length} + ${bodies.one.length} pages) …`);
+  const reference = {};
+  const valid = {};
+  for (const c of cases) {
+    const key = `${c.target} ${c.query}`;
+    if (key in valid) continue;
+    const q = QUERIES[c.query];
+    const referenceTarget = c.query === "one" ? DIRECT : opts.gateways[0];
+    reference[c.query] ??= await Promise.all(
+      bodies[c.query].map((body, i) =>
+        verify(`${referenceTarget} ${c.query} page ${i + 1}`, targets[referenceTarget].url, body, q.check),
+      ),
+    );
+    valid[key] = new Set();
+    let bytes = 0;
+    for (const [i, body] of bodies[c.query].entries()) {
+      const answer = await verify(`${key} page ${i + 1}`, targets[c.target].url, body, q.check);
+      assertSameData(`${key} page ${i + 1}`, reference[c.query][i], answer);
+      valid[key].add(comparable(answer.text));
+      bytes += answer.text.length;
+    }
+    console.log(
+      `  ${key.padEnd(24)} ok: ${bodies[c.query].length} pages, ${Math.round(bytes / bodies[c.query].length)} bytes per answer`,
+    );
+    checkpoint();
+  }
+
+  const rss = {};
+  for (const name of opts.gateways) rss[name] = { start: rssOf(targets[name].pid) };
+
+  // CPU time the target process (a gateway, or the catalog subgraph when queried directly) and
+  // the three subgraphs used during a run: per request, it does not depend on what else runs.
+  const cpu = (pids) => pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const runCase = async (c, seconds) => {
+    const targetCpu = cpu([targets[c.target].pid]);
+    const subgraphCpu = cpu(subgraphPids);
+    const result = await load({
+      url: targets[c.target].url,
+      bodies: bodies[c.query],
+      valid: valid[`${c.target} ${c.query}`],
+      seconds,
+      connections: c.connections,
+    });
+    result.targetCpu = cpu([targets[c.target].pid]) - targetCpu;
+    result.subgraphCpu = cpu(subgraphPids) - subgraphCpu;
+    checkpoint();
+    const failures = result.errors + result.non2xx + result.mismatches;
+    if (result.ok === 0) throw new Error(`${keyOf(c)}: no successful response in ${seconds} s`);
+    if (failures > 0) {
+      console.warn(
+        `  ! ${keyOf(c)}: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx, ` +
+          `${result.mismatches} wrong bodies` +
+          (result.firstMismatch ? `; the first wrong body: ${result.firstMismatch.slice(0, 400)}` : ""),
+      );
+    }
+    return result;
+  };
+
+  // 6. Warm-up: every case once, unmeasured (JIT, connection pools, query-plan caches).
+  if (opts.warmup > 0 && opts.rounds > 0) {
+    console.log(`\nwarming up (${opts.warmup} s per case) …`);
+    for (const c of shuffle(warmCases)) {
+      const r = await runCase(c, opts.warmup);
+      console.log(`  ${keyOf(c).padEnd(28)} ${fixed(r.rps, 0).padStart(6)} req/s`);
+      await delay(500);
+    }
+  }
+
+  // 7. Measured rounds: every case once per round, in a new random order each round.
+  const samples = new Map(cases.map((c) => [keyOf(c), { ...c, runs: [] }]));
+  for (let round = 1; round <= opts.rounds; round++) {
+    console.log(`\nround ${round}/${opts.rounds}`);
+    for (const c of shuffle(cases)) {
+      const r = await runCase(c, opts.duration);
+      samples.get(keyOf(c)).runs.push(r);
+      const sorted = Float64Array.from(r.latencies).sort();
+      console.log(
+        `  ${keyOf(c).padEnd(28)} ${fixed(r.rps, 0).padStart(6)} req/s  p50 ${fixed(percentile(sorted, 50), 1)} ms` +
+          `  p95 ${fixed(percentile(sorted, 95), 1)} ms  p99 ${fixed(percentile(sorted, 99), 1)} ms`,
+      );
+      if (rss[c.target]) rss[c.target].end = rssOf(targets[c.target].pid);
+      await delay(500);
+    }
+  }
+
+  // 8. Optional soak: sustained load on our gateway, RSS after warm-up against RSS at the end.
+  let soak;
+  if (opts.soak) soak = await runSoak(opts, targets.ours, runCase);
+
+  // 9. Report.
+  const summary = summarise(samples);
+  if (opts.rounds > 0) printReport(opts, summary, rss, targets);
+  if (soak) printSoak(opts, soak);
+  if (opts.json) {
+    writeFileSync(
+      resolve(opts.json),
+      JSON.stringify({ node: process.version, cores: cpus().length, options: opts, summary, rss, soak }, null, 2),
+    );
+    console.log(`\nresults written to ${resolve(opts.json)}`);
+  }
+}
+
+async function runSoak(opts, target, runCase) {
+  const c = { target: "ours", query: "cross", connections: opts.connections };
+  const warm = Math.max(opts.warmup, 10);
+  console.log(`\nsoak: ${warm} s warm-up, then ${opts.soak} s of the cross-subgraph query on our gateway …`);
+  await runCase(c, warm);
+  const afterWarmup = rssOf(target.pid);
+  const trace = [];
+  const started = Date.now();
+  const sampler = setInterval(
+    () => trace.push({ s: Math.round((Date.now() - started) / 1000), rss: rssOf(target.pid) }),
+    5_000,
+  );
+  let result;
+  try {
+    result = await runCase(c, opts.soak);
+  } finally {
+    clearInterval(sampler);
+  }
+  const end = rssOf(target.pid);
+  const sorted = Float64Array.from(result.latencies).sort();
+  return {
+    seconds: result.seconds,
+    rps: result.rps,
+    p95: percentile(sorted, 95),
+    failures: result.errors + result.non2xx + result.mismatches,
+    afterWarmup,
+    end,
+    max: Math.max(afterWarmup, end, ...trace.map((t) => t.rss ?? 0)),
+    trace,
+  };
+}
+
+function summarise(samples) {
+  const out = {};
+  for (const [key, s] of samples) {
+    if (s.runs.length === 0) continue;
+    const all = new Float64Array(s.runs.reduce((n, r) => n + r.latencies.length, 0));
+    let at = 0;
+    for (const r of s.runs) {
+      all.set(r.latencies, at);
+      at += r.latencies.length;
+    }
+    all.sort();
+    const ok = s.runs.reduce((n, r) => n + r.ok, 0);
+    const seconds = s.runs.reduce((n, r) => n + r.seconds, 0);
+    const perRound = s.runs.map((r) => r.rps);
+    out[key] = {
+      target: s.target,
+      query: s.query,
+      connections: s.connections,
+      rps: ok / seconds,
+      rpsMin: Math.min(...perRound),
+      rpsMax: Math.max(...perRound),
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      p99: percentile(all, 99),
+      requests: ok,
+      failures: s.runs.reduce((n, r) => n + r.errors + r.non2xx + r.mismatches, 0),
+      targetCpuMsPerRequest: (s.runs.reduce((n, r) => n + r.targetCpu, 0) * 1000) / ok,
+      subgraphCpuMsPerRequest: (s.runs.reduce((n, r) => n + r.subgraphCpu, 0) * 1000) / ok,
+    };
+  }
+  return out;
+}
+
+function printReport(opts, summary, rss, targets) {
+  const get = (target, query, connections = opts.connections) => summary[`${target} ${query} c${connections}`];
+  console.log(
+    `\n## Results — Node ${process.version}, ${cpus().length} cores, --scale ${opts.scale}, ` +
+      `${opts.rounds} rounds × ${opts.duration} s, ${opts.connections} connections, ` +
+      (opts.sameQuery ? "same query every time" : `${MAX_PAGES}-page walk`),
+  );
+  console.log("\nrps: requests per second over all rounds (min–max of the rounds); latencies over every request.");
+  console.log(
+    "× stock: rps ratio (higher is better) and p95 ratio (lower is better) against the stock Apollo gateway.\n",
+  );
+  const rows = [];
+  for (const query of Object.keys(QUERIES)) {
+    const stock = get("apollo-stock", query);
+    const names = [...opts.gateways, ...(query === "one" ? [DIRECT] : [])];
+    for (const name of names) {
+      const s = get(name, query);
+      if (!s) continue;
+      rows.push([
+        query,
+        targets[name].label,
+        `${fixed(s.rps, 0)} (${fixed(s.rpsMin, 0)}–${fixed(s.rpsMax, 0)})`,
+        fixed(s.p50),
+        fixed(s.p95),
+        fixed(s.p99),
+        stock && name !== DIRECT ? ratio(s.rps / stock.rps) : "",
+        stock && name !== DIRECT ? ratio(s.p95 / stock.p95) : "",
+        fixed(s.targetCpuMsPerRequest, 2),
+        fixed(s.subgraphCpuMsPerRequest, 2),
+        String(s.failures),
+        rss[name] ? mb(rss[name].start) : "",
+        rss[name] ? mb(rss[name].end) : "",
+      ]);
+    }
+  }
+  console.log(
+    table(
+      [
+        "query",
+        "target",
+        "rps (min–max)",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "rps × stock",
+        "p95 × stock",
+        "CPU ms/req",
+        "subgraphs CPU ms/req",
+        "failed",
+        "RSS start MB",
+        "RSS end MB",
+      ],
+      rows,
+      ["left", "left"],
+    ),
+  );
+  console.log("\nQueries: cross = " + QUERIES.cross.label + "; one = " + QUERIES.one.label + ".");
+  console.log(
+    "CPU ms/req: CPU time of the target process (the gateway; for the direct row the catalog subgraph) per answered " +
+      "request; subgraphs CPU ms/req: the three subgraphs' together (the direct row's includes its own target).",
+  );
+  console.log("RSS: the gateway process before its warm-up, and after its last measured run.");
+  console.log(`load average (1 min) at the start ${fixed(loadAtStart, 2)}, at the end ${fixed(loadavg()[0], 2)}.`);
+
+  // Targets from the issue.
+  console.log("\n### Against the targets\n");
+  const lines = [];
+  const stockCross = get("apollo-stock", "cross");
+  const oursCross = get("ours", "cross");
+  if (stockCross && oursCross) {
+    const r = oursCross.rps / stockCross.rps;
+    const p = oursCross.p95 / stockCross.p95;
+    lines.push(["ours ≥ 2× stock rps (cross)", ratio(r), r >= 2 ? "met" : "not met"]);
+    lines.push(["ours p95 no worse than stock (cross)", ratio(p), p <= 1 ? "met" : "not met"]);
+  }
+  const stockOne = get("apollo-stock", "one");
+  const oursOne = get("ours", "one");
+  if (stockOne && oursOne) {
+    const r = oursOne.rps / stockOne.rps;
+    const p = oursOne.p95 / stockOne.p95;
+    lines.push(["ours ≥ 2× stock rps (one)", ratio(r), r >= 2 ? "met" : "not met"]);
+    lines.push(["ours p95 no worse than stock (one)", ratio(p), p <= 1 ? "met" : "not met"]);
+  }
+  for (const connections of [...new Set([opts.connections, 1])]) {
+    const direct = get(DIRECT, "one", connections);
+    const ours = get("ours", "one", connections);
+    if (!direct || !ours) continue;
+    const overhead = ours.p95 / direct.p95 - 1;
+    lines.push([
+      `one-subgraph p95 overhead ≤ 25% (${connections} conn.): ${fixed(ours.p95)} vs ${fixed(direct.p95)} ms direct`,
+      percent(overhead),
+      overhead <= 0.25 ? "met" : "not met",
+    ]);
+  }
+  console.log(table(["target", "measured", "verdict"], lines, ["left", "right", "left"]));
+}
+
+function printSoak(opts, soak) {
+  const growth = soak.end - soak.afterWarmup;
+  console.log(`\n### Soak: our gateway, cross-subgraph query, ${opts.connections} connections, ${opts.soak} s\n`);
+  console.log(
+    table(
+      ["rps", "p95 ms", "failed", "RSS after warm-up MB", "RSS end MB", "RSS max MB", "growth"],
+      [
+        [
+          fixed(soak.rps, 0),
+          fixed(soak.p95),
+          String(soak.failures),
+          mb(soak.afterWarmup),
+          mb(soak.end),
+          mb(soak.max),
+          `${mb(growth)} MB (${percent(growth / soak.afterWarmup)})`,
+        ],
+      ],
+    ),
+  );
+  console.log(`RSS every 5 s (MB): ${soak.trace.map((t) => mb(t.rss)).join(" ")}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof Interrupted) {
+    process.exitCode = 130;
+  } else {
+    console.error(`\nbench failed: ${error.stack ?? error}`);
+    for (const [name, text] of recentOutput()) console.error(`\n--- the last output of ${name} ---\n${text}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await stopAll();
+  removeData();
+  // An interrupted autocannon run can leave its 10 s request timers behind: do not wait for them.
+  process.exit(process.exitCode ?? 0);
+}

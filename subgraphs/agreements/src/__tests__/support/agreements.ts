@@ -1,0 +1,292 @@
+import { HistoryEntry, sampleId, testConfig } from "@itsm/kit";
+import type { SubgraphServer } from "@itsm/kit";
+import { EntityManager } from "typeorm";
+import { daysFrom } from "../../sample/agreements.seed";
+import { createServer } from "../../server";
+import type { AgreementsContext } from "../../services/agreements.context";
+import type { FakePeers } from "./fake-peers";
+import { startFakePeers } from "./fake-peers";
+
+export type Server = SubgraphServer<AgreementsContext>;
+export type Result = Awaited<ReturnType<Server["execute"]>>;
+
+export interface HistoryRow {
+  actor: string;
+  action: string;
+  version: number | null;
+  at: string;
+  changes: { field: string; from: string | null; to: string | null }[];
+}
+
+export interface TargetView {
+  id: string;
+  service: { id: string };
+  metric: string;
+  comparator: string;
+  value: number;
+  unit: string;
+  priority: string | null;
+  period: string;
+  description: string;
+}
+
+export interface AgreementView {
+  id: string;
+  number: string;
+  title: string;
+  description: string;
+  type: string;
+  status: string;
+  version: number;
+  revision: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  provider: { id: string };
+  customers: { id: string }[];
+  services: { id: string }[];
+  coverage: {
+    service: { id: string };
+    description: string;
+    serviceHours: string;
+    monthlyCharge: { amount: string; currency: string } | null;
+  }[];
+  targets: TargetView[];
+  responsibilities: { id: string; party: string; category: string; description: string }[];
+  underpinnedBy: { id: string; number: string }[];
+  underpins: { id: string; number: string }[];
+  supersedes: { id: string } | null;
+  supersededBy: { id: string } | null;
+  history: HistoryRow[];
+}
+
+export const HISTORY_FIELDS = "history { actor action version at changes { field from to } }";
+
+export const AGREEMENT = `id number title description type status version revision effectiveFrom effectiveTo
+  provider { id } customers { id } services { id }
+  coverage { service { id } description serviceHours monthlyCharge { amount currency } }
+  targets { id service { id } metric comparator value unit priority period description }
+  responsibilities { id party category description }
+  underpinnedBy { id number } underpins { id number } supersedes { id } supersededBy { id }
+  ${HISTORY_FIELDS}`;
+
+const mutation = (name: string, inputType: string) =>
+  `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${AGREEMENT} } }`;
+
+/** Every agreement mutation, selecting the whole agreement. */
+export const M = {
+  createAgreement: mutation("createAgreement", "CreateAgreementInput"),
+  updateAgreement: mutation("updateAgreement", "UpdateAgreementInput"),
+  addAgreementService: mutation("addAgreementService", "AddAgreementServiceInput"),
+  removeAgreementService: mutation("removeAgreementService", "AgreementLinkInput"),
+  addAgreementCustomer: mutation("addAgreementCustomer", "AgreementLinkInput"),
+  removeAgreementCustomer: mutation("removeAgreementCustomer", "AgreementLinkInput"),
+  setTarget: mutation("setTarget", "SetTargetInput"),
+  removeTarget: mutation("removeTarget", "RemovePartInput"),
+  addResponsibility: mutation("addResponsibility", "AddResponsibilityInput"),
+  removeResponsibility: mutation("removeResponsibility", "RemovePartInput"),
+  linkUnderpinning: mutation("linkUnderpinning", "AgreementLinkInput"),
+  unlinkUnderpinning: mutation("unlinkUnderpinning", "AgreementLinkInput"),
+  activateAgreement: mutation("activateAgreement", "AgreementRefInput"),
+  terminateAgreement: mutation("terminateAgreement", "TerminateAgreementInput"),
+  reviseAgreement: mutation("reviseAgreement", "AgreementRefInput"),
+};
+export type MutationName = keyof typeof M;
+
+export const CLAIM = {
+  claimServiceRetirement:
+    "mutation ($id: ID!) { claimServiceRetirement(serviceId: $id) { granted blockingAgreements } }",
+  releaseServiceRetirement: "mutation ($id: ID!) { releaseServiceRetirement(serviceId: $id) }",
+  claimCustomerDeactivation:
+    "mutation ($id: ID!) { claimCustomerDeactivation(customerId: $id) { granted blockingAgreements } }",
+  releaseCustomerDeactivation: "mutation ($id: ID!) { releaseCustomerDeactivation(customerId: $id) }",
+};
+
+export const json = (value: unknown) => JSON.stringify(value);
+export const today = () => new Date();
+/** The calendar date `days` from today, as YYYY-MM-DD. */
+export const day = (days: number) => daysFrom(today(), days);
+
+export const CORP_IT = sampleId.provider("CORP_IT");
+export const FINANCE = sampleId.customer("FINANCE");
+
+/** The one error of a failed mutation, after checking it failed as a whole (no data). */
+export function failure(result: Result, code: string) {
+  expect(result.errors).toHaveLength(1);
+  const [error] = result.errors ?? [];
+  expect(error.extensions?.code).toBe(code);
+  expect(result.data ?? null).toBeNull();
+  return error;
+}
+
+/** The paths of the invalid fields of a BAD_USER_INPUT answer, in order. */
+export function invalidPaths(result: Result): string[] {
+  const error = failure(result, "BAD_USER_INPUT");
+  return (error.extensions?.fields as { path: string }[]).map((f) => f.path);
+}
+
+/** Every table an agreements mutation may write, with the columns that order its rows completely. */
+const TABLES: Record<string, string> = {
+  agreements: "id",
+  agreement_customers: "agreementId, customerId",
+  agreement_services: "id",
+  service_level_targets: "id",
+  responsibilities: "id",
+  agreement_underpinnings: "agreementId, underpinningId",
+  reference_claims: "kind, referenceId",
+  history: "id",
+  locks: "name",
+};
+
+/**
+ * Makes writes to the audit trail fail (every one, or those `when` picks) until restored, so that
+ * a mutation fails after it has written everything else.
+ */
+export function failHistoryWrites(when: (entry: Partial<HistoryEntry>) => boolean = () => true) {
+  const insert = EntityManager.prototype.insert;
+  return jest.spyOn(EntityManager.prototype, "insert").mockImplementation(function (this: EntityManager, ...args) {
+    if (args[0] === HistoryEntry && when(args[1] as Partial<HistoryEntry>)) {
+      return Promise.reject(new Error("disk full"));
+    }
+    return insert.apply(this, args);
+  });
+}
+
+/** A coverage input for `serviceId`. */
+export const coverage = (serviceId: string, extra: Record<string, unknown> = {}) => ({
+  serviceId,
+  description: "The service as agreed.",
+  serviceHours: "24x7",
+  ...extra,
+});
+
+/**
+ * The agreements subgraph under test, with a fake catalog and customers subgraph: set up around
+ * the tests of the file that creates it. Every agreement and service a test makes is fresh.
+ */
+export class AgreementsHarness {
+  server!: Server;
+  peers!: FakePeers;
+  private counter = 0;
+
+  constructor() {
+    beforeAll(async () => {
+      this.peers = await startFakePeers();
+      const config = await testConfig("agreements");
+      config.peerUrls.catalog = this.peers.urls.catalog;
+      config.peerUrls.customers = this.peers.urls.customers;
+      this.server = await createServer(config);
+    });
+    afterAll(async () => {
+      await this.server.stop();
+      await this.peers.close();
+    });
+    beforeEach(() => this.peers.reset());
+  }
+
+  execute(name: MutationName, input: Record<string, unknown>): Promise<Result> {
+    return this.server.execute(M[name], { input });
+  }
+
+  /** Runs a mutation that must succeed, and returns the agreement it answers with. */
+  async ok(name: MutationName, input: Record<string, unknown>): Promise<AgreementView> {
+    return agreementOf(await this.execute(name, input), name);
+  }
+
+  async claim(name: keyof typeof CLAIM, id: string): Promise<unknown> {
+    const result = await this.server.execute(CLAIM[name], { id });
+    expect(result.errors).toBeUndefined();
+    return result.data?.[name];
+  }
+
+  nextNumber(type = "SLA"): string {
+    const prefix = type === "SLA" ? "SLA" : type === "OLA" ? "OLA" : "UC";
+    return `${prefix}-TEST-${++this.counter}`;
+  }
+
+  /** A service the fake catalog knows (LIVE unless told), no agreement covers yet. */
+  newService(lifecycle = "LIVE"): string {
+    return this.peers.addService(`TEST_SERVICE_${++this.counter}`, lifecycle);
+  }
+
+  /** A customer the fake customers subgraph knows (ACTIVE unless told). */
+  newCustomer(status = "ACTIVE"): string {
+    return this.peers.addCustomer(`TEST_CUSTOMER_${++this.counter}`, status);
+  }
+
+  /** The input of a valid DRAFT: an SLA for FINANCE by CORP_IT covering a fresh service, unless told. */
+  draftInput(input: Record<string, unknown> = {}): Record<string, unknown> {
+    const type = (input.type as string | undefined) ?? "SLA";
+    return {
+      number: this.nextNumber(type),
+      title: "Agreement under test",
+      description: "An agreement made by a test.",
+      type,
+      effectiveFrom: day(-1),
+      effectiveTo: day(365),
+      providerId: CORP_IT,
+      customerIds: type === "SLA" ? [FINANCE] : [],
+      services: [coverage(this.newService())],
+      ...input,
+    };
+  }
+
+  async createDraft(input: Record<string, unknown> = {}): Promise<AgreementView> {
+    return this.ok("createAgreement", this.draftInput(input));
+  }
+
+  /**
+   * A DRAFT that activates: an availability target of 99.5 % for each covered service (unless
+   * `targets` are given) and a responsibility of each party.
+   */
+  async completeDraft(
+    input: Record<string, unknown> = {},
+    targets?: (serviceId: string) => Record<string, unknown>[],
+  ): Promise<AgreementView> {
+    const draft = await this.createDraft(input);
+    for (const { id: serviceId } of draft.services) {
+      const wanted = targets?.(serviceId) ?? [
+        { metric: "AVAILABILITY", comparator: "AT_LEAST", value: 99.5, unit: "PERCENT" },
+      ];
+      for (const target of wanted) {
+        await this.ok("setTarget", { agreementId: draft.id, serviceId, description: "As agreed.", ...target });
+      }
+    }
+    for (const party of ["PROVIDER", "CUSTOMER"]) {
+      await this.ok("addResponsibility", {
+        agreementId: draft.id,
+        party,
+        category: "SUPPORT",
+        description: `The ${party.toLowerCase()} does its part.`,
+      });
+    }
+    return this.read(draft.id);
+  }
+
+  /** An ACTIVE agreement (a complete draft, activated). */
+  async activeAgreement(
+    input: Record<string, unknown> = {},
+    targets?: (serviceId: string) => Record<string, unknown>[],
+  ): Promise<AgreementView> {
+    const draft = await this.completeDraft(input, targets);
+    return this.ok("activateAgreement", { id: draft.id, expectedRevision: draft.revision });
+  }
+
+  async read(id: string): Promise<AgreementView> {
+    const result = await this.server.execute(`query ($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`, { id });
+    return agreementOf(result, "agreement");
+  }
+
+  /** Every row of every table a mutation may write, to compare before and after. */
+  async snapshot() {
+    const entries = Object.entries(TABLES);
+    const rows = await Promise.all(
+      entries.map(([table, order]) => this.server.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`)),
+    );
+    return Object.fromEntries(entries.map(([table], i) => [table, rows[i]]));
+  }
+}
+
+export function agreementOf(result: Result, field: string): AgreementView {
+  expect(result.errors).toBeUndefined();
+  return result.data?.[field] as AgreementView;
+}
