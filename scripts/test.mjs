@@ -5,7 +5,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMariaDb, stopMariaDb } from "./mariadb.mjs";
 
 const DATABASE_BACKED = ["@itsm/catalog", "@itsm/customers", "@itsm/agreements", "@itsm/e2e"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
@@ -29,6 +28,8 @@ if (run("build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"]))
     ITSM_TEST_DB: "sqlite",
   });
 
+  // Imported after the build: it uses the kit.
+  const { startMariaDb, stopMariaDb } = await import("./mariadb.mjs");
   let serverUrl = process.env.ITSM_TEST_MARIADB_URL;
   let dir;
   if (!serverUrl && hasMariaDb) {
