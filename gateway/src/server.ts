@@ -1,10 +1,11 @@
 import { ApolloGateway } from "@apollo/gateway";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
 import { ConfigError } from "@itsm/kit/config";
-import { close, createGraphQLHttpServer, listen, requestIdOf } from "@itsm/kit/http";
+import { close, createGraphQLHttpServer, GRAPHQL_PATH, listen, requestIdOf } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
 import { createLogger } from "@itsm/kit/log";
 import type { SupergraphSdlHook } from "@apollo/gateway";
@@ -16,6 +17,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { explorerRoutes } from "./explorer";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
+import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, SubgraphDataSource } from "./subgraph-data-source";
 
@@ -100,15 +102,22 @@ export class GatewayServer {
         return new SubgraphDataSource(name, target, logger, policy, fetchMetrics);
       },
     });
+    const limits = operationLimits(config.limits, config.production);
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway"),
       includeStacktraceInErrorResponses: false,
+      introspection: config.limits.introspection,
+      hideSchemaDetailsFromClientErrors: config.production,
+      parseOptions: { maxTokens: config.limits.maxTokens },
+      validationRules: limits.validationRules,
+      allowBatchedHttpRequests: true,
       // Browsers get the bundled explorer (explorerRoutes), never Apollo's CDN-loaded landing page.
       plugins: [
         operationResolutionPlugin(),
         ApolloServerPluginLandingPageDisabled(),
         operationLogPlugin<GatewayContext>(logger, this.metrics),
+        ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ],
     });
   }
@@ -137,12 +146,16 @@ export class GatewayServer {
   async listen(): Promise<RunningGateway> {
     await this.apollo.start();
     this.started = true;
+    const explorer = explorerRoutes(this.explorerDir);
+    const withinRateLimit = rateLimiter(this.config.limits);
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
       context: async (req) => ({ requestId: requestIdOf(req) }),
       maxBodyBytes: this.config.maxBodyBytes,
       logger: this.logger,
-      routes: explorerRoutes(this.explorerDir),
+      routes: async (req, res, url) =>
+        (await explorer(req, res, url)) || (url.pathname === GRAPHQL_PATH && !(await withinRateLimit(req, res))),
+      maxBatch: this.config.limits.maxBatch,
       metrics: this.metrics,
       ready: () => this.ready(),
     });

@@ -145,7 +145,23 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
   };
 }
 
+/** Limits on what one request may ask of the gateway. */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+  /** Operations in one batched request (a JSON array body). */
+  maxBatch: number;
+  introspection: boolean;
+  /** Requests per client per window (token bucket: refills every window). */
+  rateLimitPoints: number;
+  rateLimitWindowSeconds: number;
+}
+
 export interface GatewayConfig extends CommonConfig {
+  limits: OperationLimits;
   port: number;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name, from `<NAME>_URL` (e.g. `CATALOG_URL`). */
@@ -163,6 +179,15 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
       PORT: port.default(4000),
       SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
       SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
+      MAX_DEPTH: positiveInt.default(12),
+      MAX_ALIASES: positiveInt.default(30),
+      MAX_TOKENS: positiveInt.default(5_000),
+      MAX_DIRECTIVES: positiveInt.default(30),
+      MAX_COST: positiveInt.default(20_000),
+      MAX_BATCH: positiveInt.default(10),
+      INTROSPECTION: bool.optional(),
+      RATE_LIMIT_POINTS: positiveInt.default(600),
+      RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
       ...Object.fromEntries(urlKeys.map((key) => [key, z.string().url("must be an http(s) URL").optional()])),
     },
     env,
@@ -172,8 +197,20 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
     const url = parsed[key] as string | undefined;
     if (url) subgraphUrls[key.slice(0, -"_URL".length).toLowerCase()] = url;
   }
+  const common = commonConfig(parsed);
   return {
-    ...commonConfig(parsed),
+    ...common,
+    limits: {
+      maxDepth: parsed.MAX_DEPTH as number,
+      maxAliases: parsed.MAX_ALIASES as number,
+      maxTokens: parsed.MAX_TOKENS as number,
+      maxDirectives: parsed.MAX_DIRECTIVES as number,
+      maxCost: parsed.MAX_COST as number,
+      maxBatch: parsed.MAX_BATCH as number,
+      introspection: (parsed.INTROSPECTION as boolean | undefined) ?? !common.production,
+      rateLimitPoints: parsed.RATE_LIMIT_POINTS as number,
+      rateLimitWindowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS as number,
+    },
     port: parsed.PORT as number,
     supergraphPath: parsed.SUPERGRAPH_PATH as string,
     subgraphUrls,

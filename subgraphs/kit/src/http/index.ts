@@ -25,6 +25,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   metrics?: Metrics;
   /** Readiness for /ready: whether this process can serve now, and what each dependency says. */
   ready?: () => Promise<ReadyReport>;
+  /** Most operations one batched request (a JSON array) may hold; batches are refused without it. */
+  maxBatch?: number;
 }
 
 /** The answer of /ready: 200 when ready, 503 otherwise, with one line per dependency. */
@@ -136,6 +138,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         throw new HttpError(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
       }
       const body = parseBody(req, await readBody(req, options.maxBodyBytes));
+      if (Array.isArray(body) && body.length > (options.maxBatch ?? 1)) {
+        throw new HttpError(
+          400,
+          "BATCH_TOO_LARGE",
+          `A batch may hold at most ${options.maxBatch ?? 1} operations (got ${body.length})`,
+        );
+      }
       const httpGraphQLRequest: HTTPGraphQLRequest = {
         method: (req.method ?? "GET").toUpperCase(),
         headers: toHeaderMap(req),

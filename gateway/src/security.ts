@@ -1,0 +1,65 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { OperationLimits } from "@itsm/kit/config";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { ValidationRule } from "graphql";
+
+/**
+ * Depth, alias, directive and cost limits, checked while validating — before anything runs or any
+ * subgraph is asked. (Token limits are Apollo's own `parseOptions.maxTokens`: a 400, where
+ * graphql-armor's would be a 500.)
+ */
+export function operationLimits(
+  limits: OperationLimits,
+  production: boolean,
+): { plugins: ApolloServerPlugin<BaseContext>[]; validationRules: ValidationRule[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxTokens: { enabled: false },
+    // Suggestions ("did you mean …") reveal the schema: hidden in production (see hideSchemaDetailsFromClientErrors).
+    blockFieldSuggestion: { enabled: production },
+  });
+  const { plugins = [], validationRules = [] } = armor.protect();
+  return {
+    plugins: plugins as ApolloServerPlugin<BaseContext>[],
+    validationRules: validationRules as ValidationRule[],
+  };
+}
+
+/**
+ * Rate limiting per client at the gateway: a token bucket of `rateLimitPoints` requests refilled
+ * every `rateLimitWindowSeconds`. Over the limit a client gets HTTP 429, `Retry-After` and a
+ * RATE_LIMITED error saying when to come back; under it, nothing changes.
+ */
+export function rateLimiter(limits: OperationLimits) {
+  const limiter = new RateLimiterMemory({ points: limits.rateLimitPoints, duration: limits.rateLimitWindowSeconds });
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    // The client is its address until access control identifies it by its token's subject.
+    const client = req.socket.remoteAddress ?? "unknown";
+    try {
+      await limiter.consume(client);
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      const body = JSON.stringify({
+        errors: [
+          {
+            message: `Too many requests: at most ${limits.rateLimitPoints} every ${limits.rateLimitWindowSeconds} s; retry in ${retryAfterSeconds} s`,
+            extensions: { code: "RATE_LIMITED", retryAfterSeconds },
+          },
+        ],
+      });
+      res.writeHead(429, {
+        "content-type": "application/json; charset=utf-8",
+        "retry-after": String(retryAfterSeconds),
+      });
+      res.end(body);
+      return false;
+    }
+  };
+}
