@@ -11,6 +11,8 @@ export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 /** What the gateway's request context carries to every subgraph fetch. */
 export interface GatewayContext {
   requestId?: string;
+  /** Who the request acts for, as forwarded to the subgraphs; part of what makes two fetches identical. */
+  identity?: unknown;
 }
 
 export interface SubgraphFetchPolicy {
@@ -81,7 +83,37 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
   }
 
+  /** Queries being fetched right now, by operation, variables and caller: identical ones share a fetch. */
+  private readonly inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
+  /**
+   * Identical queries in flight at the same time (same operation, variables and forwarded
+   * identity) share one subgraph fetch; each caller gets its own copy of the answer, since the
+   * gateway merges answers into its result in place. Mutations are never shared.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!isQuery(options.request.query)) return this.fetchWithPolicy(options);
+    const key = JSON.stringify([
+      options.request.query,
+      options.request.variables ?? {},
+      options.context?.identity ?? null,
+    ]);
+    let shared = this.inFlight.get(key);
+    if (!shared) {
+      shared = this.fetchWithPolicy(options).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, shared);
+    }
+    const response = await shared;
+    return {
+      ...response,
+      data: response.data && structuredClone(response.data),
+      errors: response.errors && structuredClone(response.errors),
+    };
+  }
+
+  private async fetchWithPolicy(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
     const started = process.hrtime.bigint();
     let outcome = "ok";
     try {

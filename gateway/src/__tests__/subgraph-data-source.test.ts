@@ -7,10 +7,10 @@ import { SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from "../subgraph-data-sourc
 
 const logger = createLogger("gateway-test", "silent");
 
-function request(): GraphQLDataSourceProcessOptions {
+function request(query = "{ __typename }", variables: Record<string, unknown> = {}): GraphQLDataSourceProcessOptions {
   return {
     kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
-    request: { query: "{ __typename }" },
+    request: { query, variables },
     context: {},
   } as unknown as GraphQLDataSourceProcessOptions;
 }
@@ -61,6 +61,44 @@ describe("SubgraphDataSource", () => {
     try {
       const error = await new SubgraphDataSource("customers", server.url, logger).process(request()).catch((e) => e);
       expect(error).toMatchObject({ extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: "customers" } });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("deduplication of identical queries in flight", () => {
+  it("shares one fetch among identical concurrent queries, giving each caller its own copy", async () => {
+    let fetches = 0;
+    const server = createServer((_req, res) => {
+      fetches += 1;
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ data: { services: { totalCount: 18 } } }));
+      }, 150);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    try {
+      const source = new SubgraphDataSource("catalog", url, logger);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => source.process(request("{ services { totalCount } }"))),
+      );
+      expect(fetches).toBe(1);
+      expect(answers.every((a) => (a.data as { services: { totalCount: number } }).services.totalCount === 18)).toBe(
+        true,
+      );
+      (answers[0].data as { services: { totalCount: number } }).services.totalCount = 0;
+      expect((answers[1].data as { services: { totalCount: number } }).services.totalCount).toBe(18);
+
+      await Promise.all([
+        source.process(request("query ($n: Int) { services(first: $n) { totalCount } }", { n: 1 })),
+        source.process(request("query ($n: Int) { services(first: $n) { totalCount } }", { n: 2 })),
+      ]);
+      expect(fetches).toBe(3); // different variables: not identical
+
+      await Promise.all([source.process(request("mutation { a }")), source.process(request("mutation { a }"))]);
+      expect(fetches).toBe(5); // mutations are never shared
     } finally {
       server.close();
     }
