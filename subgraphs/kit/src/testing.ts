@@ -1,4 +1,5 @@
 import mysql from "mysql2/promise";
+import type { DataSource } from "typeorm";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -65,3 +66,37 @@ export function committedSdl(name: string): string {
 /** An `_entities` query for the representations given, selecting `fields` on `typename`. */
 export const ENTITIES_QUERY = (typename: string, fields: string) =>
   `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${fields} } } }`;
+
+/** What `SubgraphServer.execute` answers. */
+export interface ExecutionResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** The one error of a failed mutation, after checking it failed as a whole (no data). */
+export function failure(result: ExecutionResult, code: string) {
+  expect(result.errors).toHaveLength(1);
+  const [error] = result.errors ?? [];
+  expect(error.extensions?.code).toBe(code);
+  expect(result.data ?? null).toBeNull();
+  return error;
+}
+
+/** The paths of the invalid fields of a BAD_USER_INPUT answer, in order. */
+export function invalidPaths(result: ExecutionResult): string[] {
+  const error = failure(result, "BAD_USER_INPUT");
+  return (error.extensions?.fields as { path: string }[]).map((f) => f.path);
+}
+
+/** Every row of every table of a data source, ordered by primary key: compare before and after a failing change. */
+export async function snapshotTables(dataSource: DataSource): Promise<Record<string, unknown[]>> {
+  const tables = dataSource.entityMetadatas.map((meta) => ({
+    name: meta.tableName,
+    order: meta.primaryColumns.map((c) => c.databaseName).join(", "),
+  }));
+  const rows = await Promise.all(tables.map((t) => dataSource.query(`SELECT * FROM ${t.name} ORDER BY ${t.order}`)));
+  return Object.fromEntries(tables.map((t, i) => [t.name, rows[i] as unknown[]]));
+}
+
+/** The history selection the mutation tests read. */
+export const HISTORY_FIELDS = "history { actor action version at changes { field from to } }";

@@ -1,5 +1,5 @@
-import { AMOUNT_MESSAGE, AMOUNT_PATTERN, IsAfterField } from "@itsm/kit";
-import { ArrayMaxSize, IsISO4217CurrencyCode, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
+import { IsAfterField, MoneyInput } from "@itsm/kit";
+import { ArrayMaxSize, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import {
@@ -15,18 +15,6 @@ import {
 
 const NUMBER_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 
-@InputType({ description: "An exact amount of money." })
-export class ChargeInput {
-  @Field({ description: 'Decimal string with at most 2 decimals, e.g. "1250.00".' })
-  @Matches(AMOUNT_PATTERN, { message: AMOUNT_MESSAGE })
-  amount: string;
-
-  @Field({ description: "ISO 4217 currency code, e.g. EUR." })
-  @Matches(/^[A-Z]{3}$/, { message: "$property must be an ISO 4217 currency code in upper case, e.g. EUR" })
-  @IsISO4217CurrencyCode({ message: "$property must be an ISO 4217 currency code, e.g. EUR" })
-  currency: string;
-}
-
 @InputType({ description: "How the agreement covers one service." })
 export class CoverageInput {
   @Field(() => ID, { description: "The service (from the catalog); it must exist and not be RETIRED." })
@@ -40,10 +28,10 @@ export class CoverageInput {
   @Length(2, 200)
   serviceHours: string;
 
-  @Field(() => ChargeInput, { nullable: true, description: "Monthly charge to the customer, if any." })
+  @Field(() => MoneyInput, { nullable: true, description: "Monthly charge to the customer, if any." })
   @IsOptional()
   @ValidateNested()
-  monthlyCharge?: ChargeInput | null;
+  monthlyCharge?: MoneyInput | null;
 }
 
 @InputType({ description: "A new agreement; it starts as a DRAFT, version 1." })

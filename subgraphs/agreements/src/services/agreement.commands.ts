@@ -9,6 +9,7 @@ import {
   newId,
   NotFoundError,
   providedFields,
+  twoDecimals,
   recordChange,
   updateVersioned,
 } from "@itsm/kit";
@@ -583,11 +584,6 @@ async function insertCoverage(manager: EntityManager, agreementId: string, cover
     monthlyChargeAmount: coverage.monthlyCharge ? twoDecimals(coverage.monthlyCharge.amount) : null,
     monthlyChargeCurrency: coverage.monthlyCharge?.currency ?? null,
   });
-}
-
-function twoDecimals(amount: string): string {
-  const [whole, fraction = ""] = amount.split(".");
-  return `${whole}.${(fraction + "00").slice(0, 2)}`;
 }
 
 /** Copies customers, coverage, targets, responsibilities and underpinning links to a new version. */

@@ -1,5 +1,5 @@
-import { AMOUNT_MESSAGE, AMOUNT_PATTERN, CODE_MESSAGE, CODE_PATTERN } from "@itsm/kit";
-import { IsIn, IsISO4217CurrencyCode, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
+import { CODE_MESSAGE, CODE_PATTERN, MoneyInput } from "@itsm/kit";
+import { IsIn, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Criticality, ServiceLifecycle, ServiceType } from "../entities";
 
@@ -23,19 +23,6 @@ export class ServiceFilter {
 
   @Field(() => [Criticality], { nullable: true, description: "Only services of any of these criticalities." })
   criticality?: Criticality[] | null;
-}
-
-/** An amount of money as a client sends it. */
-@InputType({ description: "An exact amount of money." })
-export class MoneyInput {
-  @Field({ description: 'Decimal string with at most 2 decimals, e.g. "1250.00".' })
-  @Matches(AMOUNT_PATTERN, { message: AMOUNT_MESSAGE })
-  amount: string;
-
-  @Field({ description: "ISO 4217 currency code, e.g. EUR." })
-  @Matches(/^[A-Z]{3}$/, { message: "$property must be an ISO 4217 currency code in upper case, e.g. EUR" })
-  @IsISO4217CurrencyCode({ message: "$property must be an ISO 4217 currency code, e.g. EUR" })
-  currency: string;
 }
 
 /** A new service for the catalogue. */

@@ -8,6 +8,7 @@ import {
   lockNamed,
   newId,
   providedFields,
+  twoDecimals,
   NotFoundError,
   recordChange,
   updateVersioned,
@@ -68,7 +69,7 @@ export class ServiceCommands {
           lifecycle: input.lifecycle,
           criticality: input.criticality,
           owner: input.owner,
-          monthlyCostAmount: normaliseAmount(input.monthlyCost.amount),
+          monthlyCostAmount: twoDecimals(input.monthlyCost.amount),
           monthlyCostCurrency: input.monthlyCost.currency,
         });
         await manager.insert(Service, service);
@@ -89,7 +90,7 @@ export class ServiceCommands {
       assertChangeable(current);
       const patch = providedFields<Service>(input, ["name", "description", "category", "type", "criticality", "owner"]);
       if (input.monthlyCost) {
-        patch.monthlyCostAmount = normaliseAmount(input.monthlyCost.amount);
+        patch.monthlyCostAmount = twoDecimals(input.monthlyCost.amount);
         patch.monthlyCostCurrency = input.monthlyCost.currency;
       }
       const next = manager.create(Service, { ...current, ...patch });
@@ -264,12 +265,6 @@ function assertChangeable(service: Service): void {
   if (service.lifecycle === ServiceLifecycle.RETIRED) {
     throw new ConflictError(`Service ${service.code} is RETIRED: its record is kept as it was`);
   }
-}
-
-/** "12.5" → "12.50": amounts are stored and compared with two decimals. */
-function normaliseAmount(amount: string): string {
-  const [whole, fraction = ""] = amount.split(".");
-  return `${whole}.${(fraction + "00").slice(0, 2)}`;
 }
 
 function audit(manager: EntityManager, service: Service, action: string, actor: Identity, changes: FieldChange[]) {

@@ -1,4 +1,6 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { IsISO4217CurrencyCode, Matches } from "class-validator";
+import { Directive, Field, InputType, ObjectType } from "type-graphql";
+import { AMOUNT_MESSAGE, AMOUNT_PATTERN } from "../write/validation";
 import type { ValueTransformer } from "typeorm";
 
 /** An exact amount of money; the amount is a decimal string, never a float. */
@@ -30,7 +32,25 @@ export const decimalTransformer: ValueTransformer = {
     if (value === null || value === undefined) return null;
     if (typeof value === "number") return value.toFixed(2);
     if (!DECIMAL.test(value)) throw new Error(`not a decimal: ${value}`);
-    const [whole, fraction = ""] = value.split(".");
-    return `${whole}.${(fraction + "00").slice(0, 2)}`;
+    return twoDecimals(value);
   },
 };
+
+/** An amount of money as a client sends it: the same input in every subgraph. */
+@InputType({ description: "An exact amount of money." })
+export class MoneyInput {
+  @Field({ description: 'Decimal string with at most 2 decimals, e.g. "1250.00".' })
+  @Matches(AMOUNT_PATTERN, { message: AMOUNT_MESSAGE })
+  amount: string;
+
+  @Field({ description: "ISO 4217 currency code, e.g. EUR." })
+  @Matches(/^[A-Z]{3}$/, { message: "$property must be an ISO 4217 currency code in upper case, e.g. EUR" })
+  @IsISO4217CurrencyCode({ message: "$property must be an ISO 4217 currency code, e.g. EUR" })
+  currency: string;
+}
+
+/** "12.5" → "12.50": amounts are stored and compared with two decimals. */
+export function twoDecimals(amount: string): string {
+  const [whole, fraction = ""] = amount.split(".");
+  return `${whole}.${(fraction + "00").slice(0, 2)}`;
+}

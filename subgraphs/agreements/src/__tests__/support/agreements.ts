@@ -1,3 +1,4 @@
+import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
 import { HistoryEntry, sampleId, testConfig } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
@@ -59,8 +60,6 @@ export interface AgreementView {
   history: HistoryRow[];
 }
 
-export const HISTORY_FIELDS = "history { actor action version at changes { field from to } }";
-
 export const AGREEMENT = `id number title description type status version revision effectiveFrom effectiveTo
   provider { id } customers { id } services { id }
   coverage { service { id } description serviceHours monthlyCharge { amount currency } }
@@ -108,34 +107,6 @@ export const day = (days: number) => daysFrom(today(), days);
 
 export const CORP_IT = sampleId.provider("CORP_IT");
 export const FINANCE = sampleId.customer("FINANCE");
-
-/** The one error of a failed mutation, after checking it failed as a whole (no data). */
-export function failure(result: Result, code: string) {
-  expect(result.errors).toHaveLength(1);
-  const [error] = result.errors ?? [];
-  expect(error.extensions?.code).toBe(code);
-  expect(result.data ?? null).toBeNull();
-  return error;
-}
-
-/** The paths of the invalid fields of a BAD_USER_INPUT answer, in order. */
-export function invalidPaths(result: Result): string[] {
-  const error = failure(result, "BAD_USER_INPUT");
-  return (error.extensions?.fields as { path: string }[]).map((f) => f.path);
-}
-
-/** Every table an agreements mutation may write, with the columns that order its rows completely. */
-const TABLES: Record<string, string> = {
-  agreements: "id",
-  agreement_customers: "agreementId, customerId",
-  agreement_services: "id",
-  service_level_targets: "id",
-  responsibilities: "id",
-  agreement_underpinnings: "agreementId, underpinningId",
-  reference_claims: "kind, referenceId",
-  history: "id",
-  locks: "name",
-};
 
 /**
  * Makes writes to the audit trail fail (every one, or those `when` picks) until restored, so that
@@ -277,12 +248,8 @@ export class AgreementsHarness {
   }
 
   /** Every row of every table a mutation may write, to compare before and after. */
-  async snapshot() {
-    const entries = Object.entries(TABLES);
-    const rows = await Promise.all(
-      entries.map(([table, order]) => this.server.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`)),
-    );
-    return Object.fromEntries(entries.map(([table], i) => [table, rows[i]]));
+  snapshot() {
+    return snapshotTables(this.server.dataSource);
   }
 }
 
@@ -290,3 +257,5 @@ export function agreementOf(result: Result, field: string): AgreementView {
   expect(result.errors).toBeUndefined();
   return result.data?.[field] as AgreementView;
 }
+
+export { failure, HISTORY_FIELDS, invalidPaths };

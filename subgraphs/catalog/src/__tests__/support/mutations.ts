@@ -1,3 +1,5 @@
+import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
+import type { DataSource } from "typeorm";
 import { HistoryEntry } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
@@ -6,40 +8,6 @@ import type { CatalogContext } from "../../services/catalog.context";
 type Server = SubgraphServer<CatalogContext>;
 export type Result = Awaited<ReturnType<Server["execute"]>>;
 
-/** The one error of a failed mutation, after checking it failed as a whole (no data). */
-export function failure(result: Result, code: string) {
-  expect(result.errors).toHaveLength(1);
-  const [error] = result.errors ?? [];
-  expect(error.extensions?.code).toBe(code);
-  expect(result.data ?? null).toBeNull();
-  return error;
-}
-
-/** The paths of the invalid fields of a BAD_USER_INPUT answer, in order. */
-export function invalidPaths(result: Result): string[] {
-  const error = failure(result, "BAD_USER_INPUT");
-  return (error.extensions?.fields as { path: string }[]).map((f) => f.path);
-}
-
-/** Every table a catalog mutation may write, with the columns that order its rows completely. */
-const TABLES: Record<string, string> = {
-  services: "id",
-  components: "id",
-  service_components: "serviceId, componentId",
-  service_dependencies: "serviceId, dependsOnId",
-  history: "id",
-  locks: "name",
-};
-
-/** Every row of every table a mutation may write, to compare before and after. */
-export async function snapshot(server: Server) {
-  const entries = Object.entries(TABLES);
-  const rows = await Promise.all(
-    entries.map(([table, order]) => server.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`)),
-  );
-  return Object.fromEntries(entries.map(([table], i) => [table, rows[i]]));
-}
-
 export interface HistoryRow {
   actor: string;
   action: string;
@@ -47,8 +15,6 @@ export interface HistoryRow {
   at: string;
   changes: { field: string; from: string | null; to: string | null }[];
 }
-
-export const HISTORY_FIELDS = "history { actor action version at changes { field from to } }";
 
 export const json = (value: unknown) => JSON.stringify(value);
 
@@ -65,3 +31,8 @@ export function failHistoryWrites(when: (entry: Partial<HistoryEntry>) => boolea
     return insert.apply(this, args);
   });
 }
+
+/** Every row of every table, to compare before and after a failing mutation. */
+export const snapshot = (server: { dataSource: DataSource }) => snapshotTables(server.dataSource);
+
+export { failure, HISTORY_FIELDS, invalidPaths };
