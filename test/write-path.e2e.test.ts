@@ -286,7 +286,7 @@ describe("the federated write path, through the gateway", () => {
   });
 
   it("a retirement racing an activation: never both succeed", async () => {
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 8; round++) {
       const service = await newLiveService();
       const draft = await completeDraft(service.id);
       const [activation, retirement] = await Promise.all([

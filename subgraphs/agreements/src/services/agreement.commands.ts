@@ -4,6 +4,7 @@ import {
   changesBetween,
   ConflictError,
   isUniqueViolation,
+  latest,
   loadForChange,
   lockNamed,
   newId,
@@ -393,12 +394,19 @@ export class AgreementCommands {
         ...customers.map((id) => referenceLock("Customer", id)),
       ].sort();
       for (const name of locks) await lockNamed(manager, name);
+      // Read past this transaction's snapshot: a claim committed while we waited for the locks counts.
       const claims = [
         ...(services.length
-          ? await manager.findBy(ReferenceClaim, { kind: "Service", referenceId: In(services) })
+          ? await manager.find(ReferenceClaim, {
+              where: { kind: "Service", referenceId: In(services) },
+              ...latest(manager),
+            })
           : []),
         ...(customers.length
-          ? await manager.findBy(ReferenceClaim, { kind: "Customer", referenceId: In(customers) })
+          ? await manager.find(ReferenceClaim, {
+              where: { kind: "Customer", referenceId: In(customers) },
+              ...latest(manager),
+            })
           : []),
       ];
       const problems = [
@@ -531,12 +539,20 @@ export class AgreementCommands {
   claim(kind: "Service" | "Customer", referenceId: string, actor: Identity): Promise<string[]> {
     return this.transactor.run(async (manager) => {
       await lockNamed(manager, referenceLock(kind, referenceId));
+      // Read past this transaction's snapshot: an activation committed while we waited for the lock counts.
       const agreementIds =
         kind === "Service"
-          ? (await manager.findBy(ServiceCoverage, { serviceId: referenceId })).map((c) => c.agreementId)
-          : (await manager.findBy(AgreementCustomer, { customerId: referenceId })).map((p) => p.agreementId);
+          ? (await manager.find(ServiceCoverage, { where: { serviceId: referenceId }, ...latest(manager) })).map(
+              (c) => c.agreementId,
+            )
+          : (await manager.find(AgreementCustomer, { where: { customerId: referenceId }, ...latest(manager) })).map(
+              (p) => p.agreementId,
+            );
       const active = agreementIds.length
-        ? await manager.findBy(Agreement, { id: In(agreementIds), status: AgreementStatus.ACTIVE })
+        ? await manager.find(Agreement, {
+            where: { id: In(agreementIds), status: AgreementStatus.ACTIVE },
+            ...latest(manager),
+          })
         : [];
       if (active.length > 0) return active.map((a) => a.number).sort();
       if (!(await manager.exists(ReferenceClaim, { where: { kind, referenceId } }))) {

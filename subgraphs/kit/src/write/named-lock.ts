@@ -19,3 +19,12 @@ export async function lockNamed(manager: EntityManager, name: string): Promise<v
   // take a shared lock, and two holders upgrading it deadlock).
   await manager.query("INSERT INTO locks (name) VALUES (?) ON DUPLICATE KEY UPDATE name = name", [name]);
 }
+
+/**
+ * Find options for a read that must see the latest committed rows, not the transaction's snapshot
+ * (MySQL's REPEATABLE READ fixes the snapshot at the first plain read, possibly before a lock was
+ * taken): a shared-lock read on MySQL/MariaDB; the embedded database has no concurrent writers.
+ */
+export function latest(manager: EntityManager): { lock?: { mode: "pessimistic_read" } } {
+  return manager.connection.options.type === "better-sqlite3" ? {} : { lock: { mode: "pessimistic_read" } };
+}
