@@ -110,7 +110,8 @@ async function openExample(page: Page, example: Example): Promise<void> {
     () => editorValue(page, "-operation.graphql"),
     (value) => value === example.query,
   );
-  await page.locator(".graphiql-tab", { hasText: operationName(example) }).waitFor();
+  // The example's tab is the active one (an earlier tab may carry the same operation name).
+  await page.locator(".graphiql-tab-active", { hasText: operationName(example) }).waitFor();
 }
 
 suite(title, () => {
