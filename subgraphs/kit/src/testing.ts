@@ -1,5 +1,7 @@
 import mysql from "mysql2/promise";
 import type { DataSource } from "typeorm";
+import { EntityManager } from "typeorm";
+import { HistoryEntry } from "./write/history";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -100,3 +102,17 @@ export async function snapshotTables(dataSource: DataSource): Promise<Record<str
 
 /** The history selection the mutation tests read. */
 export const HISTORY_FIELDS = "history { actor action version at changes { field from to } }";
+
+/**
+ * Makes writes to the audit trail fail (every one, or those `when` picks) until the returned spy
+ * is restored, so that a mutation fails after it has written everything else.
+ */
+export function failHistoryWrites(when: (entry: Partial<HistoryEntry>) => boolean = () => true) {
+  const insert = EntityManager.prototype.insert;
+  return jest.spyOn(EntityManager.prototype, "insert").mockImplementation(function (this: EntityManager, ...args) {
+    if (args[0] === HistoryEntry && when(args[1] as Partial<HistoryEntry>)) {
+      return Promise.reject(new Error("disk full"));
+    }
+    return insert.apply(this, args);
+  });
+}

@@ -1,7 +1,6 @@
-import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
-import { HistoryEntry, sampleId, testConfig } from "@itsm/kit";
+import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
+import { sampleId, testConfig } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
-import { EntityManager } from "typeorm";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
 import type { AgreementsContext } from "../../services/agreements.context";
@@ -107,20 +106,6 @@ export const day = (days: number) => daysFrom(today(), days);
 
 export const CORP_IT = sampleId.provider("CORP_IT");
 export const FINANCE = sampleId.customer("FINANCE");
-
-/**
- * Makes writes to the audit trail fail (every one, or those `when` picks) until restored, so that
- * a mutation fails after it has written everything else.
- */
-export function failHistoryWrites(when: (entry: Partial<HistoryEntry>) => boolean = () => true) {
-  const insert = EntityManager.prototype.insert;
-  return jest.spyOn(EntityManager.prototype, "insert").mockImplementation(function (this: EntityManager, ...args) {
-    if (args[0] === HistoryEntry && when(args[1] as Partial<HistoryEntry>)) {
-      return Promise.reject(new Error("disk full"));
-    }
-    return insert.apply(this, args);
-  });
-}
 
 /** A coverage input for `serviceId`. */
 export const coverage = (serviceId: string, extra: Record<string, unknown> = {}) => ({
@@ -258,4 +243,4 @@ export function agreementOf(result: Result, field: string): AgreementView {
   return result.data?.[field] as AgreementView;
 }
 
-export { failure, HISTORY_FIELDS, invalidPaths };
+export { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths };
