@@ -172,7 +172,9 @@ function cleanEnv(extra) {
     if (["PORT", "HOST", "SUPERGRAPH_PATH", "DATA_DIR", "SEED_ON_START", "MIGRATE_ON_START"].includes(key)) continue;
     env[key] = value;
   }
-  return { ...env, NODE_ENV: "production", HOST, LOG_LEVEL: "warn", ...extra };
+  // Our gateway limits requests per client (600 a minute by default): all the load comes from one
+  // client, so the limit is raised out of reach; the limiter itself still runs on every request.
+  return { ...env, NODE_ENV: "production", HOST, LOG_LEVEL: "warn", RATE_LIMIT_POINTS: "1000000000", ...extra };
 }
 
 function shuffle(list) {
@@ -302,15 +304,21 @@ async function main() {
     if (key in valid) continue;
     const q = QUERIES[c.query];
     const referenceTarget = c.query === "one" ? DIRECT : opts.gateways[0];
-    reference[c.query] ??= await Promise.all(
-      bodies[c.query].map((body, i) =>
-        verify(`${referenceTarget} ${c.query} page ${i + 1}`, targets[referenceTarget].url, body, q.check),
-      ),
-    );
+    if (!reference[c.query]) {
+      // One request at a time, like every other verification (a burst would inflate the RSS).
+      reference[c.query] = [];
+      for (const [i, body] of bodies[c.query].entries()) {
+        const label = `${referenceTarget} ${c.query} page ${i + 1}`;
+        reference[c.query].push(await verify(label, targets[referenceTarget].url, body, q.check));
+      }
+    }
     valid[key] = new Set();
     let bytes = 0;
     for (const [i, body] of bodies[c.query].entries()) {
-      const answer = await verify(`${key} page ${i + 1}`, targets[c.target].url, body, q.check);
+      const answer =
+        c.target === referenceTarget
+          ? reference[c.query][i]
+          : await verify(`${key} page ${i + 1}`, targets[c.target].url, body, q.check);
       assertSameData(`${key} page ${i + 1}`, reference[c.query][i], answer);
       valid[key].add(comparable(answer.text));
       bytes += answer.text.length;
