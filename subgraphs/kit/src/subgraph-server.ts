@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
@@ -54,6 +55,8 @@ export class SubgraphServer<TContext extends object> {
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
+        // No cache hints are used: without this plugin no resolver of any field is wrapped per call.
+        ApolloServerPluginCacheControlDisabled(),
         operationLogPlugin(options.logger, this.metrics),
       ],
     });
