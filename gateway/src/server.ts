@@ -42,7 +42,9 @@ function readSupergraph(path: string): string {
  */
 function watchSupergraph(path: string, logger: Logger): SupergraphSdlHook {
   return async ({ update }) => {
-    let current = readSupergraph(path);
+    const initial = readSupergraph(path);
+    // The last content looked at: a refused file is logged once, not at every poll.
+    let seen = initial;
     const check = () => {
       let next: string;
       try {
@@ -51,17 +53,17 @@ function watchSupergraph(path: string, logger: Logger): SupergraphSdlHook {
         logger.error({ path, err: error }, "cannot read the changed supergraph; keeping the current one");
         return;
       }
-      if (next === current) return;
+      if (next === seen) return;
+      seen = next;
       try {
         update(next);
-        current = next;
         logger.info({ path }, "supergraph reloaded");
       } catch (error) {
         logger.error({ path, err: error }, "the changed supergraph is invalid; keeping the current one");
       }
     };
     watchFile(path, { interval: 500 }, check);
-    return { supergraphSdl: current, cleanup: async () => unwatchFile(path, check) };
+    return { supergraphSdl: initial, cleanup: async () => unwatchFile(path, check) };
   };
 }
 
