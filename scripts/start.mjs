@@ -1,6 +1,7 @@
 // Starts the whole graph: the three subgraphs, then the gateway wired to them. Stops every
 // process it started on SIGINT/SIGTERM, and stops them all if one of them dies.
 import { fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@itsm/kit/http";
@@ -48,6 +49,9 @@ process.on("SIGTERM", () => stop(0));
 // Every process learns where every subgraph listens (the subgraphs call each other to keep
 // references valid); a port of 0 means "any free port", picked here so all can be told.
 const env = { ...process.env };
+// The gateway signs each caller's identity for the subgraphs with a secret they share; one made
+// for this run unless the operator set one.
+env.INTERNAL_AUTH_SECRET ||= randomBytes(32).toString("base64url");
 for (const { name, port } of SUBGRAPHS) {
   const key = name.toUpperCase();
   let chosen = env[`${key}_PORT`] || String(port);

@@ -1,2 +1,8 @@
 /** @type {import('jest').Config} */
-module.exports = { ...require("../jest.preset.js"), testMatch: ["<rootDir>/**/*.e2e.test.ts"], testTimeout: 60000 };
+const preset = require("../jest.preset.js");
+module.exports = {
+  ...preset,
+  testMatch: ["<rootDir>/**/*.e2e.test.ts"],
+  setupFiles: [...preset.setupFiles, "<rootDir>/support/setup-env.ts"],
+  testTimeout: 60000,
+};

@@ -4,7 +4,8 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
-import { ConfigError } from "@itsm/kit/config";
+import { ConfigError, requireInternalSecret } from "@itsm/kit/config";
+import { ANONYMOUS, signIdentity } from "@itsm/kit/auth";
 import { close, createGraphQLHttpServer, GRAPHQL_PATH, listen, requestIdOf } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
 import { createLogger } from "@itsm/kit/log";
@@ -146,13 +147,18 @@ export class GatewayServer {
   }
 
   async listen(): Promise<RunningGateway> {
+    const secret = requireInternalSecret(this.config);
     await this.apollo.start();
     this.started = true;
     const explorer = explorerRoutes(this.explorerDir);
     const withinRateLimit = rateLimiter(this.config.limits);
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
-      context: async (req) => ({ requestId: requestIdOf(req) }),
+      context: async (req) => ({
+        requestId: requestIdOf(req),
+        identity: ANONYMOUS,
+        signedIdentity: signIdentity(ANONYMOUS, secret),
+      }),
       maxBodyBytes: this.config.maxBodyBytes,
       logger: this.logger,
       routes: async (req, res, url) =>

@@ -1,6 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import type { Identity } from "@itsm/kit/auth";
+import { INTERNAL_IDENTITY_HEADER } from "@itsm/kit/auth";
 import type { Logger } from "@itsm/kit/log";
 import { GraphQLError } from "graphql";
 import CircuitBreaker from "opossum";
@@ -12,7 +14,9 @@ export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 export interface GatewayContext {
   requestId?: string;
   /** Who the request acts for, as forwarded to the subgraphs; part of what makes two fetches identical. */
-  identity?: unknown;
+  identity?: Identity;
+  /** The identity signed for the subgraphs (the `x-itsm-identity` header), once per request. */
+  signedIdentity?: string;
 }
 
 export interface SubgraphFetchPolicy {
@@ -81,6 +85,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    if (context?.signedIdentity) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, context.signedIdentity);
   }
 
   /** Queries being fetched right now, by operation, variables and caller: identical ones share a fetch. */
@@ -96,7 +101,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const key = JSON.stringify([
       options.request.query,
       options.request.variables ?? {},
-      options.context?.identity ?? null,
+      options.context?.identity?.subject ?? null,
+      options.context?.identity?.role ?? null,
+      options.context?.identity?.customerCodes ?? null,
     ]);
     let shared = this.inFlight.get(key);
     if (!shared) {

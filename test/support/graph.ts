@@ -1,4 +1,11 @@
-import { createTestDatabase, loadTestDatabaseSettings } from "@itsm/kit";
+import type { Identity } from "@itsm/kit";
+import {
+  createTestDatabase,
+  INTERNAL_IDENTITY_HEADER,
+  loadTestDatabaseSettings,
+  signIdentity,
+  TEST_INTERNAL_SECRET,
+} from "@itsm/kit";
 import { freePort } from "@itsm/kit/http";
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
@@ -75,14 +82,20 @@ export async function post<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<GraphResponse<T>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphResponse<T>, "status">;
   return { status: response.status, ...body };
+}
+
+/** The header that lets a test call a subgraph directly, as the gateway would for this caller. */
+export function signedAs(identity: Identity): Record<string, string> {
+  return { [INTERNAL_IDENTITY_HEADER]: signIdentity(identity, TEST_INTERNAL_SECRET) };
 }
 
 /** Which database the suite runs on: the embedded one, or MariaDB with ITSM_TEST_DB=mariadb. */

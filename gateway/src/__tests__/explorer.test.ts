@@ -1,3 +1,4 @@
+import { TEST_INTERNAL_SECRET } from "@itsm/kit";
 import { loadGatewayConfig } from "@itsm/kit/config";
 import { createLogger } from "@itsm/kit/log";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -220,7 +221,12 @@ describe("the gateway without a built explorer", () => {
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    const config = loadGatewayConfig(supergraph, { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    const config = loadGatewayConfig(supergraph, {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
+    });
     const server = new GatewayServer(
       config,
       createLogger("gateway-test", "silent"),

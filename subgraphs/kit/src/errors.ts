@@ -52,8 +52,14 @@ export class InvalidReferenceError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = "Not allowed") {
-    super(ErrorCode.FORBIDDEN, message);
+  constructor(message = "Not allowed", details: Record<string, unknown> = {}) {
+    super(ErrorCode.FORBIDDEN, message, details);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = "Sign in: this needs a valid bearer token", details: Record<string, unknown> = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, details);
   }
 }
 

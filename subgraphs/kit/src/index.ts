@@ -20,7 +20,7 @@ export * from "./write/subgraph-client";
 export * from "./write/transactor";
 export * from "./write/validation";
 export * from "./write/versioned";
-export * from "./auth/identity";
+export * from "./auth";
 export * from "./write/named-lock";
 
 import { HistoryEntry } from "./write/history";

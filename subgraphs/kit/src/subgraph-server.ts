@@ -10,10 +10,10 @@ import type { DataSource, EntityManager, EntityTarget, MigrationInterface, Objec
 import type { DataSourceSpec } from "./data/data-source";
 import { openDataSource, seedIfEmpty } from "./data/data-source";
 import type { SubgraphConfig, SubgraphName } from "./config";
-import { StartupError } from "./config";
-import { createErrorFormatter } from "./errors";
+import { requireInternalSecret, StartupError } from "./config";
+import { createErrorFormatter, ErrorCode } from "./errors";
 import type { ReadyReport } from "./http";
-import { close, createGraphQLHttpServer, listen } from "./http";
+import { close, createGraphQLHttpServer, listen, RequestRefused } from "./http";
 import { instrumentQueries } from "./data/instrumented-queries";
 import { Metrics } from "./observability/metrics";
 import { operationLogPlugin } from "./observability/operation-log.plugin";
@@ -21,15 +21,15 @@ import { Gauge } from "prom-client";
 import type { Logger } from "./log";
 import { createLogger } from "./log";
 import type { Identity } from "./auth/identity";
-import { identityOf } from "./auth/identity";
+import { ANONYMOUS, identityOf } from "./auth/identity";
 
 export interface SubgraphServerOptions<TContext extends object> {
   config: SubgraphConfig;
   logger: Logger;
   schema: GraphQLSchema;
   dataSource: DataSource;
-  /** Builds a fresh per-request context (its DataLoaders live for one request only). */
-  context: (req?: IncomingMessage) => TContext;
+  /** Builds a fresh per-request context for the caller (its DataLoaders live for one request only). */
+  context: (identity: Identity) => TContext;
 }
 
 /** A started service: where it listens and how to stop it. */
@@ -78,9 +78,9 @@ export class SubgraphServer<TContext extends object> {
     return this.options.dataSource;
   }
 
-  /** A context as a request would get it (for in-process tests through `executeOperation`). */
-  createContext(req?: IncomingMessage): TContext {
-    return this.options.context(req);
+  /** A context as a request of this caller would get it (for in-process tests through `executeOperation`). */
+  createContext(identity: Identity = ANONYMOUS): TContext {
+    return this.options.context(identity);
   }
 
   /** Starts Apollo Server once, however many callers ask. */
@@ -89,20 +89,33 @@ export class SubgraphServer<TContext extends object> {
     return this.started;
   }
 
-  /** Runs one operation in-process with a fresh request context (contract tests, scripts). */
-  async execute(query: string, variables?: Record<string, unknown>) {
+  /** Runs one operation in-process for the caller given, with a fresh request context (contract tests, scripts). */
+  async execute(query: string, variables?: Record<string, unknown>, identity: Identity = ANONYMOUS) {
     await this.start();
-    const response = await this.apollo.executeOperation({ query, variables }, { contextValue: this.options.context() });
+    const response = await this.apollo.executeOperation(
+      { query, variables },
+      { contextValue: this.options.context(identity) },
+    );
     if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this graph");
     return response.body.singleResult;
   }
 
   async listen(): Promise<RunningService> {
     const { config, logger } = this.options;
+    const secret = requireInternalSecret(config);
     await this.start();
+    // Verified before the body is read; the context then takes the identity the signature vouches for.
+    const identities = new WeakMap<IncomingMessage, Identity>();
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
-      context: async (req) => this.options.context(req),
+      authenticate: (req) => {
+        try {
+          identities.set(req, identityOf(req, secret));
+        } catch (error) {
+          throw new RequestRefused(401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+        }
+      },
+      context: async (req) => this.options.context(identities.get(req) ?? ANONYMOUS),
       maxBodyBytes: config.maxBodyBytes,
       logger,
       metrics: this.metrics,
@@ -176,7 +189,7 @@ export async function createSubgraphServer<TContext extends object>(
       logger,
       dataSource,
       schema: await spec.buildSchema(),
-      context: contextFor(spec.contextFactory(dataSource, config)),
+      context: spec.contextFactory(dataSource, config),
     });
   } catch (error) {
     await dataSource.destroy();
@@ -205,9 +218,4 @@ function observePool(metrics: Metrics, dataSource: DataSource): void {
       this.set({ state: "waiting" }, pool?._connectionQueue?.length ?? 0);
     },
   });
-}
-
-/** Adapts a context factory that takes the caller's identity to one that takes the request. */
-function contextFor<TContext>(factory: (identity: Identity) => TContext): (req?: IncomingMessage) => TContext {
-  return (req) => factory(identityOf(req));
 }

@@ -7,13 +7,35 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SubgraphConfig, SubgraphName } from "./config";
 import { loadSubgraphConfig, loadTestDatabaseSettings } from "./config";
+import type { Identity } from "./auth/identity";
+import { ANONYMOUS } from "./auth/identity";
 
 /** Prefix of every database the tests create, so a teardown can find them all. */
 export const TEST_DATABASE_PREFIX = "itsm_test_";
 
+/** The internal secret of this test process: what the gateway and subgraphs under test share. */
+export const TEST_INTERNAL_SECRET = randomBytes(32).toString("base64url");
+
 /** A subgraph configuration with an in-memory embedded database and no logs (tests and scripts). */
 export function inMemoryConfig(name: SubgraphName): SubgraphConfig {
-  return loadSubgraphConfig(name, { DATA_DIR: ":memory:", LOG_LEVEL: "silent" });
+  return loadSubgraphConfig(name, {
+    DATA_DIR: ":memory:",
+    LOG_LEVEL: "silent",
+    INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
+  });
+}
+
+/** One identity of each role, for tests (the partner acts for customers CUST-A… as given). */
+export const TEST_IDENTITIES = {
+  admin: { subject: "test-admin", role: "admin", customerCodes: [] },
+  editor: { subject: "test-editor", role: "editor", customerCodes: [] },
+  analyst: { subject: "test-analyst", role: "analyst", customerCodes: [] },
+  anonymous: ANONYMOUS,
+} as const satisfies Record<string, Identity>;
+
+/** A partner identity acting for the customers with these codes. */
+export function partnerIdentity(...customerCodes: string[]): Identity {
+  return { subject: `test-partner-${customerCodes.join("+")}`, role: "partner", customerCodes };
 }
 
 /** Creates an empty database on the test MariaDB server and returns its URL. */
@@ -57,6 +79,7 @@ export async function testConfig(name: SubgraphName): Promise<SubgraphConfig> {
     LOG_LEVEL: "silent",
     MIGRATE_ON_START: "true",
     SEED_ON_START: "true",
+    INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
   });
 }
 

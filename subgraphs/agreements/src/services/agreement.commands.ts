@@ -81,7 +81,10 @@ export class AgreementCommands {
         },
       );
     }
-    await this.references.assertValid({ serviceIds, customerIds: input.customerIds, providerId: input.providerId });
+    await this.references.assertValid(
+      { serviceIds, customerIds: input.customerIds, providerId: input.providerId },
+      actor,
+    );
     try {
       return await this.transactor.run(async (manager) => {
         if (await manager.exists(Agreement, { where: { number: input.number } })) throw numberTaken(input.number);
@@ -118,7 +121,7 @@ export class AgreementCommands {
   }
 
   async update(input: UpdateAgreementInput, actor: Identity): Promise<Agreement> {
-    if (input.providerId) await this.references.assertValid({ providerId: input.providerId });
+    if (input.providerId) await this.references.assertValid({ providerId: input.providerId }, actor);
     return this.transactor.run(async (manager) => {
       const current = await loadDraft(manager, input.id, input.expectedRevision);
       const patch = providedFields<Agreement>(input, [
@@ -152,7 +155,7 @@ export class AgreementCommands {
   }
 
   async addService(input: AddAgreementServiceInput, actor: Identity): Promise<Agreement> {
-    await this.references.assertValid({ serviceIds: [input.serviceId] });
+    await this.references.assertValid({ serviceIds: [input.serviceId] }, actor);
     return this.transactor.run(async (manager) => {
       const agreement = await loadDraft(manager, input.agreementId, input.expectedRevision);
       if (await manager.exists(ServiceCoverage, { where: { agreementId: agreement.id, serviceId: input.serviceId } })) {
@@ -179,7 +182,7 @@ export class AgreementCommands {
   }
 
   async addCustomer(input: AgreementLinkInput, actor: Identity): Promise<Agreement> {
-    await this.references.assertValid({ customerIds: [input.targetId] });
+    await this.references.assertValid({ customerIds: [input.targetId] }, actor);
     return this.transactor.run(async (manager) => {
       const agreement = await loadDraft(manager, input.agreementId, input.expectedRevision);
       if (agreement.type !== AgreementType.SLA) {
@@ -377,11 +380,14 @@ export class AgreementCommands {
         manager.findBy(AgreementCustomer, { agreementId: snapshot.id }),
       ]),
     );
-    const referenceProblems = await this.references.problems({
-      serviceIds: coverage.map((c) => c.serviceId),
-      customerIds: parties.map((p) => p.customerId),
-      providerId: snapshot.providerId,
-    });
+    const referenceProblems = await this.references.problems(
+      {
+        serviceIds: coverage.map((c) => c.serviceId),
+        customerIds: parties.map((p) => p.customerId),
+        providerId: snapshot.providerId,
+      },
+      actor,
+    );
     return this.transactor.run(async (manager) => {
       const agreement = await loadDraft(manager, input.id, input.expectedRevision);
       const services = (await manager.findBy(ServiceCoverage, { agreementId: agreement.id })).map((c) => c.serviceId);

@@ -14,8 +14,8 @@ export interface AgreementsServices {
 
 export function createAgreementsServices(dataSource: DataSource, config: SubgraphConfig): AgreementsServices {
   const references = new ReferenceChecker(
-    new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs),
-    new SubgraphClient("customers", config.peerUrls.customers, config.peerTimeoutMs),
+    new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs, config.internalSecret),
+    new SubgraphClient("customers", config.peerUrls.customers, config.peerTimeoutMs, config.internalSecret),
   );
   return {
     agreements: new AgreementService(dataSource),

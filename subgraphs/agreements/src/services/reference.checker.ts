@@ -1,4 +1,4 @@
-import type { SubgraphClient } from "@itsm/kit";
+import type { Identity, SubgraphClient } from "@itsm/kit";
 import { InvalidReferenceError } from "@itsm/kit";
 
 /** One reference an agreement may not make, and why. */
@@ -24,13 +24,17 @@ export class ReferenceChecker {
     private readonly customers: SubgraphClient,
   ) {}
 
-  async problems({ serviceIds = [], customerIds = [], providerId }: References): Promise<BadReference[]> {
+  /** Asked as `caller` (a writer): the owners see everything, so a missing entity really is missing. */
+  async problems(
+    { serviceIds = [], customerIds = [], providerId }: References,
+    caller: Identity,
+  ): Promise<BadReference[]> {
     const uniqueServices = [...new Set(serviceIds)];
     const uniqueCustomers = [...new Set(customerIds)];
     const [services, customers, providers] = await Promise.all([
-      this.catalog.entities<{ lifecycle: string; code: string }>("Service", uniqueServices, "code lifecycle"),
-      this.customers.entities<{ status: string; code: string }>("Customer", uniqueCustomers, "code status"),
-      this.customers.entities<{ code: string }>("Provider", providerId ? [providerId] : [], "code"),
+      this.catalog.entities<{ lifecycle: string; code: string }>("Service", uniqueServices, "code lifecycle", caller),
+      this.customers.entities<{ status: string; code: string }>("Customer", uniqueCustomers, "code status", caller),
+      this.customers.entities<{ code: string }>("Provider", providerId ? [providerId] : [], "code", caller),
     ]);
     const problems: BadReference[] = [];
     uniqueServices.forEach((id, i) => {
@@ -50,8 +54,8 @@ export class ReferenceChecker {
   }
 
   /** Throws INVALID_REFERENCE naming every bad reference, if there is any. */
-  async assertValid(references: References): Promise<void> {
-    const problems = await this.problems(references);
+  async assertValid(references: References, caller: Identity): Promise<void> {
+    const problems = await this.problems(references, caller);
     if (problems.length > 0) throw invalidReferences(problems);
   }
 }

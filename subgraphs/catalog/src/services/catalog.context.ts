@@ -17,7 +17,12 @@ export interface CatalogServices {
 
 export function createCatalogServices(dataSource: DataSource, config: SubgraphConfig): CatalogServices {
   const transactor = new Transactor(dataSource);
-  const agreements = new SubgraphClient("agreements", config.peerUrls.agreements, config.peerTimeoutMs);
+  const agreements = new SubgraphClient(
+    "agreements",
+    config.peerUrls.agreements,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
   return {
     services: new ServiceService(dataSource),
     components: new ComponentService(dataSource),

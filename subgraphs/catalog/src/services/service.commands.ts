@@ -117,9 +117,11 @@ export class ServiceCommands {
       if (current.lifecycle !== ServiceLifecycle.LIVE) throw invalidMove(current, input.lifecycle);
       const { claimServiceRetirement: claim } = await this.agreements.execute<{
         claimServiceRetirement: { granted: boolean; blockingAgreements: string[] };
-      }>("mutation ($id: ID!) { claimServiceRetirement(serviceId: $id) { granted blockingAgreements } }", {
-        id: input.id,
-      });
+      }>(
+        "mutation ($id: ID!) { claimServiceRetirement(serviceId: $id) { granted blockingAgreements } }",
+        { id: input.id },
+        actor,
+      );
       if (!claim.granted) {
         throw new ConflictError(
           `Service ${current.code} is covered by ACTIVE agreements ${claim.blockingAgreements.join(", ")}: it cannot be retired until they end`,
@@ -146,7 +148,7 @@ export class ServiceCommands {
       const now = await this.transactor.run((manager) => manager.findOneBy(Service, { id: input.id }));
       if (retiring && now?.lifecycle !== ServiceLifecycle.RETIRED) {
         await this.agreements
-          .execute("mutation ($id: ID!) { releaseServiceRetirement(serviceId: $id) }", { id: input.id })
+          .execute("mutation ($id: ID!) { releaseServiceRetirement(serviceId: $id) }", { id: input.id }, actor)
           .catch(() => undefined);
       }
       throw error;

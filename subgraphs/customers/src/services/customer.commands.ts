@@ -90,9 +90,11 @@ export class CustomerCommands {
     if (deactivating) {
       const { claimCustomerDeactivation: claim } = await this.agreements.execute<{
         claimCustomerDeactivation: { granted: boolean; blockingAgreements: string[] };
-      }>("mutation ($id: ID!) { claimCustomerDeactivation(customerId: $id) { granted blockingAgreements } }", {
-        id: input.id,
-      });
+      }>(
+        "mutation ($id: ID!) { claimCustomerDeactivation(customerId: $id) { granted blockingAgreements } }",
+        { id: input.id },
+        actor,
+      );
       if (!claim.granted) {
         throw new ConflictError(
           `Customer "${input.id}" is party to ACTIVE agreements ${claim.blockingAgreements.join(", ")}: it cannot be deactivated until they end`,
@@ -101,22 +103,24 @@ export class CustomerCommands {
       }
     }
     // Reactivating gives the claim back first: if that fails, nothing changes.
-    if (!deactivating) await this.releaseClaim(input.id);
+    if (!deactivating) await this.releaseClaim(input.id, actor);
     try {
       return await this.changeStatus(input, actor);
     } catch (error) {
       // Keep a claim that a committed deactivation (this one raced by another) still needs.
       const now = await this.transactor.run((manager) => manager.findOneBy(Customer, { id: input.id }));
       if (deactivating && now?.status !== CustomerStatus.INACTIVE)
-        await this.releaseClaim(input.id).catch(() => undefined);
+        await this.releaseClaim(input.id, actor).catch(() => undefined);
       throw error;
     }
   }
 
-  private releaseClaim(customerId: string): Promise<unknown> {
-    return this.agreements.execute("mutation ($id: ID!) { releaseCustomerDeactivation(customerId: $id) }", {
-      id: customerId,
-    });
+  private releaseClaim(customerId: string, actor: Identity): Promise<unknown> {
+    return this.agreements.execute(
+      "mutation ($id: ID!) { releaseCustomerDeactivation(customerId: $id) }",
+      { id: customerId },
+      actor,
+    );
   }
 
   private changeStatus(input: SetCustomerStatusInput, actor: Identity): Promise<Customer> {

@@ -17,7 +17,12 @@ export interface CustomersServices {
 
 export function createCustomersServices(dataSource: DataSource, config: SubgraphConfig): CustomersServices {
   const transactor = new Transactor(dataSource);
-  const agreements = new SubgraphClient("agreements", config.peerUrls.agreements, config.peerTimeoutMs);
+  const agreements = new SubgraphClient(
+    "agreements",
+    config.peerUrls.agreements,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
   return {
     customers: new CustomerService(dataSource),
     providers: new ProviderService(dataSource),

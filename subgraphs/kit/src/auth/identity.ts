@@ -1,17 +1,102 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-
-/** Who is making a request, as far as a subgraph knows. */
-export interface Identity {
-  /** Recorded as the actor of every change the request makes. */
-  subject: string;
-}
-
-export const ANONYMOUS: Identity = { subject: "anonymous" };
+import { UnauthenticatedError } from "../errors";
 
 /**
- * The identity behind a request. Until the gateway passes a verified identity to the subgraphs,
- * every request is anonymous: nothing a client can send unverified may name an actor.
+ * What a caller may do, from most to least: `admin` everything, `editor` every write and read,
+ * `analyst` every read, `partner` the LIVE catalogue plus its own customers and their agreements,
+ * `anonymous` (no token) the LIVE catalogue only.
  */
-export function identityOf(_req?: IncomingMessage): Identity {
-  return ANONYMOUS;
+export const ROLES = ["admin", "editor", "analyst", "partner", "anonymous"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is making a request, as far as a subgraph knows: verified by the gateway, passed on signed. */
+export interface Identity {
+  /** The token's subject; recorded as the actor of every change the request makes. */
+  subject: string;
+  role: Role;
+  /** The customer codes a partner acts for (empty for every other role). */
+  customerCodes: readonly string[];
+}
+
+export const ANONYMOUS: Identity = Object.freeze({ subject: "anonymous", role: "anonymous", customerCodes: [] });
+
+/** The header that carries the signed identity from the gateway (and between subgraphs). */
+export const INTERNAL_IDENTITY_HEADER = "x-itsm-identity";
+
+/** How long a signed identity is accepted: one request's worth, with room for clock skew. */
+export const INTERNAL_IDENTITY_TTL_SECONDS = 60;
+
+const VERSION = "v1";
+
+interface SignedClaims {
+  sub: string;
+  role: Role;
+  customers: readonly string[];
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+function mac(secret: string, signed: string): Buffer {
+  return createHmac("sha256", secret).update(signed).digest();
+}
+
+/**
+ * Signs an identity for the internal header: `v1.<claims, base64url JSON>.<HMAC-SHA256, base64url>`.
+ * Only holders of the shared INTERNAL_AUTH_SECRET (the gateway and the subgraphs) can make one.
+ */
+export function signIdentity(
+  identity: Identity,
+  secret: string,
+  ttlSeconds = INTERNAL_IDENTITY_TTL_SECONDS,
+  now = Date.now(),
+): string {
+  const claims: SignedClaims = {
+    sub: identity.subject,
+    role: identity.role,
+    customers: identity.customerCodes,
+    exp: Math.floor(now / 1000) + ttlSeconds,
+  };
+  const signed = `${VERSION}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+  return `${signed}.${mac(secret, signed).toString("base64url")}`;
+}
+
+function refused(reason: string): UnauthenticatedError {
+  return new UnauthenticatedError(`Refused: ${reason}; subgraphs answer only requests signed by the gateway`);
+}
+
+/** The identity in a signed internal header; throws UNAUTHENTICATED when it is missing, forged, malformed or expired. */
+export function verifyIdentity(token: string | undefined, secret: string, now = Date.now()): Identity {
+  if (!token) throw refused(`no ${INTERNAL_IDENTITY_HEADER} header`);
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts[0] !== VERSION) throw refused(`a malformed ${INTERNAL_IDENTITY_HEADER} header`);
+  const expected = mac(secret, `${parts[0]}.${parts[1]}`);
+  const given = Buffer.from(parts[2], "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw refused(`a ${INTERNAL_IDENTITY_HEADER} header with a wrong signature`);
+  }
+  let claims: Partial<SignedClaims>;
+  try {
+    claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as Partial<SignedClaims>;
+  } catch {
+    throw refused(`a malformed ${INTERNAL_IDENTITY_HEADER} header`);
+  }
+  const { sub, role, customers, exp } = claims;
+  if (
+    typeof sub !== "string" ||
+    !ROLES.includes(role as Role) ||
+    !Array.isArray(customers) ||
+    !customers.every((c) => typeof c === "string") ||
+    typeof exp !== "number"
+  ) {
+    throw refused(`a ${INTERNAL_IDENTITY_HEADER} header without a valid identity`);
+  }
+  if (exp * 1000 <= now) throw refused(`an expired ${INTERNAL_IDENTITY_HEADER} header`);
+  return Object.freeze({ subject: sub, role: role as Role, customerCodes: Object.freeze([...customers]) });
+}
+
+/** The verified identity of an incoming subgraph request (see `verifyIdentity`). */
+export function identityOf(req: IncomingMessage, secret: string): Identity {
+  const header = req.headers[INTERNAL_IDENTITY_HEADER];
+  return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
 }

@@ -59,6 +59,11 @@ export interface CommonConfig {
   production: boolean;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /**
+   * The secret the gateway signs the caller's identity with and the subgraphs check it with
+   * (`INTERNAL_AUTH_SECRET`): a subgraph answers no request without a valid signature.
+   */
+  internalSecret: string | undefined;
 }
 
 const commonShape = {
@@ -66,6 +71,7 @@ const commonShape = {
   LOG_LEVEL: logLevel.default("info"),
   NODE_ENV: z.string().default("development"),
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  INTERNAL_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 };
 
 function commonConfig(parsed: z.infer<z.ZodObject<typeof commonShape>>): CommonConfig {
@@ -74,7 +80,21 @@ function commonConfig(parsed: z.infer<z.ZodObject<typeof commonShape>>): CommonC
     logLevel: parsed.LOG_LEVEL,
     production: parsed.NODE_ENV === "production",
     maxBodyBytes: parsed.MAX_BODY_BYTES,
+    internalSecret: parsed.INTERNAL_AUTH_SECRET,
   };
+}
+
+/**
+ * The internal secret of a process that serves requests: the gateway and every subgraph must
+ * share one, or the subgraphs would answer anybody (scripts that only migrate or seed need none).
+ */
+export function requireInternalSecret(config: CommonConfig): string {
+  if (!config.internalSecret) {
+    throw new ConfigError(
+      "Invalid configuration: INTERNAL_AUTH_SECRET must be set to the secret the gateway and the subgraphs share (32+ characters; npm start makes one)",
+    );
+  }
+  return config.internalSecret;
 }
 
 export type SubgraphName = "catalog" | "customers" | "agreements";
@@ -154,14 +174,44 @@ export interface OperationLimits {
   maxCost: number;
   /** Operations in one batched request (a JSON array body). */
   maxBatch: number;
+  /** Introspection for staff tokens (analyst, editor, admin); never for partners or anonymous callers. */
   introspection: boolean;
   /** Requests per client per window (token bucket: refills every window). */
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
 }
 
+/** How the gateway authenticates callers: bearer JWTs from an identity provider, mapped to roles. */
+export interface AuthenticationConfig {
+  /** The identity provider's JSON Web Key Set (`AUTH_JWKS_URL`). */
+  jwksUrl: string | undefined;
+  /** A PEM (SPKI) public key to verify tokens with, instead of a JWKS (`AUTH_PUBLIC_KEY`). */
+  publicKey: string | undefined;
+  /** A shared HS256 secret (`AUTH_HS256_SECRET`): for development and `npm run token`. */
+  hs256Secret: string | undefined;
+  /** Accepted signing algorithms (`AUTH_ALGORITHMS`); by default those that fit the key configured. */
+  algorithms: string[] | undefined;
+  /** Required `iss` (`AUTH_ISSUER`) and `aud` (`AUTH_AUDIENCE`) of every token. */
+  issuer: string | undefined;
+  audience: string | undefined;
+  /** The claim holding the role (`AUTH_ROLE_CLAIM`, default `role`; a dotted path reaches into objects). */
+  roleClaim: string;
+  /** The claim holding a partner's customer codes (`AUTH_CUSTOMERS_CLAIM`, default `customers`). */
+  customersClaim: string;
+  /** Allowed clock skew when checking `exp`/`nbf` (`AUTH_CLOCK_TOLERANCE_SECONDS`, default 5). */
+  clockToleranceSeconds: number;
+  /** What a request without a token may do (`ANONYMOUS_ACCESS`): read the LIVE catalogue, or nothing. */
+  anonymousAccess: "catalog" | "none";
+}
+
 export interface GatewayConfig extends CommonConfig {
   limits: OperationLimits;
+  authentication: AuthenticationConfig;
+  /**
+   * An Apollo persisted-query manifest (`TRUSTED_DOCUMENTS_PATH`): when set, partners (and
+   * anonymous callers) may run only its operations, by id.
+   */
+  trustedDocumentsPath: string | undefined;
   port: number;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name, from `<NAME>_URL` (e.g. `CATALOG_URL`). */
@@ -188,6 +238,28 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
       INTROSPECTION: bool.optional(),
       RATE_LIMIT_POINTS: positiveInt.default(600),
       RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+      AUTH_JWKS_URL: z.string().url("must be an http(s) URL").optional(),
+      AUTH_PUBLIC_KEY: z
+        .string()
+        .refine(
+          (key) => key.includes("-----BEGIN PUBLIC KEY-----"),
+          "must be a PEM public key (-----BEGIN PUBLIC KEY-----)",
+        )
+        .optional(),
+      AUTH_HS256_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+      AUTH_ALGORITHMS: z
+        .string()
+        .regex(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, "must be a comma-separated list such as RS256,ES256")
+        .optional(),
+      AUTH_ISSUER: z.string().min(1).optional(),
+      AUTH_AUDIENCE: z.string().min(1).optional(),
+      AUTH_ROLE_CLAIM: z.string().min(1).default("role"),
+      AUTH_CUSTOMERS_CLAIM: z.string().min(1).default("customers"),
+      AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+      ANONYMOUS_ACCESS: z
+        .enum(["catalog", "none"], { errorMap: () => ({ message: "must be catalog or none" }) })
+        .default("catalog"),
+      TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
       ...Object.fromEntries(urlKeys.map((key) => [key, z.string().url("must be an http(s) URL").optional()])),
     },
     env,
@@ -198,8 +270,30 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
     if (url) subgraphUrls[key.slice(0, -"_URL".length).toLowerCase()] = url;
   }
   const common = commonConfig(parsed);
+  const keys = (["AUTH_JWKS_URL", "AUTH_PUBLIC_KEY", "AUTH_HS256_SECRET"] as const).filter((key) => parsed[key]);
+  if (keys.length > 1) {
+    throw new ConfigError(`Invalid configuration: set one of ${keys.join(", ")}, not several`);
+  }
+  if (keys.length === 1 && (!parsed.AUTH_ISSUER || !parsed.AUTH_AUDIENCE)) {
+    throw new ConfigError(
+      `Invalid configuration: AUTH_ISSUER and AUTH_AUDIENCE must be set with ${keys[0]} (every token's iss and aud are checked)`,
+    );
+  }
   return {
     ...common,
+    authentication: {
+      jwksUrl: parsed.AUTH_JWKS_URL as string | undefined,
+      publicKey: parsed.AUTH_PUBLIC_KEY as string | undefined,
+      hs256Secret: parsed.AUTH_HS256_SECRET as string | undefined,
+      algorithms: (parsed.AUTH_ALGORITHMS as string | undefined)?.split(","),
+      issuer: parsed.AUTH_ISSUER as string | undefined,
+      audience: parsed.AUTH_AUDIENCE as string | undefined,
+      roleClaim: parsed.AUTH_ROLE_CLAIM as string,
+      customersClaim: parsed.AUTH_CUSTOMERS_CLAIM as string,
+      clockToleranceSeconds: parsed.AUTH_CLOCK_TOLERANCE_SECONDS as number,
+      anonymousAccess: parsed.ANONYMOUS_ACCESS as "catalog" | "none",
+    },
+    trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH as string | undefined,
     limits: {
       maxDepth: parsed.MAX_DEPTH as number,
       maxAliases: parsed.MAX_ALIASES as number,
@@ -207,7 +301,7 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
       maxDirectives: parsed.MAX_DIRECTIVES as number,
       maxCost: parsed.MAX_COST as number,
       maxBatch: parsed.MAX_BATCH as number,
-      introspection: (parsed.INTROSPECTION as boolean | undefined) ?? !common.production,
+      introspection: (parsed.INTROSPECTION as boolean | undefined) ?? true,
       rateLimitPoints: parsed.RATE_LIMIT_POINTS as number,
       rateLimitWindowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS as number,
     },

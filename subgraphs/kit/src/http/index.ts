@@ -27,6 +27,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   ready?: () => Promise<ReadyReport>;
   /** Most operations one batched request (a JSON array) may hold; batches are refused without it. */
   maxBatch?: number;
+  /**
+   * Checks who is calling before anything is parsed or run: throw a `RequestRefused` (e.g. 401)
+   * to answer the request with it.
+   */
+  authenticate?: (req: IncomingMessage) => void | Promise<void>;
 }
 
 /** The answer of /ready: 200 when ready, 503 otherwise, with one line per dependency. */
@@ -55,15 +60,19 @@ export function requestIdOf(req: IncomingMessage | undefined): string {
   return typeof id === "string" ? id : "none";
 }
 
-class HttpError extends Error {
+/** A request answered before GraphQL runs: an HTTP status, and one error with a code (and optional headers). */
+export class RequestRefused extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
+const HttpError = RequestRefused;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -74,8 +83,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+function sendError(res: ServerResponse, error: RequestRefused): void {
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  sendJson(res, error.status, {
+    errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }],
+  });
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -137,6 +149,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       if (url.pathname !== GRAPHQL_PATH) {
         throw new HttpError(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
       }
+      if (options.authenticate) await options.authenticate(req);
       const body = parseBody(req, await readBody(req, options.maxBodyBytes));
       if (Array.isArray(body) && body.length > (options.maxBatch ?? 1)) {
         throw new HttpError(
@@ -164,7 +177,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     })().catch((error: unknown) => {
-      if (error instanceof HttpError) return sendError(res, error);
+      if (error instanceof RequestRefused) return sendError(res, error);
       logger.error({ err: error }, "request failed outside GraphQL execution");
       if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
       else res.destroy();

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
+import { authChecker } from "../auth/authorization";
 import type { BuildSchemaOptions } from "type-graphql";
 
 /** The Federation 2 version and directives every subgraph links. */
@@ -32,6 +33,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validate: { forbidUnknownValues: false },
+    // Every @Authorized field is checked by the one rule of the kit (see auth/authorization.ts).
+    authChecker,
     emitSchemaFile: false,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);

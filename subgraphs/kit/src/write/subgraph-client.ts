@@ -1,3 +1,5 @@
+import type { Identity } from "../auth/identity";
+import { INTERNAL_IDENTITY_HEADER, signIdentity } from "../auth/identity";
 import { DomainError, ErrorCode } from "../errors";
 
 export interface GraphQLAnswer<T> {
@@ -8,13 +10,16 @@ export interface GraphQLAnswer<T> {
 /**
  * Calls another subgraph directly (service to service), for the checks that keep references
  * across subgraphs valid. An unreachable or failing peer is SERVICE_UNAVAILABLE: the caller's
- * change is then not made, rather than made unchecked.
+ * change is then not made, rather than made unchecked. Each call carries the caller's identity,
+ * signed like the gateway signs it, so the peer applies the same authorization.
  */
 export class SubgraphClient {
   constructor(
     readonly name: string,
     private readonly url: string,
     private readonly timeoutMs: number,
+    /** The shared INTERNAL_AUTH_SECRET that signs the caller's identity. */
+    private readonly secret: string | undefined,
   ) {}
 
   private unavailable(reason: string): DomainError {
@@ -25,12 +30,14 @@ export class SubgraphClient {
     );
   }
 
-  async execute<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async execute<T>(query: string, variables: Record<string, unknown>, identity: Identity): Promise<T> {
     let answer: GraphQLAnswer<T>;
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (this.secret) headers[INTERNAL_IDENTITY_HEADER] = signIdentity(identity, this.secret);
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers,
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -45,11 +52,17 @@ export class SubgraphClient {
   }
 
   /** Resolves entities by id through `_entities`; unknown ids come back as null, in order. */
-  async entities<T>(typeName: string, ids: readonly string[], fields: string): Promise<(T | null)[]> {
+  async entities<T>(
+    typeName: string,
+    ids: readonly string[],
+    fields: string,
+    identity: Identity,
+  ): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
     const data = await this.execute<{ _entities: (T | null)[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { ${fields} } } }`,
       { representations: ids.map((id) => ({ __typename: typeName, id })) },
+      identity,
     );
     return data._entities;
   }

@@ -1,0 +1,41 @@
+import type { AuthChecker } from "type-graphql";
+import { ForbiddenError, UnauthenticatedError } from "../errors";
+import type { Identity, Role } from "./identity";
+
+/** Roles that read everything (the organisation's own staff). */
+export const STAFF: Role[] = ["analyst", "editor", "admin"];
+/** Roles that change data. */
+export const WRITERS: Role[] = ["editor", "admin"];
+/** Every signed-in role (anyone with a valid token). */
+export const SIGNED_IN: Role[] = ["partner", "analyst", "editor", "admin"];
+
+/** Whether the identity reads everything (no row filters apply). */
+export function isStaff(identity: Identity): boolean {
+  return STAFF.includes(identity.role);
+}
+
+/** Whether the identity sees only the LIVE part of the service catalogue. */
+export function seesLiveCatalogueOnly(identity: Identity): boolean {
+  return identity.role === "partner" || identity.role === "anonymous";
+}
+
+/**
+ * The one rule behind every `@Authorized(roles)` in the subgraphs: `admin` may do anything; other
+ * roles need to be listed (`@Authorized()` with no roles means any signed-in caller). An anonymous
+ * caller is told to sign in (UNAUTHENTICATED); a signed-in one is told its role may not (FORBIDDEN).
+ */
+export const authChecker: AuthChecker<{ identity: Identity }, Role> = ({ context, info }, roles) => {
+  const { role } = context.identity;
+  const allowed = roles.length === 0 ? SIGNED_IN : roles;
+  if (role === "admin" || allowed.includes(role)) return true;
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  if (role === "anonymous") {
+    throw new UnauthenticatedError(`Sign in to use ${field}: it needs one of the roles ${allowed.join(", ")}`, {
+      field,
+    });
+  }
+  throw new ForbiddenError(`The ${role} role may not use ${field}: it needs one of the roles ${allowed.join(", ")}`, {
+    field,
+    role,
+  });
+};
