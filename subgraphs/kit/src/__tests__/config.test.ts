@@ -1,4 +1,4 @@
-import { ConfigError, loadGatewayConfig, loadSubgraphConfig } from "../config";
+import { ConfigError, loadGatewayConfig, loadSubgraphConfig, requireInternalSecret } from "../config";
 
 describe("loadSubgraphConfig", () => {
   it("has working defaults", () => {
@@ -52,5 +52,46 @@ describe("loadGatewayConfig", () => {
 
   it("rejects a malformed override", () => {
     expect(() => loadGatewayConfig("/x", { AGREEMENTS_URL: "not a url" })).toThrow(/AGREEMENTS_URL/);
+  });
+
+  it("reads the identity provider settings, with the claims mapping defaults", () => {
+    const config = loadGatewayConfig("/x", {
+      AUTH_JWKS_URL: "https://idp.example/.well-known/jwks.json",
+      AUTH_ISSUER: "https://idp.example/",
+      AUTH_AUDIENCE: "itsm-graph",
+      AUTH_ALGORITHMS: "RS256,ES256",
+    });
+    expect(config.authentication).toMatchObject({
+      jwksUrl: "https://idp.example/.well-known/jwks.json",
+      issuer: "https://idp.example/",
+      audience: "itsm-graph",
+      algorithms: ["RS256", "ES256"],
+      roleClaim: "role",
+      customersClaim: "customers",
+      anonymousAccess: "catalog",
+    });
+  });
+
+  it("refuses a key without issuer and audience, several keys, a short secret and unknown anonymous access", () => {
+    expect(() => loadGatewayConfig("/x", { AUTH_JWKS_URL: "https://idp.example/jwks" })).toThrow(/AUTH_ISSUER/);
+    expect(() =>
+      loadGatewayConfig("/x", {
+        AUTH_JWKS_URL: "https://idp.example/jwks",
+        AUTH_HS256_SECRET: "x".repeat(40),
+        AUTH_ISSUER: "i",
+        AUTH_AUDIENCE: "a",
+      }),
+    ).toThrow(/not several/);
+    expect(() => loadGatewayConfig("/x", { AUTH_HS256_SECRET: "short" })).toThrow(/AUTH_HS256_SECRET/);
+    expect(() => loadGatewayConfig("/x", { ANONYMOUS_ACCESS: "all" })).toThrow(/ANONYMOUS_ACCESS/);
+  });
+});
+
+describe("requireInternalSecret", () => {
+  it("stops a serving process without the shared secret, naming the variable", () => {
+    expect(() => requireInternalSecret(loadSubgraphConfig("catalog", {}))).toThrow(/INTERNAL_AUTH_SECRET/);
+    expect(() => loadSubgraphConfig("catalog", { INTERNAL_AUTH_SECRET: "short" })).toThrow(/INTERNAL_AUTH_SECRET/);
+    const secret = "s".repeat(32);
+    expect(requireInternalSecret(loadSubgraphConfig("catalog", { INTERNAL_AUTH_SECRET: secret }))).toBe(secret);
   });
 });
