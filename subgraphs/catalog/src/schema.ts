@@ -11,7 +11,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
     resolvers: [ServiceResolver, ComponentResolver],
     referenceResolvers: {
       Service: {
-        __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.serviceById.load(ref.id),
+        __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.serviceReferenceById.load(ref.id),
       },
       Component: {
         __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.componentById.load(ref.id),

@@ -1,4 +1,4 @@
-import { committedSdl, ENTITIES_QUERY, testConfig, sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, sampleId, TEST_IDENTITIES } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CatalogContext } from "../services/catalog.context";
@@ -33,12 +33,16 @@ describe("catalog subgraph contract", () => {
   });
 
   it("resolves Component entities by id, unknown ids to null", async () => {
-    const result = await server.execute(ENTITIES_QUERY("Component", "id kind services { code }"), {
-      representations: [
-        { __typename: "Component", id: sampleId.component("dc-frankfurt") },
-        { __typename: "Component", id: sampleId.component("no-such-component") },
-      ],
-    });
+    const result = await server.execute(
+      ENTITIES_QUERY("Component", "id kind services { code }"),
+      {
+        representations: [
+          { __typename: "Component", id: sampleId.component("dc-frankfurt") },
+          { __typename: "Component", id: sampleId.component("no-such-component") },
+        ],
+      },
+      TEST_IDENTITIES.analyst,
+    );
     expect(result.errors).toBeUndefined();
     const [dc, missing] = result.data?._entities as [{ kind: string; services: { code: string }[] }, null];
     expect(dc.kind).toBe("FACILITY");
@@ -54,9 +58,13 @@ describe("catalog subgraph contract", () => {
   });
 
   it("answers a page over the maximum and a malformed cursor with BAD_USER_INPUT", async () => {
-    const tooMany = await server.execute("{ services(first: 101) { totalCount } }");
+    const tooMany = await server.execute("{ services(first: 101) { totalCount } }", {}, TEST_IDENTITIES.analyst);
     expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    const badCursor = await server.execute('{ components(after: "garbage!") { totalCount } }');
+    const badCursor = await server.execute(
+      '{ components(after: "garbage!") { totalCount } }',
+      {},
+      TEST_IDENTITIES.analyst,
+    );
     expect(badCursor.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 

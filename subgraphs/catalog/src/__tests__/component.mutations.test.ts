@@ -1,4 +1,4 @@
-import { HistoryEntry, sampleId, testConfig } from "@itsm/kit";
+import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CatalogContext } from "../services/catalog.context";
@@ -51,7 +51,9 @@ const DETACH = `mutation ($input: ServiceLinkInput!) { detachComponent(input: $i
 const CREATE_SERVICE = `mutation ($input: CreateServiceInput!) { createService(input: $input) { ${SERVICE} } }`;
 const ADD_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { addServiceDependency(input: $input) { id } }`;
 
-const execute = (query: string, input: Record<string, unknown>) => server.execute(query, { input });
+/** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
+const execute = (query: string, input: Record<string, unknown>) =>
+  server.execute(query, { input }, TEST_IDENTITIES.editor);
 
 let created = 0;
 const nextName = () => `Test Component ${++created}`;
@@ -88,11 +90,17 @@ async function createService(input: Record<string, unknown> = {}): Promise<Servi
 }
 
 async function readComponent(id: string): Promise<ComponentView> {
-  return dataOf(await server.execute(`query ($id: ID!) { component(id: $id) { ${COMPONENT} } }`, { id }), "component");
+  return dataOf(
+    await server.execute(`query ($id: ID!) { component(id: $id) { ${COMPONENT} } }`, { id }, TEST_IDENTITIES.analyst),
+    "component",
+  );
 }
 
 async function readService(id: string): Promise<ServiceView> {
-  return dataOf(await server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }), "service");
+  return dataOf(
+    await server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }, TEST_IDENTITIES.analyst),
+    "service",
+  );
 }
 
 const PRINT = sampleId.service("PRINT"); // RETIRED in the sample, made of print-fleet
@@ -112,7 +120,7 @@ describe("createComponent", () => {
     });
     expect(component.history).toEqual([
       {
-        actor: "anonymous",
+        actor: "test-editor",
         action: "created",
         version: 1,
         at: expect.any(String),
@@ -166,7 +174,7 @@ describe("updateComponent", () => {
       ["created", 1],
     ]);
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "updated",
       version: 2,
       at: expect.any(String),
@@ -247,7 +255,7 @@ describe("attachComponent", () => {
     const updated = dataOf<ServiceView>(result, "attachComponent");
     expect(updated).toMatchObject({ version: 2, components: [{ id: component.id, name: component.name }] });
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "component attached",
       version: 2,
       at: expect.any(String),
@@ -364,7 +372,7 @@ describe("detachComponent", () => {
       [1, "created"],
     ]);
     expect(updated.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       changes: [{ field: "components", from: json(removed.id), to: null }],
     });
     expect(await readComponent(removed.id)).toMatchObject({ version: 1, services: [] });

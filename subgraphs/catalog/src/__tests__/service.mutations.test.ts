@@ -1,4 +1,4 @@
-import { HistoryEntry, sampleId, testConfig } from "@itsm/kit";
+import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CatalogContext } from "../services/catalog.context";
@@ -46,7 +46,9 @@ const SET_LIFECYCLE = `mutation ($input: SetServiceLifecycleInput!) { setService
 const ADD_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { addServiceDependency(input: $input) { ${SERVICE} } }`;
 const REMOVE_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { removeServiceDependency(input: $input) { ${SERVICE} } }`;
 
-const execute = (query: string, input: Record<string, unknown>) => server.execute(query, { input });
+/** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
+const execute = (query: string, input: Record<string, unknown>) =>
+  server.execute(query, { input }, TEST_IDENTITIES.editor);
 
 let created = 0;
 /** A fresh code for every service a test creates, so that tests do not see each other's changes. */
@@ -76,7 +78,10 @@ async function createService(input: Record<string, unknown> = {}): Promise<Servi
 const createLive = (input: Record<string, unknown> = {}) => createService({ lifecycle: "LIVE", ...input });
 
 async function read(id: string): Promise<ServiceView> {
-  return serviceOf(await server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }), "service");
+  return serviceOf(
+    await server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }, TEST_IDENTITIES.analyst),
+    "service",
+  );
 }
 
 /** Adds the dependency `service → target`, which must succeed. */
@@ -116,7 +121,7 @@ describe("createService", () => {
     });
     expect(service.history).toEqual([
       {
-        actor: "anonymous",
+        actor: "test-editor",
         action: "created",
         version: 1,
         at: expect.any(String),
@@ -134,7 +139,11 @@ describe("createService", () => {
       },
     ]);
     expect(await read(service.id)).toEqual(service);
-    const byCode = await server.execute("query ($code: String!) { serviceByCode(code: $code) { id } }", { code });
+    const byCode = await server.execute(
+      "query ($code: String!) { serviceByCode(code: $code) { id } }",
+      { code },
+      TEST_IDENTITIES.analyst,
+    );
     expect(byCode.data?.serviceByCode).toEqual({ id: service.id });
   });
 
@@ -254,7 +263,7 @@ describe("updateService", () => {
       ["created", 1],
     ]);
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "updated",
       version: 2,
       at: expect.any(String),
@@ -401,7 +410,7 @@ describe("setServiceLifecycle", () => {
     const live = serviceOf(result, "setServiceLifecycle");
     expect(live).toMatchObject({ lifecycle: "LIVE", version: 2, name: service.name });
     expect(live.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "lifecycle changed",
       version: 2,
       at: expect.any(String),
@@ -418,12 +427,14 @@ describe("setServiceLifecycle", () => {
     const retired = serviceOf(result, "setServiceLifecycle");
     expect(retired).toMatchObject({ lifecycle: "RETIRED", version: 2 });
     expect(retired.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "lifecycle changed",
       version: 2,
       changes: [{ field: "lifecycle", from: json("LIVE"), to: json("RETIRED") }],
     });
     expect(agreements.since(asked)).toEqual([["claimServiceRetirement", service.id]]);
+    // The claim is made as the acting editor, signed for the agreements subgraph to check.
+    expect(agreements.requests[asked].identity).toEqual(TEST_IDENTITIES.editor);
   });
 
   it("goes PIPELINE → LIVE → RETIRED, one version per move", async () => {
@@ -510,6 +521,7 @@ describe("setServiceLifecycle", () => {
       const result = await isolated.execute(
         "mutation ($input: SetServiceLifecycleInput!) { setServiceLifecycle(input: $input) { lifecycle } }",
         { input: { id: EMAIL, lifecycle: "RETIRED", expectedVersion: 1 } },
+        TEST_IDENTITIES.editor,
       );
       expect(failure(result, "SERVICE_UNAVAILABLE").message).toContain("(unreachable)");
       const rows = await isolated.dataSource.query("SELECT lifecycle, version FROM services WHERE id = ?", [EMAIL]);
@@ -616,7 +628,7 @@ describe("addServiceDependency", () => {
     const updated = serviceOf(result, "addServiceDependency");
     expect(updated).toMatchObject({ version: 2, dependsOn: [{ id: db.id, code: db.code }], usedBy: [] });
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "dependency added",
       version: 2,
       at: expect.any(String),
@@ -784,7 +796,7 @@ describe("removeServiceDependency", () => {
       [1, "created"],
     ]);
     expect(updated.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       changes: [{ field: "dependsOn", from: json(b.id), to: null }],
     });
     expect(await read(b.id)).toMatchObject({ version: 1, usedBy: [] });

@@ -1,5 +1,5 @@
-import { TrackedRecord } from "@itsm/kit";
-import { Directive, Field, ObjectType } from "type-graphql";
+import { STAFF, TrackedRecord } from "@itsm/kit";
+import { Authorized, Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { ComponentKind } from "./catalog.enums";
 
@@ -9,6 +9,8 @@ import { ComponentKind } from "./catalog.enums";
   description: "A building block that services are made of (a server, an application, a link, a data centre).",
 })
 @Entity("components")
+// Every field of a component is for staff (id, version and timestamps come from the kit's TrackedRecord and are not covered).
+@Authorized(STAFF)
 export class Component extends TrackedRecord {
   @Field({ description: "Display name." })
   @Index()

@@ -1,5 +1,5 @@
-import { CodedRecord, decimalTransformer, Money, toMoney } from "@itsm/kit";
-import { Directive, Field, ObjectType } from "type-graphql";
+import { CodedRecord, decimalTransformer, Money, STAFF, toMoney } from "@itsm/kit";
+import { Authorized, Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { Criticality, ServiceLifecycle, ServiceType } from "./catalog.enums";
 
@@ -38,6 +38,7 @@ export class Service extends CodedRecord {
   @Column({ type: "varchar", length: 3 })
   monthlyCostCurrency: string;
 
+  @Authorized(STAFF)
   @Field(() => Money, { description: "What delivering the service costs the provider per month." })
   get monthlyCost(): Money {
     return toMoney(this.monthlyCostAmount, this.monthlyCostCurrency) as Money;

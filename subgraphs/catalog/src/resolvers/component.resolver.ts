@@ -5,15 +5,19 @@ import {
   NotFoundError,
   PageArgs,
   sortByText,
+  STAFF,
   toPageRequest,
+  WRITERS,
 } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Component, Service } from "../entities";
 import type { CatalogContext } from "../services/catalog.context";
 import { ComponentFilter, CreateComponentInput, UpdateComponentInput } from "./component.inputs";
 
 const ComponentConnection = connectionType(Component, "Component", "components");
 
+// Components are the staff's view of how services are built: every query and field here is STAFF unless it says otherwise.
+@Authorized(STAFF)
 @Resolver(() => Component)
 export class ComponentResolver {
   @Query(() => Component, { nullable: true, description: "The component with this id; NOT_FOUND if there is none." })
@@ -41,11 +45,13 @@ export class ComponentResolver {
     return loaders.componentHistory.load(component.id);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Component, { description: "Adds a component that services can be made of." })
   createComponent(@Arg("input") input: CreateComponentInput, @Ctx() ctx: CatalogContext): Promise<Component> {
     return ctx.componentCommands.create(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Component, { description: "Changes a component's name, kind or description." })
   updateComponent(@Arg("input") input: UpdateComponentInput, @Ctx() ctx: CatalogContext): Promise<Component> {
     return ctx.componentCommands.update(input, ctx.identity);

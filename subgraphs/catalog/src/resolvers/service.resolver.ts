@@ -5,11 +5,14 @@ import {
   NotFoundError,
   PageArgs,
   sortByText,
+  STAFF,
   toPageRequest,
+  WRITERS,
 } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Component, Service } from "../entities";
 import type { CatalogContext } from "../services/catalog.context";
+import { catalogueScope } from "../services/service.scope";
 import {
   CreateServiceInput,
   ServiceFilter,
@@ -49,24 +52,28 @@ export class ServiceResolver {
     filter: ServiceFilter | null,
     @Ctx() ctx: CatalogContext,
   ) {
-    return ctx.services.list(filter, toPageRequest(page));
+    return ctx.services.list(filter, toPageRequest(page), catalogueScope(ctx.identity));
   }
 
+  @Authorized(STAFF)
   @FieldResolver(() => [HistoryEntry], { description: "Every change to the service, newest first: who, when, what." })
   history(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<HistoryEntry[]> {
     return loaders.serviceHistory.load(service.id);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Adds a service to the catalogue (PIPELINE unless LIVE is given)." })
   createService(@Arg("input") input: CreateServiceInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceCommands.create(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Changes a service's descriptive fields; its code never changes." })
   updateService(@Arg("input") input: UpdateServiceInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceCommands.update(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, {
     description:
       "Moves a service PIPELINE → LIVE → RETIRED (never back). A service covered by an ACTIVE agreement cannot be retired.",
@@ -75,16 +82,19 @@ export class ServiceResolver {
     return ctx.serviceCommands.setLifecycle(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Makes a component part of a service (`targetId` is the component)." })
   attachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceCommands.attachComponent(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Removes a component from a service (`targetId` is the component)." })
   detachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceCommands.detachComponent(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, {
     description: "Records that a service depends on another (`targetId`); refused if it would create a cycle.",
   })
@@ -92,11 +102,13 @@ export class ServiceResolver {
     return ctx.serviceCommands.addDependency(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Removes a dependency of a service on another (`targetId`)." })
   removeServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceCommands.removeDependency(input, ctx.identity);
   }
 
+  @Authorized(STAFF)
   @FieldResolver(() => [Component], { description: "The components the service is made of, by name." })
   async components(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Component[]> {
     const ids = await loaders.componentIdsByService.load(service.id);

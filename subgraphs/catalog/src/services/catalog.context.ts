@@ -1,10 +1,11 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { historyOf, isStaff, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { ComponentCommands } from "./component.commands";
 import { ComponentService } from "./component.service";
 import { ServiceCommands } from "./service.commands";
 import { ServiceService } from "./service.service";
+import { catalogueScope, referenceScope } from "./service.scope";
 
 /** The catalog's services, created once per process around its data source. */
 export interface CatalogServices {
@@ -32,12 +33,24 @@ export function createCatalogServices(dataSource: DataSource, config: SubgraphCo
   };
 }
 
-/** Per-request loaders: every relation is fetched in one batch per request, whatever the page size. */
-export function createCatalogLoaders({ services, components, dataSource }: CatalogServices) {
+/**
+ * Per-request loaders: every relation is fetched in one batch per request, whatever the page size.
+ * Service loaders answer only what the caller may see (null otherwise), so every field built on them is filtered.
+ */
+export function createCatalogLoaders({ services, components, dataSource }: CatalogServices, identity: Identity) {
+  const scope = catalogueScope(identity);
+  const serviceById = loader((ids: readonly string[]) => services.byIds(ids, scope));
+  const references = referenceScope(identity);
   return {
-    serviceById: loader((ids: readonly string[]) => services.byIds(ids)),
-    serviceByCode: loader((codes: readonly string[]) => services.byCodes(codes)),
-    componentById: loader((ids: readonly string[]) => components.byIds(ids)),
+    serviceById,
+    // Staff have one scope for both: sharing the loader keeps their reference batches to one query.
+    serviceReferenceById:
+      references === scope ? serviceById : loader((ids: readonly string[]) => services.byIds(ids, references)),
+    serviceByCode: loader((codes: readonly string[]) => services.byCodes(codes, scope)),
+    // Components are staff-only: to anyone else none exists, so their `_entities` resolve to null.
+    componentById: loader((ids: readonly string[]) =>
+      isStaff(identity) ? components.byIds(ids) : Promise.resolve(ids.map(() => null)),
+    ),
     componentIdsByService: loader((ids: readonly string[]) => services.componentIdsOf(ids)),
     serviceIdsByComponent: loader((ids: readonly string[]) => services.serviceIdsUsing(ids)),
     impactedServiceIdsByComponent: loader((ids: readonly string[]) => services.impactedServiceIdsOf(ids)),
@@ -57,5 +70,5 @@ export interface CatalogContext extends CatalogServices {
 }
 
 export function createCatalogContext(services: CatalogServices, identity: Identity): CatalogContext {
-  return { ...services, identity, loaders: createCatalogLoaders(services) };
+  return { ...services, identity, loaders: createCatalogLoaders(services, identity) };
 }

@@ -1,8 +1,10 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { findAligned, findGrouped, paginate, whereContains, whereEquals, whereIn } from "@itsm/kit";
-import type { DataSource } from "typeorm";
-import { Service, ServiceComponent, ServiceDependency } from "../entities";
+import { alignByKey, findGrouped, paginate, whereContains, whereEquals, whereIn } from "@itsm/kit";
+import type { DataSource, FindOptionsWhere } from "typeorm";
+import { In } from "typeorm";
+import { Service, ServiceComponent, ServiceDependency, ServiceLifecycle } from "../entities";
 import type { ServiceFilter } from "../resolvers/service.inputs";
+import type { ServiceScope } from "./service.scope";
 
 /** Reads the service catalogue: services, what they are made of and how they depend on each other. */
 export class ServiceService {
@@ -12,17 +14,28 @@ export class ServiceService {
     return this.dataSource.getRepository(Service);
   }
 
-  async byIds(ids: readonly string[]): Promise<(Service | null)[]> {
-    return findAligned(this.services, "id", ids);
+  /** The services with these ids, aligned with them; null for those that do not exist or are out of scope. */
+  async byIds(ids: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
+    return this.findInScope("id", ids, scope);
   }
 
-  async byCodes(codes: readonly string[]): Promise<(Service | null)[]> {
-    return findAligned(this.services, "code", codes);
+  /** The services with these codes, aligned with them; null for those that do not exist or are out of scope. */
+  async byCodes(codes: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
+    return this.findInScope("code", codes, scope);
   }
 
-  /** A page of services ordered by code. */
-  async list(filter: ServiceFilter | null | undefined, page: PageRequest): Promise<Page<Service>> {
+  private async findInScope(column: "id" | "code", keys: readonly string[], scope: ServiceScope) {
+    const where: FindOptionsWhere<Service> = { [column]: In([...keys]) };
+    if (scope === "live") where.lifecycle = ServiceLifecycle.LIVE;
+    const rows = await this.services.findBy(where);
+    return alignByKey(keys, rows, (row) => row[column]);
+  }
+
+  /** A page of the services in scope, ordered by code (`totalCount` counts only those in scope). */
+  async list(filter: ServiceFilter | null | undefined, page: PageRequest, scope: ServiceScope): Promise<Page<Service>> {
     const query = this.services.createQueryBuilder("service");
+    if (scope === "live")
+      query.andWhere("service.lifecycle = :scopeLifecycle", { scopeLifecycle: ServiceLifecycle.LIVE });
     whereContains(query, ["service.code", "service.name"], filter?.search);
     whereIn(query, "service.code", filter?.codes);
     whereEquals(query, "service.category", filter?.category);

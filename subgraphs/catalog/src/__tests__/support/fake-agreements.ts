@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
+import type { Identity } from "@itsm/kit";
+import { identityOf, TEST_INTERNAL_SECRET } from "@itsm/kit";
 
 /** What the fake answers: claims as asked, GraphQL errors, or nothing (the connection drops). */
 export type FakeMode = "answer" | "errors" | "drop";
@@ -7,11 +9,14 @@ export type FakeMode = "answer" | "errors" | "drop";
 export interface FakeRequest {
   query: string;
   variables: { id?: string };
+  /** The caller, verified from its signed header like a real subgraph does. */
+  identity: Identity;
 }
 
 /**
  * A stand-in for the agreements subgraph as the catalog calls it: retirement claims (granted when
- * no ACTIVE agreement covers the service) and releases of claims.
+ * no ACTIVE agreement covers the service) and releases of claims. Like a real subgraph it refuses
+ * (401) a request without a valid identity signed with TEST_INTERNAL_SECRET; those are not recorded.
  */
 export interface FakeAgreements {
   url: string;
@@ -72,7 +77,18 @@ export async function startFakeAgreements(): Promise<FakeAgreements> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as FakeRequest;
+      let identity: Identity;
+      try {
+        identity = identityOf(req, TEST_INTERNAL_SECRET);
+      } catch (error) {
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: "UNAUTHENTICATED" } }] }),
+        );
+        return;
+      }
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Omit<FakeRequest, "identity">;
+      const request: FakeRequest = { ...body, identity };
       fake.requests.push(request);
       if (fake.mode === "drop") {
         req.socket.destroy();
