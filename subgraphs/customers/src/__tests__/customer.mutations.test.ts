@@ -1,4 +1,4 @@
-import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
+import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET, verifyIdentity } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
 import { createServer } from "../server";
@@ -327,6 +327,8 @@ describe("setCustomerStatus", () => {
     const request = agreements.requests[asked];
     expect(request.query).toContain("claimCustomerDeactivation(customerId: $id)");
     expect(request.variables.id).toBe(customer.id);
+    // The claim is made as the editor who deactivates, signed with the shared secret.
+    expect(verifyIdentity(request.identityHeader, TEST_INTERNAL_SECRET)).toEqual(TEST_IDENTITIES.editor);
   });
 
   it("refuses to deactivate a customer party to ACTIVE agreements, naming them, and writes nothing", async () => {
@@ -356,6 +358,9 @@ describe("setCustomerStatus", () => {
     expect(agreements.requests.slice(asked).map((r) => r.query)).toEqual([
       expect.stringContaining("releaseCustomerDeactivation(customerId: $id)"),
     ]);
+    expect(verifyIdentity(agreements.requests[asked].identityHeader, TEST_INTERNAL_SECRET)).toEqual(
+      TEST_IDENTITIES.editor,
+    );
   });
 
   it("does not reactivate while the agreements subgraph cannot take the claim back, and writes nothing", async () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** Runs as an analyst: staff read everything (what the other roles see is in access-control.test.ts). */
+/** Runs as an analyst: staff read everything (what the other roles see is in customers.access.test.ts). */
 const asStaff = (query: string, variables?: Record<string, unknown>) =>
   server.execute(query, variables, TEST_IDENTITIES.analyst);
 
