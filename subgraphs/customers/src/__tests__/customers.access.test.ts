@@ -417,3 +417,31 @@ describe("history is for staff", () => {
     }
   });
 });
+
+describe("row filters stay batched", () => {
+  /** SQL statements this subgraph ran to answer one operation (its `db_queries_total`). */
+  async function statementsFor(query: string, variables: Record<string, unknown>, identity: Identity) {
+    const count = async () =>
+      (await server.metrics.registry.getSingleMetric("db_queries_total")?.get())?.values[0].value;
+    const before = Number(await count());
+    const result = await server.execute(query, variables, identity);
+    expect(result.errors).toBeUndefined();
+    return Number(await count()) - before;
+  }
+
+  const PAGE =
+    "query ($first: Int) { customers(first: $first) { totalCount nodes { code contacts { role } history { action } } } }";
+
+  it("costs a page of staff customers the same statements at 2 as at 100", async () => {
+    const small = await statementsFor(PAGE, { first: 2 }, TEST_IDENTITIES.analyst);
+    expect(await statementsFor(PAGE, { first: 100 }, TEST_IDENTITIES.analyst)).toBe(small);
+  });
+
+  it("resolves a partner's entities with their contacts in one statement each, an anonymous caller's in none", async () => {
+    const representations = [A, C, B, "HR"].map((code) => ({ __typename: "Customer", id: sampleId.customer(code) }));
+    const query = ENTITIES_QUERY("Customer", "code contacts { role }");
+    // The customers in scope, then their contacts.
+    expect(await statementsFor(query, { representations }, partnerIdentity(A, C))).toBe(2);
+    expect(await statementsFor(query, { representations }, TEST_IDENTITIES.anonymous)).toBe(0);
+  });
+});
