@@ -1,4 +1,4 @@
-import { HistoryEntry, sampleId, testConfig } from "@itsm/kit";
+import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET, verifyIdentity } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
 import { createServer } from "../server";
@@ -53,7 +53,9 @@ const SET_STATUS = `mutation ($input: SetCustomerStatusInput!) { setCustomerStat
 const ADD_CONTACT = `mutation ($input: AddContactInput!) { addContact(input: $input) { ${CUSTOMER} } }`;
 const REMOVE_CONTACT = `mutation ($input: RemoveContactInput!) { removeContact(input: $input) { ${CUSTOMER} } }`;
 
-const execute = (query: string, input: Record<string, unknown>) => server.execute(query, { input });
+/** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
+const execute = (query: string, input: Record<string, unknown>) =>
+  server.execute(query, { input }, TEST_IDENTITIES.editor);
 
 let created = 0;
 /** A fresh code for every customer a test creates, so that tests do not see each other's changes. */
@@ -79,7 +81,11 @@ async function createCustomer(input: Record<string, unknown> = {}): Promise<Cust
 }
 
 async function read(id: string): Promise<CustomerView> {
-  const result = await server.execute(`query ($id: ID!) { customer(id: $id) { ${CUSTOMER} } }`, { id });
+  const result = await server.execute(
+    `query ($id: ID!) { customer(id: $id) { ${CUSTOMER} } }`,
+    { id },
+    TEST_IDENTITIES.analyst,
+  );
   return customerOf(result, "customer");
 }
 
@@ -101,7 +107,7 @@ describe("createCustomer", () => {
     expect(customer.contacts.map(({ id: _id, ...c }) => c)).toEqual([jane, { ...joe, phone: null }]);
     expect(customer.history).toHaveLength(1);
     const [entry] = customer.history;
-    expect(entry).toMatchObject({ actor: "anonymous", action: "created", version: 1 });
+    expect(entry).toMatchObject({ actor: "test-editor", action: "created", version: 1 });
     expect(entry.changes.slice(0, 5)).toEqual([
       { field: "code", from: null, to: json(code) },
       { field: "name", from: null, to: json("Globex GmbH") },
@@ -118,7 +124,11 @@ describe("createCustomer", () => {
       })),
     );
     expect(await read(customer.id)).toEqual(customer);
-    const byCode = await server.execute("query ($code: String!) { customerByCode(code: $code) { id } }", { code });
+    const byCode = await server.execute(
+      "query ($code: String!) { customerByCode(code: $code) { id } }",
+      { code },
+      TEST_IDENTITIES.analyst,
+    );
     expect(byCode.data?.customerByCode).toEqual({ id: customer.id });
   });
 
@@ -231,7 +241,7 @@ describe("updateCustomer", () => {
       ["created", 1],
     ]);
     expect(updated.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       changes: [
         { field: "name", from: json("Test Customer"), to: json("Renamed Customer") },
         { field: "kind", from: json("EXTERNAL"), to: json("INTERNAL") },
@@ -309,7 +319,7 @@ describe("setCustomerStatus", () => {
     expect(updated).toMatchObject({ status: "INACTIVE", version: 2 });
     expect(updated.history[0]).toMatchObject({
       action: "deactivated",
-      actor: "anonymous",
+      actor: "test-editor",
       version: 2,
       changes: [{ field: "status", from: json("ACTIVE"), to: json("INACTIVE") }],
     });
@@ -317,6 +327,8 @@ describe("setCustomerStatus", () => {
     const request = agreements.requests[asked];
     expect(request.query).toContain("claimCustomerDeactivation(customerId: $id)");
     expect(request.variables.id).toBe(customer.id);
+    // The claim is made as the editor who deactivates, signed with the shared secret.
+    expect(verifyIdentity(request.identityHeader, TEST_INTERNAL_SECRET)).toEqual(TEST_IDENTITIES.editor);
   });
 
   it("refuses to deactivate a customer party to ACTIVE agreements, naming them, and writes nothing", async () => {
@@ -346,6 +358,9 @@ describe("setCustomerStatus", () => {
     expect(agreements.requests.slice(asked).map((r) => r.query)).toEqual([
       expect.stringContaining("releaseCustomerDeactivation(customerId: $id)"),
     ]);
+    expect(verifyIdentity(agreements.requests[asked].identityHeader, TEST_INTERNAL_SECRET)).toEqual(
+      TEST_IDENTITIES.editor,
+    );
   });
 
   it("does not reactivate while the agreements subgraph cannot take the claim back, and writes nothing", async () => {
@@ -423,6 +438,7 @@ describe("setCustomerStatus", () => {
       const result = await isolated.execute(
         "mutation ($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { status } }",
         { input: { id, status: "INACTIVE", expectedVersion: 1 } },
+        TEST_IDENTITIES.editor,
       );
       expect(failure(result, "SERVICE_UNAVAILABLE").message).toContain("(unreachable)");
       const rows = await isolated.dataSource.query("SELECT status, version FROM customers WHERE id = ?", [id]);
@@ -442,7 +458,7 @@ describe("addContact", () => {
     expect(updated.contacts.map(({ id: _id, ...c }) => c)).toEqual([jane, { ...joe, phone: null }]);
     const added = updated.contacts.find((c) => c.email === jane.email) as ContactView;
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "contact added",
       version: 2,
       at: expect.any(String),
@@ -589,7 +605,7 @@ describe("removeContact", () => {
     expect(updated.contacts.map((c) => c.email)).toEqual([jane.email]);
     expect(updated.history[0]).toMatchObject({
       action: "contact removed",
-      actor: "anonymous",
+      actor: "test-editor",
       version: 2,
       changes: [{ field: "contacts", from: json(removed), to: null }],
     });
@@ -660,6 +676,8 @@ describe("history", () => {
   it("is empty for a sample customer nobody has changed, and batched across a page", async () => {
     const result = await server.execute(
       '{ customers(first: 100, filter: { codes: ["FINANCE", "LOGISTICS"] }) { nodes { code history { action } } } }',
+      {},
+      TEST_IDENTITIES.analyst,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.customers).toEqual({

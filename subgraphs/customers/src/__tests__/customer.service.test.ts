@@ -6,6 +6,7 @@ import type { SampleCustomer } from "../sample/customers.sample-types";
 import { createServer } from "../server";
 import { CustomerService } from "../services/customer.service";
 import type { CustomersContext } from "../services/customers.context";
+import type { CustomerScope } from "../services/customers.scope";
 import { ProviderService } from "../services/provider.service";
 
 let server: SubgraphServer<CustomersContext>;
@@ -19,6 +20,8 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const ALL = toPageRequest({ first: 100 });
+/** What staff may read: every customer. */
+const STAFF_SCOPE: CustomerScope = { all: true };
 
 /** Codes of the sample customers matching `keep`, in the order `list` returns them (by code). */
 const expectedCodes = (keep: (c: SampleCustomer) => boolean) =>
@@ -37,7 +40,7 @@ describe("CustomerService.list", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = await customers.list(null, toPageRequest({ first: 3, after }));
+      const page = await customers.list(null, toPageRequest({ first: 3, after }), STAFF_SCOPE);
       pages += 1;
       expect(page.nodes.length).toBeLessThanOrEqual(3);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -52,7 +55,7 @@ describe("CustomerService.list", () => {
   });
 
   it("returns each customer with its sample fields and stable id", async () => {
-    const page = await customers.list(null, ALL);
+    const page = await customers.list(null, ALL, STAFF_SCOPE);
     expect(page.nodes.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, status: c.status }))).toEqual(
       [...sampleCustomers]
         .sort((a, b) => (a.code < b.code ? -1 : 1))
@@ -62,7 +65,7 @@ describe("CustomerService.list", () => {
 
   it("filters by kind", async () => {
     for (const kind of Object.values(CustomerKind)) {
-      const page = await customers.list({ kind: [kind] }, ALL);
+      const page = await customers.list({ kind: [kind] }, ALL, STAFF_SCOPE);
       const expected = expectedCodes((c) => c.kind === kind);
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -72,7 +75,7 @@ describe("CustomerService.list", () => {
 
   it("filters by status", async () => {
     for (const status of Object.values(CustomerStatus)) {
-      const page = await customers.list({ status: [status] }, ALL);
+      const page = await customers.list({ status: [status] }, ALL, STAFF_SCOPE);
       const expected = expectedCodes((c) => c.status === status);
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -80,12 +83,16 @@ describe("CustomerService.list", () => {
   });
 
   it("treats a list filter with several values as any of them", async () => {
-    const page = await customers.list({ kind: [CustomerKind.INTERNAL, CustomerKind.EXTERNAL] }, ALL);
+    const page = await customers.list({ kind: [CustomerKind.INTERNAL, CustomerKind.EXTERNAL] }, ALL, STAFF_SCOPE);
     expect(page.nodes.map((c) => c.code)).toEqual(expectedCodes(() => true));
   });
 
   it("combines filters", async () => {
-    const page = await customers.list({ kind: [CustomerKind.EXTERNAL], status: [CustomerStatus.ACTIVE] }, ALL);
+    const page = await customers.list(
+      { kind: [CustomerKind.EXTERNAL], status: [CustomerStatus.ACTIVE] },
+      ALL,
+      STAFF_SCOPE,
+    );
     const expected = expectedCodes((c) => c.kind === CustomerKind.EXTERNAL && c.status === CustomerStatus.ACTIVE);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(sampleCustomers.filter((c) => c.kind === CustomerKind.EXTERNAL).length);
@@ -96,7 +103,7 @@ describe("CustomerService.list", () => {
   it("searches code and name, case-insensitively", async () => {
     // "MA" is in codes (MANUFACTURING) and names ("Sales & Marketing", "Human Resources").
     for (const text of ["ma", "MA", "finance", "gmbh"]) {
-      const page = await customers.list({ search: text }, ALL);
+      const page = await customers.list({ search: text }, ALL, STAFF_SCOPE);
       const expected = expectedCodes(contains(text));
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -104,20 +111,20 @@ describe("CustomerService.list", () => {
   });
 
   it("matches search text literally, wildcards included", async () => {
-    const underscore = await customers.list({ search: "_" }, ALL);
+    const underscore = await customers.list({ search: "_" }, ALL, STAFF_SCOPE);
     const expected = expectedCodes(contains("_"));
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(sampleCustomers.length);
     expect(underscore.nodes.map((c) => c.code)).toEqual(expected);
-    const percent = await customers.list({ search: "%" }, ALL);
+    const percent = await customers.list({ search: "%" }, ALL, STAFF_SCOPE);
     expect(percent.nodes).toEqual([]);
-    const nothing = await customers.list({ search: "no customer is called this" }, ALL);
+    const nothing = await customers.list({ search: "no customer is called this" }, ALL, STAFF_SCOPE);
     expect(nothing.nodes).toEqual([]);
   });
 
   it("filters by codes, ignoring unknown ones", async () => {
     const codes = ["HR", "ACME_RETAIL", "NO_SUCH_CODE"];
-    const page = await customers.list({ codes }, ALL);
+    const page = await customers.list({ codes }, ALL, STAFF_SCOPE);
     const expected = expectedCodes((c) => codes.includes(c.code));
     expect(expected).toEqual(["ACME_RETAIL", "HR"]);
     expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -126,7 +133,7 @@ describe("CustomerService.list", () => {
 
   it("treats an empty list filter as matching nothing", async () => {
     for (const filter of [{ codes: [] }, { kind: [] }, { status: [] }]) {
-      const page = await customers.list(filter, toPageRequest({ first: 10 }));
+      const page = await customers.list(filter, toPageRequest({ first: 10 }), STAFF_SCOPE);
       expect(page.nodes).toEqual([]);
       expect(await page.totalCount).toBe(0);
       expect(page.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
@@ -134,7 +141,7 @@ describe("CustomerService.list", () => {
   });
 
   it("returns an empty page for first = 0 but still counts", async () => {
-    const page = await customers.list(null, toPageRequest({ first: 0 }));
+    const page = await customers.list(null, toPageRequest({ first: 0 }), STAFF_SCOPE);
     expect(page.nodes).toEqual([]);
     expect(page.pageInfo.hasNextPage).toBe(false);
     expect(await page.totalCount).toBe(sampleCustomers.length);
@@ -143,9 +150,9 @@ describe("CustomerService.list", () => {
 
 describe("CustomerService lookups", () => {
   it("loads customers by id and by code, aligned with the keys, unknown keys to null", async () => {
-    const byIds = await customers.byIds([sampleId.customer("SALES"), "nope", sampleId.customer("HR")]);
+    const byIds = await customers.byIds([sampleId.customer("SALES"), "nope", sampleId.customer("HR")], STAFF_SCOPE);
     expect(byIds.map((c) => c?.code ?? null)).toEqual(["SALES", null, "HR"]);
-    const byCodes = await customers.byCodes(["NOPE", "VANDIJK_FRANCHISE", "FINANCE"]);
+    const byCodes = await customers.byCodes(["NOPE", "VANDIJK_FRANCHISE", "FINANCE"], STAFF_SCOPE);
     expect(byCodes.map((c) => c?.id ?? null)).toEqual([
       null,
       sampleId.customer("VANDIJK_FRANCHISE"),
@@ -248,10 +255,9 @@ describe("ProviderService", () => {
   });
 
   it("loads providers by id and by code, unknown keys to null", async () => {
-    expect((await providers.byIds(["nope", sampleId.provider("NETCO")])).map((p) => p?.code ?? null)).toEqual([
-      null,
-      "NETCO",
-    ]);
+    expect(
+      (await providers.byIds(["nope", sampleId.provider("NETCO")], { all: true })).map((p) => p?.code ?? null),
+    ).toEqual([null, "NETCO"]);
     expect((await providers.byCodes(["CORP_IT", "NOPE"])).map((p) => p?.id ?? null)).toEqual([
       sampleId.provider("CORP_IT"),
       null,

@@ -1,4 +1,4 @@
-import { committedSdl, ENTITIES_QUERY, testConfig, sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, sampleId, TEST_IDENTITIES, testConfig } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { ContactRole } from "../entities";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
@@ -11,6 +11,10 @@ beforeAll(async () => {
   server = await createServer(await testConfig("customers"));
 });
 afterAll(() => server.stop());
+
+/** Runs as an analyst: staff read everything (what the other roles see is in customers.access.test.ts). */
+const asStaff = (query: string, variables?: Record<string, unknown>) =>
+  server.execute(query, variables, TEST_IDENTITIES.analyst);
 
 const customer = (code: string): SampleCustomer => {
   const found = sampleCustomers.find((c) => c.code === code);
@@ -46,13 +50,13 @@ const byRoleThenName = (a: SampleContact, b: SampleContact) =>
 
 describe("customers subgraph contract", () => {
   it("serves the committed SDL through _service", async () => {
-    const result = await server.execute("{ _service { sdl } }");
+    const result = await asStaff("{ _service { sdl } }");
     expect(result.errors).toBeUndefined();
     expect((result.data as { _service: { sdl: string } })._service.sdl.trim()).toBe(committedSdl("customers").trim());
   });
 
   it("resolves Customer entities by id, unknown ids to null, in the order given", async () => {
-    const result = await server.execute(ENTITIES_QUERY("Customer", "id code name kind status"), {
+    const result = await asStaff(ENTITIES_QUERY("Customer", "id code name kind status"), {
       representations: [
         { __typename: "Customer", id: sampleId.customer("STADTWERKE_RHEINTAL") },
         { __typename: "Customer", id: "no-such-customer" },
@@ -70,7 +74,7 @@ describe("customers subgraph contract", () => {
   });
 
   it("resolves Provider entities by id, unknown ids to null, in the order given", async () => {
-    const result = await server.execute(ENTITIES_QUERY("Provider", "id code name kind"), {
+    const result = await asStaff(ENTITIES_QUERY("Provider", "id code name kind"), {
       representations: [
         { __typename: "Provider", id: sampleId.provider("NETCO") },
         { __typename: "Provider", id: sampleId.provider("NO_SUCH_PROVIDER") },
@@ -95,7 +99,7 @@ describe("customers subgraph contract", () => {
         ... on Provider { id code }
       }
     }`;
-    const result = await server.execute(query, {
+    const result = await asStaff(query, {
       representations: [
         { __typename: "Provider", id: sampleId.provider("SSC") },
         { __typename: "Customer", id: sampleId.customer("HR") },
@@ -112,7 +116,7 @@ describe("customers subgraph contract", () => {
   });
 
   it("answers an unknown customer id with NOT_FOUND", async () => {
-    const result = await server.execute('{ customer(id: "nope") { code } }');
+    const result = await asStaff('{ customer(id: "nope") { code } }');
     expect(result.data?.customer).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
@@ -121,7 +125,7 @@ describe("customers subgraph contract", () => {
   });
 
   it("answers an unknown provider id and unknown codes with NOT_FOUND", async () => {
-    const result = await server.execute(
+    const result = await asStaff(
       '{ provider(id: "nope") { code } customerByCode(code: "NOPE") { id } providerByCode(code: "NOPE") { id } }',
     );
     expect(result.data).toEqual({ provider: null, customerByCode: null, providerByCode: null });
@@ -136,7 +140,7 @@ describe("customers subgraph contract", () => {
 
   it("finds a customer by code", async () => {
     const acme = customer("ACME_RETAIL");
-    const result = await server.execute(
+    const result = await asStaff(
       "query ($code: String!) { customerByCode(code: $code) { id code name description kind status version } }",
       { code: acme.code },
     );
@@ -149,7 +153,7 @@ describe("customers subgraph contract", () => {
   });
 
   it("finds a customer by id", async () => {
-    const result = await server.execute("query ($id: ID!) { customer(id: $id) { id code } }", {
+    const result = await asStaff("query ($id: ID!) { customer(id: $id) { id code } }", {
       id: sampleId.customer("LOGISTICS"),
     });
     expect(result.errors).toBeUndefined();
@@ -158,7 +162,7 @@ describe("customers subgraph contract", () => {
 
   it("finds a provider by code and by id", async () => {
     const ssc = provider("SSC");
-    const result = await server.execute(
+    const result = await asStaff(
       `query ($code: String!, $id: ID!) {
         byCode: providerByCode(code: $code) { id code name description kind version }
         byId: provider(id: $id) { code }
@@ -173,29 +177,29 @@ describe("customers subgraph contract", () => {
   });
 
   it("answers a page over the maximum and a malformed cursor with BAD_USER_INPUT", async () => {
-    const tooMany = await server.execute("{ customers(first: 101) { totalCount } }");
+    const tooMany = await asStaff("{ customers(first: 101) { totalCount } }");
     expect(tooMany.data?.customers).toBeNull();
     expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(tooMany.errors?.[0].extensions?.argumentName).toBe("first");
 
-    const negative = await server.execute("{ providers(first: -1) { totalCount } }");
+    const negative = await asStaff("{ providers(first: -1) { totalCount } }");
     expect(negative.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
 
-    const badCursor = await server.execute('{ customers(after: "garbage!") { totalCount } }');
+    const badCursor = await asStaff('{ customers(after: "garbage!") { totalCount } }');
     expect(badCursor.data?.customers).toBeNull();
     expect(badCursor.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(badCursor.errors?.[0].extensions?.argumentName).toBe("after");
 
     // Well-formed base64url, but not a cursor this graph issued.
     const foreign = Buffer.from(JSON.stringify({ offset: 3 }), "utf8").toString("base64url");
-    const foreignCursor = await server.execute("query ($after: String) { providers(after: $after) { totalCount } }", {
+    const foreignCursor = await asStaff("query ($after: String) { providers(after: $after) { totalCount } }", {
       after: foreign,
     });
     expect(foreignCursor.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("accepts the maximum page size and returns every customer in code order", async () => {
-    const result = await server.execute(
+    const result = await asStaff(
       "{ customers(first: 100) { totalCount nodes { code } pageInfo { hasNextPage hasPreviousPage } } }",
     );
     expect(result.errors).toBeUndefined();
@@ -218,19 +222,17 @@ describe("customers subgraph contract", () => {
       edges: { cursor: string }[];
       pageInfo: { endCursor: string; hasNextPage: boolean; hasPreviousPage: boolean };
     };
-    const first = (await server.execute(query)).data?.customers as Connection;
+    const first = (await asStaff(query)).data?.customers as Connection;
     expect(first.nodes.map((n) => n.code)).toEqual(codes.slice(0, 2));
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(first.pageInfo.endCursor).toBe(first.edges[1].cursor);
-    const second = (await server.execute(query, { after: first.pageInfo.endCursor })).data?.customers as Connection;
+    const second = (await asStaff(query, { after: first.pageInfo.endCursor })).data?.customers as Connection;
     expect(second.nodes.map((n) => n.code)).toEqual(codes.slice(2, 4));
     expect(second.pageInfo.hasPreviousPage).toBe(true);
   });
 
   it("lists every customer's contacts by role (business owner first), then name, each with an e-mail", async () => {
-    const result = await server.execute(
-      "{ customers(first: 100) { nodes { code contacts { id name email role phone } } } }",
-    );
+    const result = await asStaff("{ customers(first: 100) { nodes { code contacts { id name email role phone } } } }");
     expect(result.errors).toBeUndefined();
     const nodes = (
       result.data?.customers as {
@@ -260,7 +262,7 @@ describe("customers subgraph contract", () => {
 
   it("orders contacts by role, not by the order they were recorded in", async () => {
     // SALES records its TECHNICAL contact before its SERVICE_DESK contact.
-    const result = await server.execute('{ customerByCode(code: "SALES") { contacts { role } } }');
+    const result = await asStaff('{ customerByCode(code: "SALES") { contacts { role } } }');
     expect(result.errors).toBeUndefined();
     const roles = (result.data?.customerByCode as { contacts: { role: string }[] }).contacts.map((c) => c.role);
     expect(roles).toEqual(
@@ -272,7 +274,7 @@ describe("customers subgraph contract", () => {
   });
 
   it("rejects an unknown enum value before execution", async () => {
-    const result = await server.execute("{ customers(filter: { kind: [PARTNER] }) { totalCount } }");
+    const result = await asStaff("{ customers(filter: { kind: [PARTNER] }) { totalCount } }");
     expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 });

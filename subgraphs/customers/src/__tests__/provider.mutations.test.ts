@@ -1,4 +1,4 @@
-import { sampleId, testConfig } from "@itsm/kit";
+import { sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CustomersContext } from "../services/customers.context";
@@ -25,7 +25,9 @@ const PROVIDER = `id code name description kind version ${HISTORY_FIELDS}`;
 const CREATE = `mutation ($input: CreateProviderInput!) { createProvider(input: $input) { ${PROVIDER} } }`;
 const UPDATE = `mutation ($input: UpdateProviderInput!) { updateProvider(input: $input) { ${PROVIDER} } }`;
 
-const execute = (query: string, input: Record<string, unknown>) => server.execute(query, { input });
+/** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
+const execute = (query: string, input: Record<string, unknown>) =>
+  server.execute(query, { input }, TEST_IDENTITIES.editor);
 const json = (value: unknown) => JSON.stringify(value);
 
 let created = 0;
@@ -48,7 +50,10 @@ async function createProvider(input: Record<string, unknown> = {}): Promise<Prov
 }
 
 async function read(id: string): Promise<ProviderView> {
-  return providerOf(await server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }), "provider");
+  return providerOf(
+    await server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }, TEST_IDENTITIES.analyst),
+    "provider",
+  );
 }
 
 describe("createProvider", () => {
@@ -64,7 +69,7 @@ describe("createProvider", () => {
     });
     expect(provider.history).toEqual([
       {
-        actor: "anonymous",
+        actor: "test-editor",
         action: "created",
         version: 1,
         at: expect.any(String),
@@ -138,7 +143,7 @@ describe("updateProvider", () => {
     });
     expect(updated.history.map((h) => h.action)).toEqual(["updated", "created"]);
     expect(updated.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       version: 2,
       changes: [
         { field: "description", from: json("A provider made by a test."), to: json("Now hosts everything.") },
@@ -203,7 +208,11 @@ describe("updateProvider", () => {
 
 describe("Provider.history", () => {
   it("is empty for a sample provider nobody has changed", async () => {
-    const result = await server.execute('{ providerByCode(code: "CORP_IT") { history { action } } }');
+    const result = await server.execute(
+      '{ providerByCode(code: "CORP_IT") { history { action } } }',
+      {},
+      TEST_IDENTITIES.analyst,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.providerByCode).toEqual({ history: [] });
   });

@@ -1,5 +1,5 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Contact, Customer } from "../entities";
 import type { CustomersContext } from "../services/customers.context";
 import {
@@ -17,6 +17,7 @@ const ROLE_ORDER = ["BUSINESS_OWNER", "SERVICE_DESK", "ESCALATION", "BILLING", "
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Authorized()
   @Query(() => Customer, { nullable: true, description: "The customer with this id; NOT_FOUND if there is none." })
   async customer(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Customer> {
     const customer = await ctx.loaders.customerById.load(id);
@@ -24,6 +25,7 @@ export class CustomerResolver {
     return customer;
   }
 
+  @Authorized()
   @Query(() => Customer, {
     nullable: true,
     description: 'The customer with this code, e.g. "ACME_RETAIL"; NOT_FOUND if there is none.',
@@ -34,6 +36,7 @@ export class CustomerResolver {
     return customer;
   }
 
+  @Authorized()
   @Query(() => CustomerConnection, {
     nullable: true,
     description: "All customers, ordered by code, one page at a time. Null only when an error says why.",
@@ -44,9 +47,11 @@ export class CustomerResolver {
     filter: CustomerFilter | null,
     @Ctx() ctx: CustomersContext,
   ) {
-    return ctx.customers.list(filter, toPageRequest(page));
+    return ctx.customers.list(filter, toPageRequest(page), ctx.customerScope);
   }
 
+  // Personal data: signed-in only, even should a Customer ever reach an anonymous caller.
+  @Authorized()
   @FieldResolver(() => [Contact], {
     description: "The people the provider deals with at this customer, by role then name.",
   })
@@ -57,6 +62,7 @@ export class CustomerResolver {
     );
   }
 
+  @Authorized(STAFF)
   @FieldResolver(() => [HistoryEntry], {
     description: "Every change to the customer and its contacts, newest first: who, when, what.",
   })
@@ -64,6 +70,7 @@ export class CustomerResolver {
     return loaders.customerHistory.load(customer.id);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Customer, {
     description: "Adds a customer (ACTIVE unless INACTIVE is given), with its first contacts.",
   })
@@ -71,11 +78,13 @@ export class CustomerResolver {
     return ctx.customerCommands.create(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Customer, { description: "Changes a customer's name, description or kind; its code never changes." })
   updateCustomer(@Arg("input") input: UpdateCustomerInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
     return ctx.customerCommands.update(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Customer, {
     description: "Activates or deactivates a customer. A customer party to an ACTIVE agreement cannot be deactivated.",
   })
@@ -83,6 +92,7 @@ export class CustomerResolver {
     return ctx.customerCommands.setStatus(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Customer, {
     description: "Adds a contact to an ACTIVE customer; the same e-mail can hold each role once per customer.",
   })
@@ -90,6 +100,7 @@ export class CustomerResolver {
     return ctx.customerCommands.addContact(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Customer, { description: "Removes a contact from its customer and returns the customer." })
   removeContact(@Arg("input") input: RemoveContactInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
     return ctx.customerCommands.removeContact(input, ctx.identity);

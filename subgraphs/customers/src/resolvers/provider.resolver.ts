@@ -1,5 +1,5 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Provider } from "../entities";
 import type { CustomersContext } from "../services/customers.context";
 import { CreateProviderInput, ProviderFilter, UpdateProviderInput } from "./provider.inputs";
@@ -8,6 +8,7 @@ const ProviderConnection = connectionType(Provider, "Provider", "providers");
 
 @Resolver(() => Provider)
 export class ProviderResolver {
+  @Authorized(STAFF)
   @Query(() => Provider, { nullable: true, description: "The provider with this id; NOT_FOUND if there is none." })
   async provider(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
     const provider = await ctx.loaders.providerById.load(id);
@@ -15,6 +16,7 @@ export class ProviderResolver {
     return provider;
   }
 
+  @Authorized(STAFF)
   @Query(() => Provider, {
     nullable: true,
     description: 'The provider with this code, e.g. "CORP_IT"; NOT_FOUND if there is none.',
@@ -25,6 +27,7 @@ export class ProviderResolver {
     return provider;
   }
 
+  @Authorized(STAFF)
   @Query(() => ProviderConnection, {
     nullable: true,
     description: "All service providers, ordered by code, one page at a time. Null only when an error says why.",
@@ -38,16 +41,19 @@ export class ProviderResolver {
     return ctx.providers.list(filter, toPageRequest(page));
   }
 
+  @Authorized(STAFF)
   @FieldResolver(() => [HistoryEntry], { description: "Every change to the provider, newest first: who, when, what." })
   history(@Root() provider: Provider, @Ctx() { loaders }: CustomersContext): Promise<HistoryEntry[]> {
     return loaders.providerHistory.load(provider.id);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Provider, { description: "Adds a service provider." })
   createProvider(@Arg("input") input: CreateProviderInput, @Ctx() ctx: CustomersContext): Promise<Provider> {
     return ctx.providerCommands.create(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Provider, { description: "Changes a provider's name, description or kind; its code never changes." })
   updateProvider(@Arg("input") input: UpdateProviderInput, @Ctx() ctx: CustomersContext): Promise<Provider> {
     return ctx.providerCommands.update(input, ctx.identity);

@@ -5,6 +5,8 @@ import { CustomerCommands } from "./customer.commands";
 import { CustomerService } from "./customer.service";
 import { ProviderCommands } from "./provider.commands";
 import { ProviderService } from "./provider.service";
+import type { CustomerScope, ProviderScope } from "./customers.scope";
+import { customerScopeOf, providerScopeOf } from "./customers.scope";
 
 /** The customers subgraph's services, created once per process around its data source. */
 export interface CustomersServices {
@@ -32,13 +34,19 @@ export function createCustomersServices(dataSource: DataSource, config: Subgraph
   };
 }
 
-/** Per-request loaders: every relation is fetched in one batch per request. */
-export function createCustomersLoaders({ customers, providers, dataSource }: CustomersServices) {
+/**
+ * Per-request loaders: every relation is fetched in one batch per request, and only the rows the
+ * caller's scope lets it read (they close over the request's scopes).
+ */
+export function createCustomersLoaders(
+  { customers, providers, dataSource }: CustomersServices,
+  scopes: { customers: CustomerScope; providers: ProviderScope },
+) {
   return {
-    customerById: loader((ids: readonly string[]) => customers.byIds(ids)),
-    customerByCode: loader((codes: readonly string[]) => customers.byCodes(codes)),
+    customerById: loader((ids: readonly string[]) => customers.byIds(ids, scopes.customers)),
+    customerByCode: loader((codes: readonly string[]) => customers.byCodes(codes, scopes.customers)),
     contactsByCustomer: loader((ids: readonly string[]) => customers.contactsOf(ids)),
-    providerById: loader((ids: readonly string[]) => providers.byIds(ids)),
+    providerById: loader((ids: readonly string[]) => providers.byIds(ids, scopes.providers)),
     providerByCode: loader((codes: readonly string[]) => providers.byCodes(codes)),
     customerHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Customer", ids)),
     providerHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Provider", ids)),
@@ -51,8 +59,12 @@ export type CustomersLoaders = ReturnType<typeof createCustomersLoaders>;
 export interface CustomersContext extends CustomersServices {
   loaders: CustomersLoaders;
   identity: Identity;
+  /** The customers the caller may read (derived once per request from its identity). */
+  customerScope: CustomerScope;
 }
 
 export function createCustomersContext(services: CustomersServices, identity: Identity): CustomersContext {
-  return { ...services, identity, loaders: createCustomersLoaders(services) };
+  const customerScope = customerScopeOf(identity);
+  const loaders = createCustomersLoaders(services, { customers: customerScope, providers: providerScopeOf(identity) });
+  return { ...services, identity, customerScope, loaders };
 }

@@ -3,6 +3,7 @@ import { findAligned, paginate, whereContains, whereIn } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { Provider } from "../entities";
 import type { ProviderFilter } from "../resolvers/provider.inputs";
+import type { ProviderScope } from "./customers.scope";
 
 /** Reads service providers. */
 export class ProviderService {
@@ -12,7 +13,9 @@ export class ProviderService {
     return this.dataSource.getRepository(Provider);
   }
 
-  byIds(ids: readonly string[]): Promise<(Provider | null)[]> {
+  /** Providers by id; none for a caller the scope lets read none (`_entities` of an anonymous caller). */
+  async byIds(ids: readonly string[], scope: ProviderScope): Promise<(Provider | null)[]> {
+    if (!scope.all) return ids.map(() => null);
     return findAligned(this.providers, "id", ids);
   }
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
+import { INTERNAL_IDENTITY_HEADER } from "@itsm/kit";
 
 /** What the fake answers: agreements as asked, GraphQL errors, or nothing (the connection drops). */
 export type FakeMode = "answer" | "errors" | "drop";
@@ -10,8 +11,12 @@ export interface FakeAgreements {
   /** The numbers of the ACTIVE agreements each customer id is party to; absent ids have none. */
   active: Map<string, string[]>;
   mode: FakeMode;
-  /** Every request received, oldest first. */
-  requests: { query: string; variables: { id?: string; representations?: { __typename: string; id: string }[] } }[];
+  /** Every request received, oldest first, with its signed identity header (to verify against the actor). */
+  requests: {
+    query: string;
+    variables: { id?: string; representations?: { __typename: string; id: string }[] };
+    identityHeader?: string;
+  }[];
   close(): Promise<void>;
 }
 
@@ -32,7 +37,8 @@ export async function startFakeAgreements(): Promise<FakeAgreements> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as FakeAgreements["requests"][number];
-      fake.requests.push(request);
+      const header = req.headers[INTERNAL_IDENTITY_HEADER];
+      fake.requests.push({ ...request, identityHeader: Array.isArray(header) ? header[0] : header });
       if (fake.mode === "drop") {
         req.socket.destroy();
         return;
