@@ -62,9 +62,14 @@ describe("activateAgreement", () => {
     // The references were checked again, with their owners.
     expect(t.peers.requests.slice(asked)).toEqual(
       expect.arrayContaining([
-        { peer: "catalog", typename: "Service", ids: [draft.services[0].id] },
-        { peer: "customers", typename: "Customer", ids: expect.arrayContaining([FINANCE, SALES]) },
-        { peer: "customers", typename: "Provider", ids: [CORP_IT] },
+        { peer: "catalog", typename: "Service", ids: [draft.services[0].id], subject: "test-editor" },
+        {
+          peer: "customers",
+          typename: "Customer",
+          ids: expect.arrayContaining([FINANCE, SALES]),
+          subject: "test-editor",
+        },
+        { peer: "customers", typename: "Provider", ids: [CORP_IT], subject: "test-editor" },
       ]),
     );
   });

@@ -106,9 +106,9 @@ describe("createAgreement", () => {
     await t.createDraft({ services: [coverage(service)], customerIds: [FINANCE], providerId: CORP_IT });
     expect(t.peers.requests.slice(asked)).toEqual(
       expect.arrayContaining([
-        { peer: "catalog", typename: "Service", ids: [service] },
-        { peer: "customers", typename: "Customer", ids: [FINANCE] },
-        { peer: "customers", typename: "Provider", ids: [CORP_IT] },
+        { peer: "catalog", typename: "Service", ids: [service], subject: "test-editor" },
+        { peer: "customers", typename: "Customer", ids: [FINANCE], subject: "test-editor" },
+        { peer: "customers", typename: "Provider", ids: [CORP_IT], subject: "test-editor" },
       ]),
     );
     expect(t.peers.requests).toHaveLength(asked + 3);
