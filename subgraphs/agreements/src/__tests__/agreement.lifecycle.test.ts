@@ -1,4 +1,4 @@
-import { sampleId } from "@itsm/kit";
+import { sampleId, TEST_IDENTITIES } from "@itsm/kit";
 import { AgreementStatus } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { AgreementView, Result } from "./support/agreements";
@@ -52,7 +52,7 @@ describe("activateAgreement", () => {
     const active = await t.ok("activateAgreement", { id: draft.id, expectedRevision: draft.revision });
     expect(active).toMatchObject({ id: draft.id, status: "ACTIVE", version: 1, revision: draft.revision + 1 });
     expect(active.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "activated",
       version: draft.revision + 1,
       at: expect.any(String),
@@ -62,9 +62,14 @@ describe("activateAgreement", () => {
     // The references were checked again, with their owners.
     expect(t.peers.requests.slice(asked)).toEqual(
       expect.arrayContaining([
-        { peer: "catalog", typename: "Service", ids: [draft.services[0].id] },
-        { peer: "customers", typename: "Customer", ids: expect.arrayContaining([FINANCE, SALES]) },
-        { peer: "customers", typename: "Provider", ids: [CORP_IT] },
+        { peer: "catalog", typename: "Service", ids: [draft.services[0].id], subject: "test-editor" },
+        {
+          peer: "customers",
+          typename: "Customer",
+          ids: expect.arrayContaining([FINANCE, SALES]),
+          subject: "test-editor",
+        },
+        { peer: "customers", typename: "Provider", ids: [CORP_IT], subject: "test-editor" },
       ]),
     );
   });
@@ -270,6 +275,7 @@ describe("activateAgreement", () => {
         t.server.execute(
           "mutation ($id: ID!) { claimServiceRetirement(serviceId: $id) { granted blockingAgreements } }",
           { id: service },
+          TEST_IDENTITIES.editor,
         ),
       ]);
       expect(claim.errors).toBeUndefined();
@@ -297,7 +303,7 @@ describe("terminateAgreement", () => {
     const terminated = agreementOf(result, "terminateAgreement");
     expect(terminated).toMatchObject({ status: "TERMINATED", version: 1, revision: active.revision + 1 });
     expect(terminated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "terminated: Customer moved to another provider",
       version: active.revision + 1,
       at: expect.any(String),
@@ -402,7 +408,7 @@ describe("reviseAgreement", () => {
     for (const copied of revision.targets) expect(active.targets.map((x) => x.id)).not.toContain(copied.id);
     expect(revision.history).toEqual([
       {
-        actor: "anonymous",
+        actor: "test-editor",
         action: "drafted from version 1",
         version: 1,
         at: expect.any(String),
@@ -428,7 +434,7 @@ describe("reviseAgreement", () => {
     });
     expect(parts(original)).toEqual(parts(active));
     expect(original.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "version 2 drafted",
       version: active.revision + 1,
       changes: [],
@@ -471,7 +477,7 @@ describe("reviseAgreement", () => {
     const superseded = await t.read(active.id);
     expect(superseded).toMatchObject({ status: "TERMINATED", revision: inForce.revision + 1 });
     expect(superseded.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "superseded by version 2",
       version: inForce.revision + 1,
       at: expect.any(String),
@@ -481,7 +487,7 @@ describe("reviseAgreement", () => {
       current: agreementByNumber(number: $n) { id status version versions { version status } }
       first: agreementByNumber(number: $n, version: 1) { id status }
     }`;
-    const read = await t.server.execute(query, { n: active.number });
+    const read = await t.query(query, { n: active.number });
     expect(read.errors).toBeUndefined();
     expect(read.data).toEqual({
       current: {
@@ -559,7 +565,7 @@ describe("claims by the other subgraphs", () => {
     expect(await t.claim("claimServiceRetirement", service)).toEqual(claim);
     expect(await t.claim("claimServiceRetirement", service)).toEqual(claim);
     expect(await claimRows("Service", service)).toEqual([
-      { kind: "Service", referenceId: service, claimedBy: "anonymous" },
+      { kind: "Service", referenceId: service, claimedBy: "test-editor" },
     ]);
     expect(await t.claim("releaseServiceRetirement", service)).toBe(true);
     expect(await claimRows("Service", service)).toEqual([]);
@@ -631,6 +637,7 @@ describe("claims by the other subgraphs", () => {
         t.server.execute(
           "mutation ($id: ID!) { claimServiceRetirement(serviceId: $id) { granted blockingAgreements } }",
           { id: service },
+          TEST_IDENTITIES.editor,
         ),
       ),
     );

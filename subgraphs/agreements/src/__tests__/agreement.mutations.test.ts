@@ -76,7 +76,7 @@ describe("createAgreement", () => {
     );
     expect(agreement.history).toEqual([
       {
-        actor: "anonymous",
+        actor: "test-editor",
         action: "created",
         version: 1,
         at: expect.any(String),
@@ -94,7 +94,7 @@ describe("createAgreement", () => {
       },
     ]);
     expect(await t.read(agreement.id)).toEqual(agreement);
-    const byNumber = await t.server.execute("query ($n: String!) { agreementByNumber(number: $n) { id } }", {
+    const byNumber = await t.query("query ($n: String!) { agreementByNumber(number: $n) { id } }", {
       n: number,
     });
     expect(byNumber.data?.agreementByNumber).toEqual({ id: agreement.id });
@@ -106,9 +106,9 @@ describe("createAgreement", () => {
     await t.createDraft({ services: [coverage(service)], customerIds: [FINANCE], providerId: CORP_IT });
     expect(t.peers.requests.slice(asked)).toEqual(
       expect.arrayContaining([
-        { peer: "catalog", typename: "Service", ids: [service] },
-        { peer: "customers", typename: "Customer", ids: [FINANCE] },
-        { peer: "customers", typename: "Provider", ids: [CORP_IT] },
+        { peer: "catalog", typename: "Service", ids: [service], subject: "test-editor" },
+        { peer: "customers", typename: "Customer", ids: [FINANCE], subject: "test-editor" },
+        { peer: "customers", typename: "Provider", ids: [CORP_IT], subject: "test-editor" },
       ]),
     );
     expect(t.peers.requests).toHaveLength(asked + 3);
@@ -293,7 +293,7 @@ describe("updateAgreement", () => {
       ["created", 1],
     ]);
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "updated",
       version: 2,
       at: expect.any(String),

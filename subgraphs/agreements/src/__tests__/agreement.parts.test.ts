@@ -38,7 +38,7 @@ describe("addAgreementService", () => {
       monthlyCharge: { amount: "99.00", currency: "CHF" },
     });
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "service added",
       version: 2,
       at: expect.any(String),
@@ -144,7 +144,7 @@ describe("removeAgreementService", () => {
     expect(updated).toMatchObject({ revision: draft.revision + 1, services: [{ id: kept }] });
     expect(updated.targets.map((x) => x.service.id)).toEqual([kept]);
     expect(updated.history[0]).toMatchObject({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "service removed",
       version: draft.revision + 1,
       changes: [{ field: "services", from: json(removed), to: null }],
@@ -175,7 +175,7 @@ describe("addAgreementCustomer", () => {
     const updated = await t.ok("addAgreementCustomer", { agreementId: draft.id, targetId: SALES, expectedRevision: 1 });
     expect(updated).toMatchObject({ revision: 2, customers: [FINANCE, SALES].sort().map((id) => ({ id })) });
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "customer added",
       version: 2,
       at: expect.any(String),
@@ -231,7 +231,7 @@ describe("removeAgreementCustomer", () => {
     expect(updated).toMatchObject({ revision: 2, customers: [{ id: SALES }] });
     expect(updated.history[0]).toMatchObject({
       action: "customer removed",
-      actor: "anonymous",
+      actor: "test-editor",
       changes: [{ field: "customers", from: json(FINANCE), to: null }],
     });
   });
@@ -271,7 +271,7 @@ describe("setTarget", () => {
       },
     ]);
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "target set",
       version: 2,
       at: expect.any(String),
@@ -441,7 +441,7 @@ describe("removeTarget", () => {
     expect(updated).toMatchObject({ id: draft.id, revision: 4 });
     expect(updated.targets.map((x) => x.metric)).toEqual(["AVAILABILITY"]);
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "target removed",
       version: 4,
       at: expect.any(String),
@@ -484,7 +484,7 @@ describe("addResponsibility", () => {
       ],
     });
     expect(updated.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "responsibility added",
       version: 2,
       at: expect.any(String),
@@ -525,7 +525,7 @@ describe("removeResponsibility", () => {
     expect(updated).toMatchObject({ revision: 3, responsibilities: [] });
     expect(updated.history[0]).toMatchObject({
       action: "responsibility removed",
-      actor: "anonymous",
+      actor: "test-editor",
       version: 3,
       changes: [{ field: "responsibilities", from: json("PROVIDER: Patches within 14 days."), to: null }],
     });
@@ -560,7 +560,7 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
       underpins: [],
     });
     expect(linked.history[0]).toEqual({
-      actor: "anonymous",
+      actor: "test-editor",
       action: "underpinning linked",
       version: 2,
       at: expect.any(String),
@@ -570,7 +570,7 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
     expect(underpinning).toMatchObject({ revision: 2, underpins: [{ id: sla.id, number: sla.number }] });
     expect(underpinning.history[0]).toMatchObject({
       action: "now underpins",
-      actor: "anonymous",
+      actor: "test-editor",
       version: 2,
       changes: [{ field: "underpins", from: null, to: json(sla.number) }],
     });

@@ -1,4 +1,4 @@
-import { testConfig, sampleId, toPageRequest } from "@itsm/kit";
+import { testConfig, sampleId, TEST_IDENTITIES, toPageRequest } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { AgreementStatus, AgreementType } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";
@@ -7,6 +7,7 @@ import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
 import { AgreementService } from "../services/agreement.service";
 import type { AgreementsContext } from "../services/agreements.context";
+import { ALL_AGREEMENTS } from "../services/partner-scope.service";
 
 let server: SubgraphServer<AgreementsContext>;
 let agreements: AgreementService;
@@ -32,7 +33,7 @@ describe("AgreementService.list", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await agreements.list(null, toPageRequest({ first: 4, after }));
+      const page = await agreements.list(null, toPageRequest({ first: 4, after }), ALL_AGREEMENTS);
       expect(page.nodes.length).toBeLessThanOrEqual(4);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...page.nodes.map((a) => a.number));
@@ -49,7 +50,7 @@ describe("AgreementService.list", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await agreements.list(filter, toPageRequest({ first: 4, after }));
+      const page = await agreements.list(filter, toPageRequest({ first: 4, after }), ALL_AGREEMENTS);
       seen.push(...page.nodes.map((a) => a.number));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -61,7 +62,7 @@ describe("AgreementService.list", () => {
 
   it("returns each agreement with its sample fields and stable ids", async () => {
     const today = new Date();
-    const page = await agreements.list(null, ALL);
+    const page = await agreements.list(null, ALL, ALL_AGREEMENTS);
     expect(
       page.nodes.map((a) => ({
         id: a.id,
@@ -91,12 +92,16 @@ describe("AgreementService.list", () => {
 
   it("filters by status", async () => {
     for (const status of Object.values(AgreementStatus)) {
-      const page = await agreements.list({ status: [status] }, ALL);
+      const page = await agreements.list({ status: [status] }, ALL, ALL_AGREEMENTS);
       const expected = numbers((a) => a.status === status);
       expect(page.nodes.map((a) => a.number)).toEqual(expected);
       expect(await page.totalCount).toBe(expected.length);
     }
-    const ended = await agreements.list({ status: [AgreementStatus.EXPIRED, AgreementStatus.TERMINATED] }, ALL);
+    const ended = await agreements.list(
+      { status: [AgreementStatus.EXPIRED, AgreementStatus.TERMINATED] },
+      ALL,
+      ALL_AGREEMENTS,
+    );
     const expectedEnded = numbers(
       (a) => a.status === AgreementStatus.EXPIRED || a.status === AgreementStatus.TERMINATED,
     );
@@ -106,7 +111,7 @@ describe("AgreementService.list", () => {
 
   it("filters by type", async () => {
     for (const type of Object.values(AgreementType)) {
-      const page = await agreements.list({ type: [type] }, ALL);
+      const page = await agreements.list({ type: [type] }, ALL, ALL_AGREEMENTS);
       const expected = numbers((a) => a.type === type);
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((a) => a.number)).toEqual(expected);
@@ -117,46 +122,52 @@ describe("AgreementService.list", () => {
     const codes = unique(sampleAgreements.map((a) => a.providerCode));
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes) {
-      const page = await agreements.list({ providerId: sampleId.provider(code) }, ALL);
+      const page = await agreements.list({ providerId: sampleId.provider(code) }, ALL, ALL_AGREEMENTS);
       expect(page.nodes.map((a) => a.number)).toEqual(numbers((a) => a.providerCode === code));
     }
-    expect((await agreements.list({ providerId: sampleId.provider("NO_SUCH_PROVIDER") }, ALL)).nodes).toEqual([]);
+    expect(
+      (await agreements.list({ providerId: sampleId.provider("NO_SUCH_PROVIDER") }, ALL, ALL_AGREEMENTS)).nodes,
+    ).toEqual([]);
   });
 
   it("filters by customer", async () => {
     const codes = unique(sampleAgreements.flatMap((a) => a.customerCodes));
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes) {
-      const page = await agreements.list({ customerId: sampleId.customer(code) }, ALL);
+      const page = await agreements.list({ customerId: sampleId.customer(code) }, ALL, ALL_AGREEMENTS);
       const expected = numbers((a) => a.customerCodes.includes(code));
       expect(page.nodes.map((a) => a.number)).toEqual(expected);
       expect(await page.totalCount).toBe(expected.length);
     }
-    expect((await agreements.list({ customerId: sampleId.customer("NO_SUCH_CUSTOMER") }, ALL)).nodes).toEqual([]);
+    expect(
+      (await agreements.list({ customerId: sampleId.customer("NO_SUCH_CUSTOMER") }, ALL, ALL_AGREEMENTS)).nodes,
+    ).toEqual([]);
   });
 
   it("filters by covered service", async () => {
     const codes = unique(sampleAgreements.flatMap((a) => a.coverage.map((c) => c.serviceCode)));
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes) {
-      const page = await agreements.list({ serviceId: sampleId.service(code) }, ALL);
+      const page = await agreements.list({ serviceId: sampleId.service(code) }, ALL, ALL_AGREEMENTS);
       const expected = numbers((a) => a.coverage.some((c) => c.serviceCode === code));
       expect(page.nodes.map((a) => a.number)).toEqual(expected);
       expect(await page.totalCount).toBe(expected.length);
     }
-    expect((await agreements.list({ serviceId: sampleId.service("NO_SUCH_SERVICE") }, ALL)).nodes).toEqual([]);
+    expect(
+      (await agreements.list({ serviceId: sampleId.service("NO_SUCH_SERVICE") }, ALL, ALL_AGREEMENTS)).nodes,
+    ).toEqual([]);
   });
 
   it("filters by end date, open-ended agreements never matching", async () => {
     const today = new Date();
-    const page = await agreements.list({ expiringBefore: daysFrom(today, 90) }, ALL);
+    const page = await agreements.list({ expiringBefore: daysFrom(today, 90) }, ALL, ALL_AGREEMENTS);
     const expected = numbers((a) => a.effectiveToDays !== null && a.effectiveToDays <= 90);
     expect(expected.length).toBeGreaterThan(0);
     expect(page.nodes.map((a) => a.number)).toEqual(expected);
     expect(await page.totalCount).toBe(expected.length);
     expect(expected.length).toBeLessThan(numbers((a) => a.effectiveToDays !== null).length);
 
-    const farFuture = await agreements.list({ expiringBefore: daysFrom(today, 100_000) }, ALL);
+    const farFuture = await agreements.list({ expiringBefore: daysFrom(today, 100_000) }, ALL, ALL_AGREEMENTS);
     expect(farFuture.nodes.map((a) => a.number)).toEqual(numbers((a) => a.effectiveToDays !== null));
     expect(numbers((a) => a.effectiveToDays === null).length).toBeGreaterThan(0);
   });
@@ -165,11 +176,11 @@ describe("AgreementService.list", () => {
     const today = new Date();
     const ends = unique(sampleAgreements.map((a) => a.effectiveToDays).filter((d): d is number => d !== null));
     for (const end of ends) {
-      const onTheDay = await agreements.list({ expiringBefore: daysFrom(today, end) }, ALL);
+      const onTheDay = await agreements.list({ expiringBefore: daysFrom(today, end) }, ALL, ALL_AGREEMENTS);
       expect(onTheDay.nodes.map((a) => a.number)).toEqual(
         numbers((a) => a.effectiveToDays !== null && a.effectiveToDays <= end),
       );
-      const dayBefore = await agreements.list({ expiringBefore: daysFrom(today, end - 1) }, ALL);
+      const dayBefore = await agreements.list({ expiringBefore: daysFrom(today, end - 1) }, ALL, ALL_AGREEMENTS);
       expect(dayBefore.nodes.map((a) => a.number)).toEqual(
         numbers((a) => a.effectiveToDays !== null && a.effectiveToDays < end),
       );
@@ -180,7 +191,7 @@ describe("AgreementService.list", () => {
     const contains = (text: string) => (a: SampleAgreement) =>
       a.number.toLowerCase().includes(text.toLowerCase()) || a.title.toLowerCase().includes(text.toLowerCase());
     for (const text of ["wan", "WAN", "sla-2026", "ola", "payroll"]) {
-      const page = await agreements.list({ search: text }, ALL);
+      const page = await agreements.list({ search: text }, ALL, ALL_AGREEMENTS);
       const expected = numbers(contains(text));
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(sampleAgreements.length);
@@ -189,9 +200,9 @@ describe("AgreementService.list", () => {
   });
 
   it("matches search text literally, wildcards included", async () => {
-    expect((await agreements.list({ search: "%" }, ALL)).nodes).toEqual([]);
-    expect((await agreements.list({ search: "SLA_2026" }, ALL)).nodes).toEqual([]);
-    expect((await agreements.list({ search: "no agreement has this title" }, ALL)).nodes).toEqual([]);
+    expect((await agreements.list({ search: "%" }, ALL, ALL_AGREEMENTS)).nodes).toEqual([]);
+    expect((await agreements.list({ search: "SLA_2026" }, ALL, ALL_AGREEMENTS)).nodes).toEqual([]);
+    expect((await agreements.list({ search: "no agreement has this title" }, ALL, ALL_AGREEMENTS)).nodes).toEqual([]);
   });
 
   it("combines filters", async () => {
@@ -202,7 +213,7 @@ describe("AgreementService.list", () => {
       customerId: sampleId.customer("FINANCE"),
       expiringBefore: daysFrom(today, 400),
     };
-    const page = await agreements.list(filter, ALL);
+    const page = await agreements.list(filter, ALL, ALL_AGREEMENTS);
     const expected = numbers(
       (a) =>
         a.status === AgreementStatus.ACTIVE &&
@@ -219,7 +230,7 @@ describe("AgreementService.list", () => {
 
   it("treats an empty list filter as matching nothing", async () => {
     for (const filter of [{ status: [] }, { type: [] }]) {
-      const page = await agreements.list(filter, toPageRequest({ first: 10 }));
+      const page = await agreements.list(filter, toPageRequest({ first: 10 }), ALL_AGREEMENTS);
       expect(page.nodes).toEqual([]);
       expect(await page.totalCount).toBe(0);
     }
@@ -230,14 +241,19 @@ describe("AgreementService relations", () => {
   it("loads agreements by id and number, aligned with the keys, unknown keys to null", async () => {
     const [a, b] = [sampleAgreements[0].number, sampleAgreements[sampleAgreements.length - 1].number];
     expect(
-      (await agreements.byIds([sampleId.agreement(b), "nope", sampleId.agreement(a)])).map((x) => x?.number ?? null),
+      (await agreements.byIds([sampleId.agreement(b), "nope", sampleId.agreement(a)], ALL_AGREEMENTS)).map(
+        (x) => x?.number ?? null,
+      ),
     ).toEqual([b, null, a]);
-    expect((await agreements.byNumbers(["nope", a])).map((x) => x?.id ?? null)).toEqual([null, sampleId.agreement(a)]);
+    expect((await agreements.byNumbers(["nope", a], ALL_AGREEMENTS)).map((x) => x?.id ?? null)).toEqual([
+      null,
+      sampleId.agreement(a),
+    ]);
   });
 
   it("groups the ids of each agreement's customers, and each customer's agreements", async () => {
     const ids = sampleAgreements.map((a) => sampleId.agreement(a.number));
-    const customerIds = await agreements.customerIdsOf([...ids, "nope"]);
+    const customerIds = await agreements.customerIdsOf([...ids, "nope"], ALL_AGREEMENTS);
     expect(customerIds.map((group) => [...group].sort())).toEqual([
       ...sampleAgreements.map((a) => a.customerCodes.map(sampleId.customer).sort()),
       [],
@@ -309,10 +325,14 @@ describe("Service.targets", () => {
       .sort();
 
   async function targetsOfEveryService(statuses: AgreementStatus[]): Promise<ServiceTargets[]> {
-    const result = await server.execute(query, {
-      representations: serviceCodes.map((code) => ({ __typename: "Service", id: sampleId.service(code) })),
-      statuses,
-    });
+    const result = await server.execute(
+      query,
+      {
+        representations: serviceCodes.map((code) => ({ __typename: "Service", id: sampleId.service(code) })),
+        statuses,
+      },
+      TEST_IDENTITIES.analyst,
+    );
     expect(result.errors).toBeUndefined();
     const services = result.data?._entities as ServiceTargets[];
     expect(services.map((s) => s.id)).toEqual(serviceCodes.map(sampleId.service));

@@ -1,4 +1,4 @@
-import { committedSdl, ENTITIES_QUERY, testConfig, sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, sampleId, TEST_IDENTITIES } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { AgreementStatus, AgreementType, Party, TargetMetric } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";
@@ -12,6 +12,10 @@ beforeAll(async () => {
   server = await createServer(await testConfig("agreements"));
 });
 afterAll(() => server.stop());
+
+/** Reads as an analyst: staff read every agreement, unscoped (the policy's tests are in agreement.access.test.ts). */
+const asAnalyst = (query: string, variables?: Record<string, unknown>) =>
+  server.execute(query, variables, TEST_IDENTITIES.analyst);
 
 const agreement = (number: string): SampleAgreement => {
   const found = sampleAgreements.find((a) => a.number === number);
@@ -36,14 +40,14 @@ const MONEY_AMOUNT = /^-?\d+\.\d{2}$/;
 
 describe("agreements subgraph contract", () => {
   it("serves the committed SDL through _service", async () => {
-    const result = await server.execute("{ _service { sdl } }");
+    const result = await asAnalyst("{ _service { sdl } }");
     expect(result.errors).toBeUndefined();
     expect((result.data as { _service: { sdl: string } })._service.sdl.trim()).toBe(committedSdl("agreements").trim());
   });
 
   it("resolves Agreement entities by id, unknown ids to null, in the order given", async () => {
     const [first, second] = [sampleAgreements[0], sampleAgreements[sampleAgreements.length - 1]];
-    const result = await server.execute(ENTITIES_QUERY("Agreement", "id number type status"), {
+    const result = await asAnalyst(ENTITIES_QUERY("Agreement", "id number type status"), {
       representations: [
         { __typename: "Agreement", id: sampleId.agreement(second.number) },
         { __typename: "Agreement", id: "no-such-agreement" },
@@ -61,7 +65,7 @@ describe("agreements subgraph contract", () => {
   });
 
   it("resolves a Service to its key and adds the agreements covering it and their targets", async () => {
-    const result = await server.execute(
+    const result = await asAnalyst(
       ENTITIES_QUERY("Service", "id agreements { number } targets { metric priority agreement { number status } }"),
       { representations: [{ __typename: "Service", id: sampleId.service("EMAIL") }] },
     );
@@ -106,7 +110,7 @@ describe("agreements subgraph contract", () => {
   });
 
   it("filters a service's agreements by status and type", async () => {
-    const result = await server.execute(
+    const result = await asAnalyst(
       `query ($representations: [_Any!]!) {
         _entities(representations: $representations) {
           ... on Service {
@@ -133,7 +137,7 @@ describe("agreements subgraph contract", () => {
   });
 
   it("resolves a Service no agreement covers to its key with no agreements and no targets", async () => {
-    const result = await server.execute(ENTITIES_QUERY("Service", "id agreements { number } targets { id }"), {
+    const result = await asAnalyst(ENTITIES_QUERY("Service", "id agreements { number } targets { id }"), {
       representations: [{ __typename: "Service", id: sampleId.service("NO_SUCH_SERVICE") }],
     });
     expect(result.errors).toBeUndefined();
@@ -142,7 +146,7 @@ describe("agreements subgraph contract", () => {
 
   it("resolves Customers to their key and adds the agreements they are party to", async () => {
     const codes = ["FINANCE", "STADTWERKE_RHEINTAL", "VANDIJK_FRANCHISE", "NO_SUCH_CUSTOMER"];
-    const result = await server.execute(
+    const result = await asAnalyst(
       ENTITIES_QUERY("Customer", "id active: agreements(status: [ACTIVE]) { number } all: agreements { number }"),
       { representations: codes.map((code) => ({ __typename: "Customer", id: sampleId.customer(code) })) },
     );
@@ -162,7 +166,7 @@ describe("agreements subgraph contract", () => {
   it("resolves Providers to their key and adds the agreements they are bound by", async () => {
     const codes = [...new Set(sampleAgreements.map((a) => a.providerCode))].sort();
     expect(codes.length).toBeGreaterThan(1);
-    const result = await server.execute(
+    const result = await asAnalyst(
       ENTITIES_QUERY("Provider", "id agreements { number } olas: agreements(type: [OLA]) { number }"),
       {
         representations: [...codes, "NO_SUCH_PROVIDER"].map((code) => ({
@@ -182,11 +186,11 @@ describe("agreements subgraph contract", () => {
   });
 
   it("answers an unknown id or number with NOT_FOUND", async () => {
-    const byId = await server.execute('{ agreement(id: "nope") { number } }');
+    const byId = await asAnalyst('{ agreement(id: "nope") { number } }');
     expect(byId.data?.agreement).toBeNull();
     expect(byId.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(byId.errors?.[0].message).toBe('Agreement "nope" does not exist');
-    const byNumber = await server.execute('{ agreementByNumber(number: "SLA-1999-999") { id } }');
+    const byNumber = await asAnalyst('{ agreementByNumber(number: "SLA-1999-999") { id } }');
     expect(byNumber.data?.agreementByNumber).toBeNull();
     expect(byNumber.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(byNumber.errors?.[0].message).toBe('Agreement "SLA-1999-999" does not exist');
@@ -194,7 +198,7 @@ describe("agreements subgraph contract", () => {
 
   it("finds an agreement by id", async () => {
     const { number } = sampleAgreements[1];
-    const result = await server.execute("query ($id: ID!) { agreement(id: $id) { id number } }", {
+    const result = await asAnalyst("query ($id: ID!) { agreement(id: $id) { id number } }", {
       id: sampleId.agreement(number),
     });
     expect(result.errors).toBeUndefined();
@@ -235,7 +239,7 @@ describe("agreements subgraph contract", () => {
     let found: Result;
     const sample = agreement(number);
     beforeAll(async () => {
-      const result = await server.execute(query, { number });
+      const result = await asAnalyst(query, { number });
       expect(result.errors).toBeUndefined();
       found = result.data?.agreementByNumber as Result;
     });
@@ -333,7 +337,7 @@ describe("agreements subgraph contract", () => {
   });
 
   it("agrees on underpinning in both directions across a whole page", async () => {
-    const result = await server.execute(
+    const result = await asAnalyst(
       "{ agreements(first: 100) { nodes { number type underpinnedBy { number } underpins { number } } } }",
     );
     expect(result.errors).toBeUndefined();
@@ -358,7 +362,7 @@ describe("agreements subgraph contract", () => {
 
   it("filters by end date through a LocalDate variable", async () => {
     const before = daysFrom(new Date(), 90);
-    const result = await server.execute(
+    const result = await asAnalyst(
       "query ($before: LocalDate) { agreements(first: 100, filter: { expiringBefore: $before }) { totalCount nodes { number effectiveTo } } }",
       { before },
     );
@@ -372,16 +376,16 @@ describe("agreements subgraph contract", () => {
   });
 
   it("rejects a malformed date before execution", async () => {
-    const result = await server.execute('{ agreements(filter: { expiringBefore: "31.12.2026" }) { totalCount } }');
+    const result = await asAnalyst('{ agreements(filter: { expiringBefore: "31.12.2026" }) { totalCount } }');
     expect(result.data?.agreements).toBeUndefined();
     expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
   it("answers a page over the maximum and a malformed cursor with BAD_USER_INPUT", async () => {
-    const tooMany = await server.execute("{ agreements(first: 101) { totalCount } }");
+    const tooMany = await asAnalyst("{ agreements(first: 101) { totalCount } }");
     expect(tooMany.data?.agreements).toBeNull();
     expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    const badCursor = await server.execute('{ agreements(after: "garbage!") { totalCount } }');
+    const badCursor = await asAnalyst('{ agreements(after: "garbage!") { totalCount } }');
     expect(badCursor.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

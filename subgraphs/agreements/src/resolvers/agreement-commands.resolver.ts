@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, Field, ID, Mutation, ObjectType, Resolver } from "type-graphql";
+import { WRITERS } from "@itsm/kit";
+import { Arg, Authorized, Ctx, Directive, Field, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { Agreement } from "../entities";
 import type { AgreementsContext } from "../services/agreements.context";
 import {
@@ -28,6 +29,7 @@ export class ReferenceClaimResult {
 
 @Resolver(() => Agreement)
 export class AgreementCommandsResolver {
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description: "Creates an agreement as a DRAFT (version 1); references are checked with their owners.",
   })
@@ -35,11 +37,13 @@ export class AgreementCommandsResolver {
     return ctx.commands.create(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "Changes a DRAFT agreement's title, description, dates or provider." })
   updateAgreement(@Arg("input") input: UpdateAgreementInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.update(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "Adds a covered service to a DRAFT agreement." })
   addAgreementService(
     @Arg("input") input: AddAgreementServiceInput,
@@ -48,6 +52,7 @@ export class AgreementCommandsResolver {
     return ctx.commands.addService(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description: "Removes a covered service (`targetId`) and its targets from a DRAFT agreement.",
   })
@@ -55,16 +60,19 @@ export class AgreementCommandsResolver {
     return ctx.commands.removeService(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "Makes a customer (`targetId`, ACTIVE) party to a DRAFT SLA." })
   addAgreementCustomer(@Arg("input") input: AgreementLinkInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.addCustomer(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "Removes a customer (`targetId`) from a DRAFT SLA." })
   removeAgreementCustomer(@Arg("input") input: AgreementLinkInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.removeCustomer(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description:
       "Sets a service level target of a DRAFT agreement (replacing the one for the same service, metric and priority).",
@@ -73,11 +81,13 @@ export class AgreementCommandsResolver {
     return ctx.commands.setTarget(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "Removes a service level target from a DRAFT agreement." })
   removeTarget(@Arg("input") input: RemovePartInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.removeTarget(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description: "Adds a responsibility of the provider or the customer to a DRAFT agreement.",
   })
@@ -85,11 +95,13 @@ export class AgreementCommandsResolver {
     return ctx.commands.addResponsibility(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "Removes a responsibility from a DRAFT agreement." })
   removeResponsibility(@Arg("input") input: RemovePartInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.removeResponsibility(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description:
       "Records that an OLA or underpinning contract (`targetId`) underpins an SLA (`agreementId`); one must be a DRAFT. Returns the SLA.",
@@ -98,6 +110,7 @@ export class AgreementCommandsResolver {
     return ctx.commands.linkUnderpinning(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description: "Removes an underpinning link; one side must be a DRAFT. Returns the SLA.",
   })
@@ -105,6 +118,7 @@ export class AgreementCommandsResolver {
     return ctx.commands.unlinkUnderpinning(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description:
       "DRAFT → ACTIVE. Needs a service, a customer (SLA), a target per covered service, responsibilities of both parties, valid references and underpinnings at least as strict; lists every problem at once. Activating a revision supersedes the previous version.",
@@ -113,11 +127,13 @@ export class AgreementCommandsResolver {
     return ctx.commands.activate(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, { description: "ACTIVE → TERMINATED, with the reason recorded in its history." })
   terminateAgreement(@Arg("input") input: TerminateAgreementInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.terminate(input, ctx.identity);
   }
 
+  @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description:
       "Drafts version n+1 of an ACTIVE agreement (a copy to edit); the ACTIVE version stays in force until the draft is activated.",
@@ -127,6 +143,7 @@ export class AgreementCommandsResolver {
   }
 
   @Directive("@inaccessible")
+  @Authorized(WRITERS)
   @Mutation(() => ReferenceClaimResult, {
     description: "Internal (catalog → agreements): claims the retirement of a service no ACTIVE agreement covers.",
   })
@@ -139,6 +156,7 @@ export class AgreementCommandsResolver {
   }
 
   @Directive("@inaccessible")
+  @Authorized(WRITERS)
   @Mutation(() => Boolean, { description: "Internal (catalog → agreements): gives back a retirement claim." })
   async releaseServiceRetirement(
     @Arg("serviceId", () => ID) serviceId: string,
@@ -149,6 +167,7 @@ export class AgreementCommandsResolver {
   }
 
   @Directive("@inaccessible")
+  @Authorized(WRITERS)
   @Mutation(() => ReferenceClaimResult, {
     description:
       "Internal (customers → agreements): claims the deactivation of a customer party to no ACTIVE agreement.",
@@ -162,6 +181,7 @@ export class AgreementCommandsResolver {
   }
 
   @Directive("@inaccessible")
+  @Authorized(WRITERS)
   @Mutation(() => Boolean, {
     description: "Internal (customers → agreements): gives back a deactivation claim (reactivation).",
   })

@@ -1,5 +1,5 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest } from "@itsm/kit";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import {
   Agreement,
   CustomerReference,
@@ -19,6 +19,7 @@ const PARTY_ORDER: string[] = [Party.PROVIDER, Party.CUSTOMER];
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
+  @Authorized()
   @Query(() => Agreement, { nullable: true, description: "The agreement with this id; NOT_FOUND if there is none." })
   async agreement(@Arg("id", () => ID) id: string, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     const agreement = await ctx.loaders.agreementById.load(id);
@@ -26,6 +27,7 @@ export class AgreementResolver {
     return agreement;
   }
 
+  @Authorized()
   @Query(() => Agreement, {
     nullable: true,
     description:
@@ -44,6 +46,7 @@ export class AgreementResolver {
     return agreement;
   }
 
+  @Authorized(STAFF)
   @FieldResolver(() => [HistoryEntry], { description: "Every change to this version of the agreement, newest first." })
   history(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<HistoryEntry[]> {
     return loaders.agreementHistory.load(agreement.id);
@@ -68,17 +71,18 @@ export class AgreementResolver {
     return versions.find((v) => v.supersedesId === agreement.id) ?? null;
   }
 
+  @Authorized()
   @Query(() => AgreementConnection, {
     nullable: true,
     description: "Agreements, ordered by number, one page at a time. Null only when an error says why.",
   })
-  agreements(
+  async agreements(
     @Args() page: PageArgs,
     @Arg("filter", () => AgreementFilter, { nullable: true, description: "Criteria the agreements must meet." })
     filter: AgreementFilter | null,
     @Ctx() ctx: AgreementsContext,
   ) {
-    return ctx.agreements.list(filter, toPageRequest(page));
+    return ctx.agreements.list(filter, toPageRequest(page), await ctx.scope());
   }
 
   @FieldResolver(() => [CustomerReference], {

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Agreement, ProviderReference } from "../entities";
 import type { AgreementsContext } from "../services/agreements.context";
 import { RelatedAgreementsArgs } from "./agreement.inputs";
@@ -7,6 +7,7 @@ import { relatedAgreements } from "./related-agreements";
 /** What the agreements subgraph adds to the customers subgraph's Provider. */
 @Resolver(() => ProviderReference)
 export class ProviderAgreementsResolver {
+  @Authorized()
   @FieldResolver(() => [Agreement], {
     nullable: true,
     description:

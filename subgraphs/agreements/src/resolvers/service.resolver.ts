@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Agreement, AgreementStatus, ServiceLevelTarget, ServiceReference } from "../entities";
 import type { AgreementsContext } from "../services/agreements.context";
 import { RelatedAgreementsArgs } from "./agreement.inputs";
@@ -7,6 +7,7 @@ import { relatedAgreements, sortTargets } from "./related-agreements";
 /** What the agreements subgraph adds to the catalog's Service. */
 @Resolver(() => ServiceReference)
 export class ServiceAgreementsResolver {
+  @Authorized()
   @FieldResolver(() => [Agreement], {
     nullable: true,
     description:
@@ -20,6 +21,7 @@ export class ServiceAgreementsResolver {
     return relatedAgreements(ctx, await ctx.loaders.agreementIdsByService.load(service.id), args);
   }
 
+  @Authorized()
   @FieldResolver(() => [ServiceLevelTarget], {
     nullable: true,
     description:

@@ -1,19 +1,41 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { findAligned, findGrouped, groupByKey, paginate, whereContains, whereEquals, whereIn } from "@itsm/kit";
-import type { DataSource } from "typeorm";
+import { alignByKey, findGrouped, groupByKey, paginate, whereContains, whereEquals, whereIn } from "@itsm/kit";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { In } from "typeorm";
 import {
   Agreement,
   AgreementStatus,
   AgreementCustomer,
+  AgreementType,
   AgreementUnderpinning,
   Responsibility,
   ServiceCoverage,
   ServiceLevelTarget,
 } from "../entities";
 import type { AgreementFilter } from "../resolvers/agreement.inputs";
+import type { AgreementScope } from "./partner-scope.service";
 
-/** Reads agreements and everything they contain: coverage, targets, responsibilities, parties. */
+/**
+ * Restricts a query on `agreement` to the rows the scope may read, in SQL (so counts and pages
+ * stay right): a partner reads SLAs to which one of its customers is a party; `none` reads nothing.
+ */
+export function whereInScope(query: SelectQueryBuilder<Agreement>, scope: AgreementScope): void {
+  if (scope.kind === "all") return;
+  if (scope.kind === "none" || scope.customerIds.length === 0) {
+    query.andWhere("1 = 0");
+    return;
+  }
+  query.andWhere(
+    "agreement.type = :scopeType AND EXISTS (SELECT 1 FROM agreement_customers scopeParty WHERE scopeParty.agreementId = agreement.id AND scopeParty.customerId IN (:...scopeCustomerIds))",
+    { scopeType: AgreementType.SLA, scopeCustomerIds: [...scope.customerIds] },
+  );
+}
+
+/**
+ * Reads agreements and everything they contain: coverage, targets, responsibilities, parties.
+ * Every read of agreement rows takes the caller's scope; contents are read by agreement ids that
+ * came from a scoped read.
+ */
 export class AgreementService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -21,26 +43,34 @@ export class AgreementService {
     return this.dataSource.getRepository(Agreement);
   }
 
-  byIds(ids: readonly string[]): Promise<(Agreement | null)[]> {
-    return findAligned(this.agreements, "id", ids);
+  /** The agreements with these ids, aligned with them; null where there is none in scope. */
+  async byIds(ids: readonly string[], scope: AgreementScope): Promise<(Agreement | null)[]> {
+    const query = this.agreements.createQueryBuilder("agreement").where("agreement.id IN (:...ids)", { ids: [...ids] });
+    whereInScope(query, scope);
+    return alignByKey(ids, await query.getMany(), (a) => a.id);
   }
 
-  /** For each number, the version in force (ACTIVE) or else the latest one. */
-  async byNumbers(numbers: readonly string[]): Promise<(Agreement | null)[]> {
-    return (await this.versionsOf(numbers)).map(
+  /** For each number, the version in force (ACTIVE) or else the latest one (of those in scope). */
+  async byNumbers(numbers: readonly string[], scope: AgreementScope): Promise<(Agreement | null)[]> {
+    return (await this.versionsOf(numbers, scope)).map(
       (versions) => versions.find((a) => a.status === AgreementStatus.ACTIVE) ?? versions[versions.length - 1] ?? null,
     );
   }
 
-  /** Every version of each number, oldest first. */
-  async versionsOf(numbers: readonly string[]): Promise<Agreement[][]> {
-    const rows = await this.agreements.find({ where: { number: In([...numbers]) }, order: { version: "ASC" } });
-    return groupByKey(numbers, rows, (a) => a.number);
+  /** Every version (in scope) of each number, oldest first. */
+  async versionsOf(numbers: readonly string[], scope: AgreementScope): Promise<Agreement[][]> {
+    const query = this.agreements
+      .createQueryBuilder("agreement")
+      .where("agreement.number IN (:...numbers)", { numbers: [...numbers] })
+      .orderBy("agreement.version", "ASC");
+    whereInScope(query, scope);
+    return groupByKey(numbers, await query.getMany(), (a) => a.number);
   }
 
-  /** A page of agreements ordered by number. */
-  list(filter: AgreementFilter | null | undefined, page: PageRequest): Promise<Page<Agreement>> {
+  /** A page of the agreements in scope, ordered by number. */
+  list(filter: AgreementFilter | null | undefined, page: PageRequest, scope: AgreementScope): Promise<Page<Agreement>> {
     const query = this.agreements.createQueryBuilder("agreement");
+    whereInScope(query, scope);
     whereContains(query, ["agreement.number", "agreement.title"], filter?.search);
     whereIn(query, "agreement.status", filter?.status);
     whereIn(query, "agreement.type", filter?.type);
@@ -69,8 +99,21 @@ export class AgreementService {
     });
   }
 
-  customerIdsOf(agreementIds: readonly string[]): Promise<string[][]> {
-    return findGrouped(this.repo(AgreementCustomer), "agreementId", agreementIds, (p) => p.customerId);
+  /** The customers party to each agreement; for a partner, only its own (a shared SLA hides the others). */
+  async customerIdsOf(agreementIds: readonly string[], scope: AgreementScope): Promise<string[][]> {
+    if (scope.kind === "all") {
+      return findGrouped(this.repo(AgreementCustomer), "agreementId", agreementIds, (p) => p.customerId);
+    }
+    const visible = scope.kind === "partner" ? [...scope.customerIds] : [];
+    const rows = visible.length
+      ? await this.repo(AgreementCustomer).findBy({ agreementId: In([...agreementIds]), customerId: In(visible) })
+      : [];
+    return groupByKey(
+      agreementIds,
+      rows,
+      (p) => p.agreementId,
+      (p) => p.customerId,
+    );
   }
 
   coverageOf(agreementIds: readonly string[]): Promise<ServiceCoverage[][]> {

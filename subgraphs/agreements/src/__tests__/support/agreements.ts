@@ -1,6 +1,6 @@
 import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
-import { sampleId, testConfig } from "@itsm/kit";
-import type { SubgraphServer } from "@itsm/kit";
+import { sampleId, TEST_IDENTITIES, testConfig } from "@itsm/kit";
+import type { Identity, SubgraphServer } from "@itsm/kit";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
 import type { AgreementsContext } from "../../services/agreements.context";
@@ -139,8 +139,22 @@ export class AgreementsHarness {
     beforeEach(() => this.peers.reset());
   }
 
-  execute(name: MutationName, input: Record<string, unknown>): Promise<Result> {
-    return this.server.execute(M[name], { input });
+  /** Runs a mutation, as an editor unless told. */
+  execute(
+    name: MutationName,
+    input: Record<string, unknown>,
+    identity: Identity = TEST_IDENTITIES.editor,
+  ): Promise<Result> {
+    return this.server.execute(M[name], { input }, identity);
+  }
+
+  /** Runs a query as an analyst (staff: every agreement, unscoped) unless told. */
+  query(
+    query: string,
+    variables: Record<string, unknown> = {},
+    identity: Identity = TEST_IDENTITIES.analyst,
+  ): Promise<Result> {
+    return this.server.execute(query, variables, identity);
   }
 
   /** Runs a mutation that must succeed, and returns the agreement it answers with. */
@@ -149,7 +163,7 @@ export class AgreementsHarness {
   }
 
   async claim(name: keyof typeof CLAIM, id: string): Promise<unknown> {
-    const result = await this.server.execute(CLAIM[name], { id });
+    const result = await this.server.execute(CLAIM[name], { id }, TEST_IDENTITIES.editor);
     expect(result.errors).toBeUndefined();
     return result.data?.[name];
   }
@@ -228,7 +242,7 @@ export class AgreementsHarness {
   }
 
   async read(id: string): Promise<AgreementView> {
-    const result = await this.server.execute(`query ($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`, { id });
+    const result = await this.query(`query ($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`, { id });
     return agreementOf(result, "agreement");
   }
 

@@ -1,4 +1,5 @@
-import { sampleId } from "@itsm/kit";
+import type { Identity } from "@itsm/kit";
+import { INTERNAL_IDENTITY_HEADER, sampleId, TEST_INTERNAL_SECRET, verifyIdentity } from "@itsm/kit";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
 import { sampleAgreements } from "../../sample/agreements.sample";
@@ -22,14 +23,24 @@ export interface ProviderRecord {
 
 export interface PeerRequest {
   peer: PeerName;
+  /** The entity type of an `_entities` request, or `customers(codes)` for a partner's codes→ids lookup. */
   typename: string;
+  /** The ids asked for (the codes, for a lookup). */
   ids: string[];
+  /** Who the call was made for: the subject of its verified `x-itsm-identity` header. */
+  subject: string;
 }
+
+/** The typename recorded for a `customers(filter: { codes })` lookup. */
+export const CODES_LOOKUP = "customers(codes)";
 
 /**
  * One HTTP server playing both peers of the agreements subgraph: the catalog (`_entities` of
  * Service { code lifecycle }) and the customers subgraph (Customer { code status }, Provider
- * { code }), answering from maps the tests control; unknown ids resolve to null.
+ * { code }), answering from maps the tests control; unknown ids resolve to null. The customers
+ * peer also answers `customers(filter: { codes })` (a partner's codes → ids), listing, like the
+ * real one, only the customers a partner acts for. A call without a valid signed identity is
+ * refused (401), as the real subgraphs do.
  */
 export interface FakePeers {
   urls: Record<PeerName, string>;
@@ -37,7 +48,7 @@ export interface FakePeers {
   customers: Map<string, CustomerRecord>;
   providers: Map<string, ProviderRecord>;
   mode: Record<PeerName, FakeMode>;
-  /** Every `_entities` request received, oldest first. */
+  /** Every request received (with a valid identity), oldest first. */
   requests: PeerRequest[];
   /** Makes the service with this code known (LIVE unless told), and returns its id. */
   addService(code: string, lifecycle?: string): string;
@@ -52,7 +63,7 @@ export interface FakePeers {
 
 interface EntitiesRequest {
   query: string;
-  variables: { representations?: { __typename: string; id: string }[] };
+  variables: { representations?: { __typename: string; id: string }[]; codes?: string[]; first?: number };
 }
 
 /** Catalog sample services that the agreements sample does not cover, with their lifecycle. */
@@ -112,9 +123,21 @@ export async function startFakePeers(): Promise<FakePeers> {
     customers: { Customer: fake.customers, Provider: fake.providers },
   };
 
-  function answer(peer: PeerName, request: EntitiesRequest): unknown {
+  /** The customers with these codes, as the real customers subgraph lists them to the caller. */
+  function customersByCode(codes: string[], caller: Identity) {
+    const nodes = [...fake.customers.entries()]
+      .filter(([, c]) => codes.includes(c.code))
+      .filter(([, c]) => caller.role !== "partner" || caller.customerCodes.includes(c.code))
+      .map(([id, c]) => ({ id, code: c.code }));
+    return { data: { customers: { nodes } } };
+  }
+
+  function answer(peer: PeerName, request: EntitiesRequest, caller: Identity): unknown {
     if (fake.mode[peer] === "errors") {
       return { data: null, errors: [{ message: `The ${peer} database is unavailable; retry shortly` }] };
+    }
+    if (peer === "customers" && request.query.includes("customers(filter:")) {
+      return customersByCode(request.variables.codes ?? [], caller);
     }
     if (!request.query.includes("_entities")) {
       return { data: null, errors: [{ message: `The fake ${peer} subgraph answers only _entities` }] };
@@ -138,18 +161,31 @@ export async function startFakePeers(): Promise<FakePeers> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as EntitiesRequest;
+      const header = req.headers[INTERNAL_IDENTITY_HEADER];
+      let caller: Identity;
+      try {
+        caller = verifyIdentity(Array.isArray(header) ? header[0] : header, TEST_INTERNAL_SECRET);
+      } catch (error) {
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: "UNAUTHENTICATED" } }] }),
+        );
+        return;
+      }
       const representations = request.variables.representations ?? [];
+      const lookup = request.query.includes("customers(filter:");
       fake.requests.push({
         peer,
-        typename: representations[0]?.__typename ?? "",
-        ids: representations.map((r) => r.id),
+        typename: lookup ? CODES_LOOKUP : (representations[0]?.__typename ?? ""),
+        ids: lookup ? (request.variables.codes ?? []) : representations.map((r) => r.id),
+        subject: caller.subject,
       });
       if (fake.mode[peer] === "drop") {
         req.socket.destroy();
         return;
       }
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(answer(peer, request)));
+      res.end(JSON.stringify(answer(peer, request, caller)));
     });
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));

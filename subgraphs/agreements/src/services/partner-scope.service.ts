@@ -1,0 +1,68 @@
+import type { Identity, SubgraphClient } from "@itsm/kit";
+import { DomainError, ErrorCode, isStaff } from "@itsm/kit";
+
+/**
+ * Which agreements a caller may read: `all` (staff), a partner's customers (`partner`: SLAs to
+ * which one of these customer ids is a party; only these customers are shown as parties), or
+ * `none` (anonymous: it may not read agreements at all, so `_entities` resolves nothing).
+ */
+export type AgreementScope = { kind: "all" } | { kind: "partner"; customerIds: readonly string[] } | { kind: "none" };
+
+export const ALL_AGREEMENTS: AgreementScope = Object.freeze({ kind: "all" });
+const NO_AGREEMENTS: AgreementScope = Object.freeze({ kind: "none" });
+
+interface CustomersByCode {
+  customers: { nodes: { id: string; code: string }[] } | null;
+}
+
+const CUSTOMERS_BY_CODE = `query ($codes: [String!]!, $first: Int!) {
+  customers(filter: { codes: $codes }, first: $first) { nodes { id code } }
+}`;
+
+/** The customers subgraph's page limit: more codes than this are asked in several pages. */
+const PAGE = 100;
+
+/**
+ * Derives a caller's agreement scope. A partner's customer codes become customer ids through the
+ * customers subgraph, asked as the partner (so it answers only the partner's own customers).
+ */
+export class PartnerScopeService {
+  constructor(private readonly customers: SubgraphClient) {}
+
+  async scopeOf(identity: Identity): Promise<AgreementScope> {
+    if (isStaff(identity)) return ALL_AGREEMENTS;
+    if (identity.role !== "partner") return NO_AGREEMENTS;
+    return { kind: "partner", customerIds: await this.customerIdsOf(identity) };
+  }
+
+  private async customerIdsOf(partner: Identity): Promise<string[]> {
+    const codes = [...new Set(partner.customerCodes)];
+    const ids: string[] = [];
+    for (let i = 0; i < codes.length; i += PAGE) {
+      const chunk = codes.slice(i, i + PAGE);
+      let data: CustomersByCode;
+      try {
+        data = await this.customers.execute<CustomersByCode>(CUSTOMERS_BY_CODE, { codes: chunk, first: PAGE }, partner);
+      } catch (error) {
+        // Never widen (or guess) the scope: without the ids, the partner's reads fail.
+        throw new DomainError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          `The customers subgraph could not be consulted to find the partner's customers (${(error as Error).message}); retry shortly`,
+          { serviceName: "customers" },
+        );
+      }
+      if (!data.customers) {
+        throw new DomainError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The customers subgraph did not list the partner's customers; retry shortly",
+          {
+            serviceName: "customers",
+          },
+        );
+      }
+      // Only codes the partner acts for count, whatever the peer answers.
+      ids.push(...data.customers.nodes.filter((c) => chunk.includes(c.code)).map((c) => c.id));
+    }
+    return ids;
+  }
+}
