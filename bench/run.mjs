@@ -75,6 +75,9 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --same-query       send the first page every time instead of walking through up to ${MAX_PAGES} pages
   --soak S           afterwards, S seconds of sustained load on our gateway, RSS tracked (default: off)
   --json FILE        also write the results as JSON to FILE
+  --candidate N=DIR  also run a variant of our gateway built into DIR (DIR/index.js) under the name N,
+                     for A/B trials in the same run (repeatable); e.g. tsc -p gateway/tsconfig.build.json
+                     --outDir .bench-candidates/N after a local change
   --help             this text`;
 
 function options() {
@@ -89,9 +92,23 @@ function options() {
       soak: { type: "string", default: "0" },
       "same-query": { type: "boolean", default: false },
       json: { type: "string" },
+      candidate: { type: "string", multiple: true, default: [] },
       help: { type: "boolean", default: false },
     },
   });
+  for (const spec of values.candidate) {
+    const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(spec);
+    if (!match || GATEWAYS[match[1]]) {
+      console.error(`--candidate must be NAME=DIR with a new lower-case NAME (got "${spec}")\n\n${USAGE}`);
+      process.exit(2);
+    }
+    const entry = resolve(match[2], "index.js");
+    if (!existsSync(entry)) {
+      console.error(`--candidate ${match[1]}: ${entry} is missing`);
+      process.exit(2);
+    }
+    GATEWAYS[match[1]] = { label: `ours, candidate ${match[1]}`, entry };
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -105,6 +122,10 @@ function options() {
     return value;
   };
   const gateways = values.gateways.split(",").map((g) => g.trim());
+  for (const spec of values.candidate) {
+    const name = spec.split("=")[0];
+    if (!gateways.includes(name)) gateways.push(name);
+  }
   const unknown = gateways.filter((g) => !GATEWAYS[g]);
   if (unknown.length || gateways.length === 0) {
     console.error(`--gateways: unknown ${unknown.join(", ")}; choose from ${Object.keys(GATEWAYS).join(", ")}`);

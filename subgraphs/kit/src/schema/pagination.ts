@@ -111,8 +111,11 @@ export async function paginate<T extends ObjectLiteral>(
   const countQuery = query.clone();
   if (page.after) {
     const [sortValue, id] = page.after;
+    // "(sort, id) after the cursor", written so that both databases seek on the sort column's index
+    // (`sort >= x` first): the form `sort > x OR (sort = x AND id > y)` made SQLite scan the index
+    // from its start or sort every later row, so a page cost more the further it was.
     query.andWhere(
-      `(${order.sortColumn} > :afterSort OR (${order.sortColumn} = :afterSort AND ${order.idColumn} > :afterId))`,
+      `(${order.sortColumn} >= :afterSort AND (${order.sortColumn} > :afterSort OR ${order.idColumn} > :afterId))`,
       { afterSort: sortValue, afterId: id },
     );
   }

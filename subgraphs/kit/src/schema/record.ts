@@ -21,8 +21,13 @@ export abstract class TrackedRecord {
   updatedAt: Date;
 }
 
-/** A record people refer to by a short code (a service, a customer, a provider). */
+/**
+ * A record people refer to by a short code (a service, a customer, a provider). Pages of them are
+ * ordered by (code, id): MySQL/MariaDB cannot take that order from the unique index on code alone
+ * and sorted the whole table for every page, hence the index on both.
+ */
 @ObjectType()
+@Index(["code", "id"])
 export abstract class CodedRecord extends TrackedRecord {
   @Field({ description: 'Unique short code, upper case, e.g. "EMAIL"; what people and integrations refer to.' })
   @Index({ unique: true })
