@@ -4,7 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase } from "@itsm/kit";
-import { post, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+import { as, post, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 /** In the MariaDB run, each launch gets fresh databases migrated and seeded at start-up. */
 async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
@@ -82,7 +85,12 @@ describe("the launcher behind npm start", () => {
     const { launcher, url } = await startLauncher(dataDir);
     const pids = childPids(launcher.pid!);
     expect(pids).toHaveLength(4);
-    const response = await post<{ services: { totalCount: number } }>(url, "{ services { totalCount } }");
+    const response = await post<{ services: { totalCount: number } }>(
+      url,
+      "{ services { totalCount } }",
+      undefined,
+      ANALYST,
+    );
     expect(response.data?.services.totalCount).toBeGreaterThan(0);
 
     const exited = new Promise<number | null>((resolve) => launcher.once("exit", resolve));

@@ -20,6 +20,11 @@ const fetcher = createGraphiQLFetcher({ url: new URL("graphql", document.baseURI
 // point-and-click query builder.
 const plugins = [EXAMPLES_PLUGIN, HISTORY_PLUGIN, explorerPlugin()];
 
+// A token in the address's fragment (/graphql#token=…; fragments never reach the server) fills the
+// Authorization header, so the schema loads for staff (introspection needs an analyst, editor or admin).
+const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+const headers = token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : undefined;
+
 function Explorer() {
   return (
     <GraphiQL
@@ -28,6 +33,8 @@ function Explorer() {
       visiblePlugin={EXAMPLES_PLUGIN}
       defaultQuery={DESIGN_EXAMPLE.query}
       isHeadersEditorEnabled
+      initialHeaders={headers}
+      defaultHeaders={headers}
       shouldPersistHeaders={false}
     >
       <GraphiQL.Logo>ITSM Service Graph</GraphiQL.Logo>
