@@ -120,17 +120,14 @@ function refusalOf(error: unknown): RequestRefused {
   if (
     error instanceof errors.JWKSTimeout ||
     error instanceof errors.JWKSInvalid ||
-    error instanceof TypeError ||
-    (error instanceof Error && !(error instanceof errors.JOSEError))
+    !(error instanceof errors.JOSEError)
   ) {
-    // The identity provider's keys cannot be had: the token may be fine, so this is not a 401.
+    // The identity provider's keys cannot be had (unreachable, slow, garbled): the token may be fine, so not a 401.
     return new RequestRefused(
       503,
       "SERVICE_UNAVAILABLE",
       "Cannot verify the token: the identity provider's keys are unavailable",
-      {
-        "retry-after": "5",
-      },
+      { "retry-after": "5" },
     );
   }
   return invalidToken("the token does not verify");
