@@ -23,9 +23,7 @@ const files = positionals.length
       .map((name) => join(folder, name));
 
 const definitions = files.flatMap((file) => parse(readFileSync(file, "utf8")).definitions);
-const fragments = new Map(
-  definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-);
+const fragments = new Map(definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
 
 /** The fragments a definition spreads, transitively. */
 function usedFragments(definition, seen = new Set()) {

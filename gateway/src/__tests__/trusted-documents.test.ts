@@ -39,9 +39,17 @@ describe("the trusted documents manifest", () => {
 
   it.each<[string, unknown, RegExp]>([
     ["is not JSON", "{ nope", /cannot read it as JSON/],
-    ["is another format", { format: "something-else", version: 1, operations: [] }, /not an Apollo persisted-query manifest/],
+    [
+      "is another format",
+      { format: "something-else", version: 1, operations: [] },
+      /not an Apollo persisted-query manifest/,
+    ],
     ["is another version", { format: "apollo-persisted-query-manifest", version: 2, operations: [] }, /not an Apollo/],
-    ["has an id that is not the body's hash", manifest([operation(BODY, { id: "0".repeat(64) })]), /not the SHA-256 hex/],
+    [
+      "has an id that is not the body's hash",
+      manifest([operation(BODY, { id: "0".repeat(64) })]),
+      /not the SHA-256 hex/,
+    ],
     ["repeats an id", manifest([operation(BODY), operation(BODY)]), /repeats the id/],
     ["has an operation of an unknown type", manifest([operation(BODY, { type: "select" })]), /has type select/],
     ["has an operation without a body", manifest([{ id: "x", name: "X", type: "query" }]), /string id, name and body/],
@@ -60,7 +68,9 @@ describe("the trusted documents manifest", () => {
   });
 
   it("stops the gateway when the file is missing", () => {
-    expect(() => loadTrustedDocuments(join(dir, "absent.json"))).toThrow(/TRUSTED_DOCUMENTS_PATH=.*absent\.json: cannot read/);
+    expect(() => loadTrustedDocuments(join(dir, "absent.json"))).toThrow(
+      /TRUSTED_DOCUMENTS_PATH=.*absent\.json: cannot read/,
+    );
   });
 
   it("the committed example manifest is valid", () => {
