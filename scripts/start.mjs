@@ -5,7 +5,14 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@itsm/kit/http";
-import { DEV_AUDIENCE, DEV_ISSUER, devAuthSecret, identityProviderConfigured } from "./dev-auth.mjs";
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  devAuthSecret,
+  hs256Settings,
+  identityProviderConfigured,
+  signToken,
+} from "./dev-auth.mjs";
 import { SUBGRAPHS } from "./subgraphs.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,10 +80,12 @@ if (!stopping) {
   const url = await start("gateway", "gateway/dist/index.js", env);
   console.log(`\nITSM Service Graph is up: ${url}  (Ctrl-C stops it)\n`);
   if (devTokens) {
+    const analyst = await signToken(hs256Settings(env), { role: "analyst", subject: "dev-explorer", expires: "12h" });
     console.log(
       "Without a token you are anonymous (the LIVE catalogue only). For a development token run\n" +
         "  npm run token -- --role analyst      (or editor, admin; partner --customer CODE)\n" +
-        "and send it as the header  Authorization: Bearer <token>  (the explorer's Headers tab).\n",
+        "and send it as the header  Authorization: Bearer <token>.\n" +
+        `The explorer as an analyst (for 12 h): ${url}#token=${analyst}\n`,
     );
   }
 }

@@ -101,6 +101,13 @@ describe("the launcher behind npm start", () => {
     expect(statSync(join(dataDir, "dev-auth-secret")).mode & 0o777).toBe(0o600);
     await waitUntil(() => output().includes("npm run token -- --role analyst"));
     expect(output()).toContain("npm run token -- --role analyst");
+    // …and a link that opens the explorer with an analyst's token, which the gateway accepts.
+    await waitUntil(() => /#token=\S+/.test(output()));
+    const linked = /The explorer as an analyst \(for 12 h\): \S+#token=(\S+)/.exec(output())?.[1];
+    const viaLink = await post(url, "{ __schema { queryType { name } } }", undefined, {
+      authorization: `Bearer ${linked}`,
+    });
+    expect(viaLink.errors).toBeUndefined();
 
     const token = devToken(dataDir, "--role", "analyst", "--subject", "launcher-e2e", "--expires", "5m");
     const headers = { authorization: `Bearer ${token}` };
