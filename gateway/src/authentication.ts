@@ -40,6 +40,11 @@ function quoted(text: string): string {
   return text.replace(/["\\]/g, "'");
 }
 
+/** The rate-limit key of a request no verified token identifies: its address. */
+export function addressKey(req: IncomingMessage): string {
+  return `ip:${req.socket.remoteAddress ?? "unknown"}`;
+}
+
 /** 401 for a token that cannot be trusted: the message says why, as does `WWW-Authenticate`. */
 export function invalidToken(reason: string): RequestRefused {
   return new RequestRefused(401, "UNAUTHENTICATED", `Invalid bearer token: ${reason}`, {
@@ -209,7 +214,6 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
   return {
     verifies: key !== undefined,
     async authenticate(req) {
-      const address = `ip:${req.socket.remoteAddress ?? "unknown"}`;
       const token = bearerToken(req);
       if (token === undefined) {
         if (!anonymousAllowed) {
@@ -222,7 +226,7 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
             },
           );
         }
-        return { identity: ANONYMOUS, rateKey: address };
+        return { identity: ANONYMOUS, rateKey: addressKey(req) };
       }
       if (key === undefined) {
         throw invalidToken(

@@ -17,7 +17,7 @@ import { existsSync, readFileSync, unwatchFile, watchFile } from "node:fs";
 import { Counter, Histogram } from "prom-client";
 import type { IncomingMessage, Server } from "node:http";
 import { join } from "node:path";
-import { createAuthenticator } from "./authentication";
+import { addressKey, createAuthenticator } from "./authentication";
 import { explorerRoutes } from "./explorer";
 import { introspectionPlugin } from "./introspection.plugin";
 import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents.plugin";
@@ -176,7 +176,7 @@ export class GatewayServer {
         try {
           caller = await authenticator.authenticate(req);
         } catch (error) {
-          if (error instanceof RequestRefused) await rateLimit(`ip:${req.socket.remoteAddress ?? "unknown"}`);
+          if (error instanceof RequestRefused) await rateLimit(addressKey(req));
           throw error;
         }
         await rateLimit(caller.rateKey);
