@@ -5,6 +5,14 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@itsm/kit/http";
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  devAuthSecret,
+  hs256Settings,
+  identityProviderConfigured,
+  signToken,
+} from "./dev-auth.mjs";
 import { SUBGRAPHS } from "./subgraphs.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,6 +60,14 @@ const env = { ...process.env };
 // The gateway signs each caller's identity for the subgraphs with a secret they share; one made
 // for this run unless the operator set one.
 env.INTERNAL_AUTH_SECRET ||= randomBytes(32).toString("base64url");
+// Outside production with no identity provider configured, the gateway accepts development
+// tokens (npm run token) signed with a secret kept in DATA_DIR; in production the operator configures one.
+const devTokens = !identityProviderConfigured(env) && env.NODE_ENV !== "production";
+if (devTokens) {
+  env.AUTH_HS256_SECRET = devAuthSecret(env.DATA_DIR || ".data");
+  env.AUTH_ISSUER ||= DEV_ISSUER;
+  env.AUTH_AUDIENCE ||= DEV_AUDIENCE;
+}
 for (const { name, port } of SUBGRAPHS) {
   const key = name.toUpperCase();
   let chosen = env[`${key}_PORT`] || String(port);
@@ -63,4 +79,13 @@ await Promise.all(SUBGRAPHS.map(({ name }) => start(name, `subgraphs/${name}/dis
 if (!stopping) {
   const url = await start("gateway", "gateway/dist/index.js", env);
   console.log(`\nITSM Service Graph is up: ${url}  (Ctrl-C stops it)\n`);
+  if (devTokens) {
+    const analyst = await signToken(hs256Settings(env), { role: "analyst", subject: "dev-explorer", expires: "12h" });
+    console.log(
+      "Without a token you are anonymous (the LIVE catalogue only). For a development token run\n" +
+        "  npm run token -- --role analyst      (or editor, admin; partner --customer CODE)\n" +
+        "and send it as the header  Authorization: Bearer <token>.\n" +
+        `The explorer as an analyst (for 12 h): ${url}#token=${analyst}\n`,
+    );
+  }
 }

@@ -2,7 +2,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { post, ROOT, startProcess, stopProcess, TEST_DRIVER } from "./support/graph";
+import { TEST_IDENTITIES } from "@itsm/kit";
+import { post, ROOT, signedAs, startProcess, stopProcess, TEST_DRIVER } from "./support/graph";
+
+// Straight to the subgraph, signed as the gateway signs an analyst's request (fresh each time: it expires).
+const analyst = () => signedAs(TEST_IDENTITIES.analyst);
 
 const describeOnMariaDb = TEST_DRIVER === "mariadb" ? describe : describe.skip;
 const MARIADB = join(ROOT, "scripts", "mariadb.mjs");
@@ -33,11 +37,11 @@ describeOnMariaDb("when the database goes away while a subgraph runs", () => {
     });
     try {
       const query = "{ services { totalCount } }";
-      const before = await post<{ services: { totalCount: number } }>(catalog.url, query);
+      const before = await post<{ services: { totalCount: number } }>(catalog.url, query, undefined, analyst());
       expect(before.errors).toBeUndefined();
 
       mariadb("stop", "--dir", dir);
-      const during = await post(catalog.url, query);
+      const during = await post(catalog.url, query, undefined, analyst());
       expect(during.errors?.[0]).toMatchObject({
         message: "The catalog database is unavailable; retry shortly",
         extensions: { code: "SERVICE_UNAVAILABLE" },
@@ -45,10 +49,10 @@ describeOnMariaDb("when the database goes away while a subgraph runs", () => {
       expect(catalog.child.exitCode).toBeNull();
 
       mariadb("start", "--dir", dir, "--port", port);
-      let after = await post<{ services: { totalCount: number } }>(catalog.url, query);
+      let after = await post<{ services: { totalCount: number } }>(catalog.url, query, undefined, analyst());
       for (let attempt = 0; after.errors && attempt < 50; attempt++) {
         await new Promise((r) => setTimeout(r, 200));
-        after = await post(catalog.url, query);
+        after = await post(catalog.url, query, undefined, analyst());
       }
       expect(after.errors).toBeUndefined();
       expect(after.data?.services.totalCount).toBe(before.data?.services.totalCount);

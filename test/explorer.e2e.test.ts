@@ -7,8 +7,11 @@ import type { BrowserContext, Page, Request } from "playwright-core";
 import { chromium } from "playwright-core";
 import type { Example } from "../gateway/explorer/examples";
 import { DESIGN_EXAMPLE, EXAMPLES, localDateInDays } from "../gateway/explorer/examples";
-import { Graph } from "./support/graph";
+import { as, Graph, token } from "./support/graph";
 import { daysFrom, sampleAgreements, sampleCustomers, sampleServices } from "./support/sample";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -154,7 +157,8 @@ suite(title, () => {
       (response) =>
         response.request().method() === "POST" && /IntrospectionQuery/.test(response.request().postData() ?? ""),
     );
-    const response = await page.goto(graph.gatewayUrl);
+    // As an analyst would open it: with a token in the fragment, so the schema (introspection) loads.
+    const response = await page.goto(`${graph.gatewayUrl}#token=${token("analyst")}`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-type"]).toBe("text/html; charset=utf-8");
     expect((await introspection).status()).toBe(200);
@@ -221,7 +225,7 @@ suite(title, () => {
   it("answers every example without errors", async () => {
     for (const example of EXAMPLES) {
       const variables = example.variables ? (JSON.parse(example.variables()) as Json) : undefined;
-      const response = await graph.query(example.query, variables);
+      const response = await graph.query(example.query, variables, ANALYST);
       expect({ example: example.title, status: response.status, errors: response.errors }).toEqual({
         example: example.title,
         status: 200,
@@ -234,7 +238,7 @@ suite(title, () => {
     // A field no editor holds yet, so only the schema can suggest it, with its type.
     const introspected = await graph.query<{
       __type: { fields: { name: string; type: { name: string | null; ofType: { name: string | null } | null } }[] };
-    }>('{ __type(name: "Service") { fields { name type { name ofType { name } } } } }');
+    }>('{ __type(name: "Service") { fields { name type { name ofType { name } } } } }', undefined, ANALYST);
     const lifecycle = introspected.data!.__type.fields.find((f) => f.name === "lifecycle")!;
     const typeName = lifecycle.type.name ?? lifecycle.type.ofType!.name!;
     await page.getByRole("button", { name: "New tab" }).click();
@@ -254,6 +258,8 @@ suite(title, () => {
   it("shows the schema's field descriptions in the docs", async () => {
     const introspected = await graph.query<{ __type: { fields: { name: string; description: string }[] } }>(
       '{ __type(name: "Query") { fields { name description } } }',
+      undefined,
+      ANALYST,
     );
     const description = introspected.data!.__type.fields.find((f) => f.name === "services")!.description;
     expect(description).toBeTruthy();
@@ -269,13 +275,15 @@ suite(title, () => {
     await openExample(page, DESIGN_EXAMPLE);
     await page.getByRole("button", { name: "Headers", exact: true }).click();
     await page.locator(".graphiql-editor-tool .view-lines").last().click();
-    await page.keyboard.insertText('{"Authorization": "Bearer explorer-e2e"}');
+    await page.keyboard.press("ControlOrMeta+A");
+    const editorToken = token("editor", [], { subject: "explorer-e2e" });
+    await page.keyboard.insertText(`{"Authorization": "Bearer ${editorToken}"}`);
     const sent = page.waitForRequest(
       (request) => request.method() === "POST" && /services/.test(request.postData() ?? ""),
     );
     await run(page, "services");
     const headers = (await sent).headers();
-    expect(headers.authorization).toBe("Bearer explorer-e2e");
+    expect(headers.authorization).toBe(`Bearer ${editorToken}`);
     expect(headers["content-type"]).toBe("application/json");
   });
 

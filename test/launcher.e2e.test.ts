@@ -1,10 +1,10 @@
 import type { ChildProcess } from "node:child_process";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase } from "@itsm/kit";
-import { post, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+import { as, post, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
 
 /** In the MariaDB run, each launch gets fresh databases migrated and seeded at start-up. */
 async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
@@ -15,13 +15,28 @@ async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
+/** The test environment less its identity provider: as a developer runs `npm start`. */
+function withoutIdentityProvider(): NodeJS.ProcessEnv {
+  const { AUTH_HS256_SECRET: _secret, AUTH_ISSUER: _issuer, AUTH_AUDIENCE: _audience, ...env } = process.env;
+  return env;
+}
+
+/** `npm run token -- …` with the launcher's DATA_DIR: the token it prints. */
+function devToken(dataDir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [join(ROOT, "scripts", "token.mjs"), ...args], {
+    cwd: ROOT,
+    env: { ...withoutIdentityProvider(), DATA_DIR: dataDir },
+    encoding: "utf8",
+  }).trim();
+}
+
 /** Starts `npm start`'s launcher on free ports; resolves with the gateway URL it prints. */
-async function startLauncher(dataDir: string): Promise<{ launcher: ChildProcess; url: string }> {
+async function startLauncher(dataDir: string): Promise<{ launcher: ChildProcess; url: string; output: () => string }> {
   const databases = await databaseEnv();
   const launcher = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...withoutIdentityProvider(),
       ...databases,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
@@ -37,7 +52,7 @@ async function startLauncher(dataDir: string): Promise<{ launcher: ChildProcess;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /ITSM Service Graph is up: (\S+)/.exec(output);
-      if (match) resolve({ launcher, url: match[1] });
+      if (match) resolve({ launcher, url: match[1], output: () => output });
     };
     launcher.stdout!.on("data", onData);
     launcher.stderr!.on("data", onData);
@@ -79,11 +94,37 @@ describe("the launcher behind npm start", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("starts the gateway and three subgraphs, and SIGTERM stops every one of them", async () => {
-    const { launcher, url } = await startLauncher(dataDir);
+    const { launcher, url, output } = await startLauncher(dataDir);
     const pids = childPids(launcher.pid!);
     expect(pids).toHaveLength(4);
-    const response = await post<{ services: { totalCount: number } }>(url, "{ services { totalCount } }");
-    expect(response.data?.services.totalCount).toBeGreaterThan(0);
+    // Development tokens: a secret of its own in DATA_DIR (owner-only), and how to get a token.
+    expect(statSync(join(dataDir, "dev-auth-secret")).mode & 0o777).toBe(0o600);
+    await waitUntil(() => output().includes("npm run token -- --role analyst"));
+    expect(output()).toContain("npm run token -- --role analyst");
+    // …and a link that opens the explorer with an analyst's token, which the gateway accepts.
+    await waitUntil(() => /#token=\S+/.test(output()));
+    const linked = /The explorer as an analyst \(for 12 h\): \S+#token=(\S+)/.exec(output())?.[1];
+    const viaLink = await post(url, "{ __schema { queryType { name } } }", undefined, {
+      authorization: `Bearer ${linked}`,
+    });
+    expect(viaLink.errors).toBeUndefined();
+
+    const token = devToken(dataDir, "--role", "analyst", "--subject", "launcher-e2e", "--expires", "5m");
+    const headers = { authorization: `Bearer ${token}` };
+    const response = await post<{ customers: { totalCount: number }; agreements: { totalCount: number } }>(
+      url,
+      "{ customers { totalCount } agreements { totalCount } }",
+      undefined,
+      headers,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.agreements.totalCount).toBeGreaterThan(0);
+    // Introspection is for staff: the token is verified as an analyst's.
+    const introspection = await post(url, "{ __schema { queryType { name } } }", undefined, headers);
+    expect(introspection.errors).toBeUndefined();
+    // A token signed with any other secret is refused.
+    const forged = await post(url, "{ services { totalCount } }", undefined, as("analyst"));
+    expect(forged.status).toBe(401);
 
     const exited = new Promise<number | null>((resolve) => launcher.once("exit", resolve));
     launcher.kill("SIGTERM");

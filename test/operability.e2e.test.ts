@@ -7,7 +7,10 @@ import type { Server } from "node:http";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Graph, post, ROOT, startProcess, stopProcess } from "./support/graph";
+import { as, Graph, post, ROOT, startProcess, stopProcess } from "./support/graph";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 const SERVICES = "query Services { services(first: 3) { totalCount nodes { code } } }";
 
@@ -92,8 +95,8 @@ describe("health, readiness, request ids and metrics", () => {
   });
 
   it("exposes Prometheus metrics: operations by name and outcome, latency, subgraph fetches", async () => {
-    await graph.query(SERVICES);
-    await graph.query("{ nope }");
+    await graph.query(SERVICES, undefined, ANALYST);
+    await graph.query("{ nope }", undefined, ANALYST);
     const gateway = await (await fetch(new URL("/metrics", graph.gatewayUrl))).text();
     expect(gateway).toMatch(/graphql_operations_total\{operation="Services",outcome="ok",service="gateway"\} \d+/);
     expect(gateway).toMatch(
@@ -121,7 +124,7 @@ describe("resilience at the gateway", () => {
     const gateway = await gatewayWith({ CATALOG_URL: slow.url, SUBGRAPH_TIMEOUT_MS: "300" });
     try {
       const started = Date.now();
-      const response = await post(gateway.url, "{ services { totalCount } }");
+      const response = await post(gateway.url, "{ services { totalCount } }", undefined, ANALYST);
       expect(Date.now() - started).toBeLessThan(2_500);
       expect(response.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "catalog" });
     } finally {
@@ -134,19 +137,21 @@ describe("resilience at the gateway", () => {
     const dead = await fakeSubgraph((_body, _respond, destroy) => destroy());
     const gateway = await gatewayWith({ CATALOG_URL: dead.url });
     try {
-      await post(gateway.url, "{ services { totalCount } }");
+      await post(gateway.url, "{ services { totalCount } }", undefined, ANALYST);
       expect(dead.requests).toHaveLength(3); // the first try and two retries
       dead.requests.length = 0;
       const mutation = await post(
         gateway.url,
         'mutation { createComponent(input: { name: "X1", kind: DATA, description: "d" }) { id } }',
+        undefined,
+        as("editor"),
       );
       expect(mutation.errors?.[0].extensions?.code).toBe("SUBGRAPH_UNAVAILABLE");
       expect(dead.requests).toHaveLength(1);
 
-      for (let i = 0; i < 6; i++) await post(gateway.url, "{ services { totalCount } }");
+      for (let i = 0; i < 6; i++) await post(gateway.url, "{ services { totalCount } }", undefined, ANALYST);
       dead.requests.length = 0;
-      const fast = await post(gateway.url, "{ services { totalCount } }");
+      const fast = await post(gateway.url, "{ services { totalCount } }", undefined, ANALYST);
       expect(fast.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "catalog" });
       expect(dead.requests).toHaveLength(0); // failed fast: the circuit is open
       const metrics = await (await fetch(new URL("/metrics", gateway.url))).text();
@@ -169,7 +174,12 @@ describe("resilience at the gateway", () => {
     );
     const gateway = await gatewayWith({ CATALOG_URL: slow.url });
     try {
-      const inFlight = post<{ services: { totalCount: number } }>(gateway.url, "{ services { totalCount } }");
+      const inFlight = post<{ services: { totalCount: number } }>(
+        gateway.url,
+        "{ services { totalCount } }",
+        undefined,
+        ANALYST,
+      );
       await new Promise((r) => setTimeout(r, 200));
       const exited = new Promise<number | null>((resolve) => gateway.child.once("exit", resolve));
       gateway.child.kill("SIGTERM");
@@ -212,7 +222,7 @@ describe("supergraph hot reload", () => {
   }
 
   it("swaps in a changed supergraph without a restart, refuses an invalid one and keeps the current", async () => {
-    expect((await post(gateway.url, WITH_AGREEMENTS)).errors).toBeUndefined();
+    expect((await post(gateway.url, WITH_AGREEMENTS, undefined, ANALYST)).errors).toBeUndefined();
 
     // A supergraph without the agreements subgraph: Service.agreements is gone.
     const subgraph = (name: string) => ({
@@ -225,7 +235,8 @@ describe("supergraph hot reload", () => {
     writeFileSync(path, smaller.supergraphSdl!);
     await eventually(
       async () =>
-        (await post(gateway.url, WITH_AGREEMENTS)).errors?.[0]?.extensions?.code === "GRAPHQL_VALIDATION_FAILED",
+        (await post(gateway.url, WITH_AGREEMENTS, undefined, ANALYST)).errors?.[0]?.extensions?.code ===
+        "GRAPHQL_VALIDATION_FAILED",
     );
 
     writeFileSync(path, "this is not a supergraph");
@@ -233,11 +244,13 @@ describe("supergraph hot reload", () => {
     const still = await post<{ services: { nodes: unknown[] } }>(
       gateway.url,
       "{ services(first: 1) { nodes { code } } }",
+      undefined,
+      ANALYST,
     );
     expect(still.errors).toBeUndefined();
     expect(gateway.child.exitCode).toBeNull();
 
     writeFileSync(path, readFileSync(join(ROOT, "schema", "supergraph.graphql")));
-    await eventually(async () => (await post(gateway.url, WITH_AGREEMENTS)).errors === undefined);
+    await eventually(async () => (await post(gateway.url, WITH_AGREEMENTS, undefined, ANALYST)).errors === undefined);
   });
 });

@@ -2,7 +2,10 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Graph, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+import { as, Graph, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 const QUERY = `{ services(first: 100) { nodes { id code createdAt } }
   agreements(first: 100) { nodes { id number effectiveFrom createdAt } }
@@ -14,7 +17,7 @@ describe("the database", () => {
 
   it("is created and seeded on first start and keeps its data across restarts and crashes", async () => {
     const first = await new Graph({ dataDir, keepData: true }).start();
-    const before = await first.query(QUERY);
+    const before = await first.query(QUERY, undefined, ANALYST);
     expect(before.errors).toBeUndefined();
     await first.stop();
 
@@ -31,7 +34,7 @@ describe("the database", () => {
     const second = await new Graph({ dataDir, keepData: true, databaseUrls: first.databaseUrls }).start();
     await second.kill("catalog");
     await second.startSubgraph("catalog");
-    const after = await second.query(QUERY);
+    const after = await second.query(QUERY, undefined, ANALYST);
     await second.stop();
     expect(after.errors).toBeUndefined();
     expect(after.data).toEqual(before.data);

@@ -1,4 +1,4 @@
-import { Graph } from "./support/graph";
+import { as, Graph } from "./support/graph";
 import {
   daysFrom,
   sampleAgreements,
@@ -9,6 +9,8 @@ import {
 } from "./support/sample";
 
 const graph = new Graph();
+// These read everything (agreements, customers, every lifecycle): a staff role that writes nothing.
+const ANALYST = as("analyst");
 beforeAll(() => graph.start(), 120_000);
 afterAll(() => graph.stop());
 
@@ -33,11 +35,15 @@ interface DesignService {
 
 describe("the DESIGN.md query", () => {
   it("returns services with their agreements, provider, customers, targets and responsibilities", async () => {
-    const response = await graph.query<{ services: { nodes: DesignService[] } }>(`
+    const response = await graph.query<{ services: { nodes: DesignService[] } }>(
+      `
       { services(first: 20) { nodes { code name
           agreements { number type status provider { name } customers { name }
             targets { metric comparator value unit }
-            responsibilities { party description } } } } }`);
+            responsibilities { party description } } } } }`,
+      undefined,
+      ANALYST,
+    );
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
     const services = response.data!.services.nodes;
@@ -78,8 +84,12 @@ describe("cross-subgraph questions analysts ask", () => {
         name: string;
         agreements: { number: string; services: { code: string }[]; targets: { service: { code: string } }[] }[];
       };
-    }>(`{ customerByCode(code: "ACME_RETAIL") { name
-          agreements(status: [ACTIVE]) { number services { code } targets { service { code } metric value unit priority } } } }`);
+    }>(
+      `{ customerByCode(code: "ACME_RETAIL") { name
+          agreements(status: [ACTIVE]) { number services { code } targets { service { code } metric value unit priority } } } }`,
+      undefined,
+      ANALYST,
+    );
     expect(response.errors).toBeUndefined();
     const customer = response.data!.customerByCode;
     expect(customer.name).toBe(customerName("ACME_RETAIL"));
@@ -103,6 +113,7 @@ describe("cross-subgraph questions analysts ask", () => {
         agreements(filter: { status: [ACTIVE], expiringBefore: $before }) {
           totalCount nodes { number effectiveTo provider { name } customers { name } services { code } } } }`,
       { before: horizon },
+      ANALYST,
     );
     expect(response.errors).toBeUndefined();
     const expected = active.filter((a) => a.effectiveToDays !== null && a.effectiveToDays <= 90);
@@ -116,8 +127,12 @@ describe("cross-subgraph questions analysts ask", () => {
   it("LIVE services that no ACTIVE SLA covers", async () => {
     const response = await graph.query<{
       services: { nodes: { code: string; agreements: { number: string }[] }[] };
-    }>(`{ services(first: 100, filter: { lifecycle: [LIVE] }) {
-          nodes { code agreements(status: [ACTIVE], type: [SLA]) { number } } } }`);
+    }>(
+      `{ services(first: 100, filter: { lifecycle: [LIVE] }) {
+          nodes { code agreements(status: [ACTIVE], type: [SLA]) { number } } } }`,
+      undefined,
+      ANALYST,
+    );
     expect(response.errors).toBeUndefined();
     const uncovered = response.data!.services.nodes.filter((s) => s.agreements.length === 0).map((s) => s.code);
     const coveredBySla = new Set(
@@ -144,6 +159,7 @@ describe("cross-subgraph questions analysts ask", () => {
           underpinnedBy { number type status provider { name } underpins { number }
             targets { service { code } metric comparator value unit priority } } } }`,
       { number: sla.number },
+      ANALYST,
     );
     expect(response.errors).toBeUndefined();
     const expected = sampleAgreements.filter((u) => u.underpins.includes(sla.number));
@@ -165,6 +181,7 @@ describe("cross-subgraph questions analysts ask", () => {
       `query Impact($search: String!) { components(filter: { search: $search }) {
           nodes { name kind services { code } impactedServices { code lifecycle criticality } } } }`,
       { search: component.name },
+      ANALYST,
     );
     expect(response.errors).toBeUndefined();
     const node = response.data!.components.nodes.find((n) => n.name === component.name)!;
@@ -187,8 +204,12 @@ describe("cross-subgraph questions analysts ask", () => {
         name: string;
         agreements: { number: string; customers: { code: string; contacts: unknown[] }[] }[];
       };
-    }>(`{ providerByCode(code: "CORP_IT") { name kind
-          agreements { number type status customers { code name kind contacts { name role email } } } } }`);
+    }>(
+      `{ providerByCode(code: "CORP_IT") { name kind
+          agreements { number type status customers { code name kind contacts { name role email } } } } }`,
+      undefined,
+      ANALYST,
+    );
     expect(response.errors).toBeUndefined();
     const provider = response.data!.providerByCode;
     const expected = sampleAgreements.filter((a) => a.providerCode === "CORP_IT");
@@ -212,6 +233,7 @@ describe("cross-subgraph questions analysts ask", () => {
         `query Page($after: String) { services(first: 5, after: $after) {
             totalCount pageInfo { hasNextPage endCursor } edges { cursor node { code } } nodes { code } } }`,
         { after },
+        ANALYST,
       );
       expect(response.errors).toBeUndefined();
       const page = (response.data as { services: PageOfServices }).services;
@@ -236,7 +258,7 @@ interface PageOfServices {
 
 describe("bad arguments get clear errors with codes", () => {
   it("unknown id → NOT_FOUND naming the id", async () => {
-    const response = await graph.query('{ agreement(id: "does-not-exist") { number } }');
+    const response = await graph.query('{ agreement(id: "does-not-exist") { number } }', undefined, ANALYST);
     expect(response.data?.agreement).toBeNull();
     expect(response.errors?.[0]).toMatchObject({
       message: 'Agreement "does-not-exist" does not exist',
@@ -245,12 +267,12 @@ describe("bad arguments get clear errors with codes", () => {
   });
 
   it("malformed cursor → BAD_USER_INPUT", async () => {
-    const response = await graph.query('{ customers(after: "not-a-cursor") { totalCount } }');
+    const response = await graph.query('{ customers(after: "not-a-cursor") { totalCount } }', undefined, ANALYST);
     expect(response.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "after" });
   });
 
   it("first over the maximum → BAD_USER_INPUT naming the limit", async () => {
-    const response = await graph.query("{ agreements(first: 500) { totalCount } }");
+    const response = await graph.query("{ agreements(first: 500) { totalCount } }", undefined, ANALYST);
     expect(response.errors?.[0]).toMatchObject({
       message: '"first" must be between 0 and 100 (got 500)',
       extensions: { code: "BAD_USER_INPUT" },
@@ -258,13 +280,21 @@ describe("bad arguments get clear errors with codes", () => {
   });
 
   it("an unknown enum value is rejected by the gateway before execution, with HTTP 400", async () => {
-    const response = await graph.query("{ services(filter: { lifecycle: [ZOMBIE] }) { totalCount } }");
+    const response = await graph.query(
+      "{ services(filter: { lifecycle: [ZOMBIE] }) { totalCount } }",
+      undefined,
+      ANALYST,
+    );
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
   it("an invalid date is rejected by the owning subgraph, which the error names", async () => {
-    const literal = await graph.query('{ agreements(filter: { expiringBefore: "next tuesday" }) { totalCount } }');
+    const literal = await graph.query(
+      '{ agreements(filter: { expiringBefore: "next tuesday" }) { totalCount } }',
+      undefined,
+      ANALYST,
+    );
     expect(literal.errors?.[0]).toMatchObject({
       message: "Value is not a valid LocalDate: next tuesday",
       extensions: { code: "GRAPHQL_VALIDATION_FAILED", serviceName: "agreements" },
@@ -272,6 +302,7 @@ describe("bad arguments get clear errors with codes", () => {
     const variable = await graph.query(
       "query ($d: LocalDate) { agreements(filter: { expiringBefore: $d }) { totalCount } }",
       { d: "2026-13-45" },
+      ANALYST,
     );
     expect(variable.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", serviceName: "agreements" });
     expect(variable.errors?.[0].message).toContain("2026-13-45");
@@ -280,7 +311,7 @@ describe("bad arguments get clear errors with codes", () => {
   it("an unknown operationName → 400 OPERATION_RESOLUTION_FAILURE (the stock gateway answers 500)", async () => {
     const response = await fetch(graph.gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...ANALYST },
       body: JSON.stringify({ query: "query A { services { totalCount } }", operationName: "B" }),
     });
     expect(response.status).toBe(400);

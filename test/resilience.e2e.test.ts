@@ -1,5 +1,8 @@
-import { Graph } from "./support/graph";
+import { as, Graph } from "./support/graph";
 import { sampleServices } from "./support/sample";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 const DESIGN_QUERY = `{ services(first: 20) { nodes { code name
   agreements { number type status provider { name } customers { name }
@@ -14,7 +17,7 @@ afterAll(() => graph.stop());
 describe("when a subgraph is down", () => {
   it("returns the other subgraphs' data plus an error naming the missing one, and recovers when it is back", async () => {
     await graph.kill("agreements");
-    const degraded = await graph.query<DesignAnswer>(DESIGN_QUERY);
+    const degraded = await graph.query<DesignAnswer>(DESIGN_QUERY, undefined, ANALYST);
     expect(degraded.status).toBe(200);
     const nodes = degraded.data!.services!.nodes;
     expect(nodes.map((s) => s.code)).toEqual(sampleServices.map((s) => s.code).sort());
@@ -27,7 +30,7 @@ describe("when a subgraph is down", () => {
     expect(JSON.stringify(degraded.errors)).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED/);
 
     await graph.startSubgraph("agreements");
-    const recovered = await graph.query<DesignAnswer>(DESIGN_QUERY);
+    const recovered = await graph.query<DesignAnswer>(DESIGN_QUERY, undefined, ANALYST);
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data!.services!.nodes.some((s) => (s.agreements?.length ?? 0) > 0)).toBe(true);
   });
@@ -36,21 +39,27 @@ describe("when a subgraph is down", () => {
     await graph.kill("catalog");
     const response = await graph.query<{ services: unknown; customers: { totalCount: number } }>(
       "{ services { totalCount } customers { totalCount } }",
+      undefined,
+      ANALYST,
     );
     expect(response.data?.services).toBeNull();
     expect(response.data?.customers.totalCount).toBeGreaterThan(0);
     expect(response.errors?.map((e) => e.extensions?.serviceName)).toEqual(["catalog"]);
     await graph.startSubgraph("catalog");
-    const recovered = await graph.query<{ services: { totalCount: number } }>("{ services { totalCount } }");
+    const recovered = await graph.query<{ services: { totalCount: number } }>(
+      "{ services { totalCount } }",
+      undefined,
+      ANALYST,
+    );
     expect(recovered.data?.services.totalCount).toBe(sampleServices.length);
   });
 
   it("nulls only the agreements that need the customers subgraph", async () => {
     await graph.kill("customers");
-    const response = await graph.query<DesignAnswer>(DESIGN_QUERY);
+    const response = await graph.query<DesignAnswer>(DESIGN_QUERY, undefined, ANALYST);
     expect(response.data!.services!.nodes).toHaveLength(Math.min(20, sampleServices.length));
     expect(response.errors?.some((e) => e.extensions?.serviceName === "customers")).toBe(true);
     await graph.startSubgraph("customers");
-    expect((await graph.query(DESIGN_QUERY)).errors).toBeUndefined();
+    expect((await graph.query(DESIGN_QUERY, undefined, ANALYST)).errors).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { Graph, post, startProcess, stopProcess } from "./support/graph";
+import { as, Graph, post, startProcess, stopProcess } from "./support/graph";
 
 const graph = new Graph();
 beforeAll(() => graph.start(), 120_000);
@@ -87,9 +87,14 @@ describe("a gateway configured for production", () => {
   });
   afterAll(() => stopProcess(gateway.child));
 
-  it("refuses introspection and hides schema suggestions", async () => {
-    const introspection = await post(gateway.url, "{ __schema { types { name } } }");
-    expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+  it("lets staff introspect, refuses everybody else, and hides schema suggestions", async () => {
+    const staff = await post(gateway.url, "{ __schema { queryType { name } } }", undefined, as("analyst"));
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    const anonymous = await post(gateway.url, "{ __schema { types { name } } }");
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.errors?.[0].message).toMatch(/introspect/i);
     const typo = await post(gateway.url, "{ servics { totalCount } }");
     expect(typo.errors?.[0].message).not.toMatch(/did you mean/i);
     await new Promise((r) => setTimeout(r, 2_100)); // let the rate-limit window pass

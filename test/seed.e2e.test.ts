@@ -4,8 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Graph, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
+import { as, Graph, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
 import { sampleAgreements, sampleCustomers, sampleServices } from "./support/sample";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 const run = promisify(execFile);
 
@@ -58,7 +61,7 @@ describe("npm run seed", () => {
 
       const graph = await target.graph().start();
       try {
-        const answer = await graph.query<Counts>(COUNTS);
+        const answer = await graph.query<Counts>(COUNTS, undefined, ANALYST);
         expect(answer.data?.services.totalCount).toBe(sampleServices.length);
         expect(answer.data?.customers.totalCount).toBe(sampleCustomers.length);
         expect(answer.data?.agreements.totalCount).toBe(sampleAgreements.length);
@@ -78,7 +81,7 @@ describe("npm run seed", () => {
       expect(output).toContain("agreements: agreements: 120/120");
       const graph = await target.graph().start();
       try {
-        const answer = await graph.query<Counts>(COUNTS);
+        const answer = await graph.query<Counts>(COUNTS, undefined, ANALYST);
         expect(answer.errors).toBeUndefined();
         expect(answer.data?.services.totalCount).toBe(sampleServices.length + 60);
         expect(answer.data?.customers.totalCount).toBe(sampleCustomers.length + 60);
@@ -88,6 +91,8 @@ describe("npm run seed", () => {
           agreementByNumber: { provider: { code: string }; services: { code: string }[]; targets: unknown[] };
         }>(
           `{ agreementByNumber(number: "AGR-0000003") { provider { code } services { code } targets { metric } customers { code } } }`,
+          undefined,
+          ANALYST,
         );
         expect(agreement.errors).toBeUndefined();
         expect(agreement.data?.agreementByNumber.provider.code).toMatch(/^PRV\d{4}$/);

@@ -1,7 +1,10 @@
 import { freePort } from "@itsm/kit/http";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
-import { Graph } from "./support/graph";
+import { as, Graph } from "./support/graph";
+
+// Reads of everything (agreements, customers, every lifecycle) need a staff role.
+const ANALYST = as("analyst");
 
 interface ExportedSpan {
   service: string;
@@ -49,6 +52,8 @@ describe("OpenTelemetry tracing", () => {
       await graph.start();
       const response = await graph.query(
         "query Traced { services(first: 2) { nodes { code agreements { number } } } }",
+        undefined,
+        ANALYST,
       );
       expect(response.errors).toBeUndefined();
       let trace: ExportedSpan[] = [];

@@ -1,16 +1,18 @@
 import { dumpDatabase } from "./support/dump";
 import type { GraphResponse } from "./support/graph";
-import { Graph, SUBGRAPH_NAMES } from "./support/graph";
+import { as, Graph, SUBGRAPH_NAMES } from "./support/graph";
 import { daysFrom } from "./support/sample";
 
 const graph = new Graph();
+// Writes need an editor (or admin); the editor also reads everything the checks look at.
+const EDITOR = as("editor");
 beforeAll(() => graph.start(), 120_000);
 afterAll(() => graph.stop());
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers of many shapes
 
 async function ok(query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await graph.query<Data>(query, variables);
+  const response = await graph.query<Data>(query, variables, EDITOR);
   if (response.errors) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
   return response.data!;
 }
@@ -114,7 +116,7 @@ describe("the federated write path, through the gateway", () => {
     const covering = await ok(`{ service(id: "${service.id}") { agreements(status: [ACTIVE]) { number } } }`);
     expect(covering.service.agreements).toEqual([{ number: draft.number }]);
 
-    const blocked = await graph.query<Data>(RETIRE, { id: service.id, v: service.version });
+    const blocked = await graph.query<Data>(RETIRE, { id: service.id, v: service.version }, EDITOR);
     expect(firstError(blocked)).toMatchObject({ extensions: { code: "CONFLICT", agreements: [draft.number] } });
     expect(firstError(blocked)!.message).toContain(draft.number);
 
@@ -132,7 +134,7 @@ describe("the federated write path, through the gateway", () => {
     expect(history.agreement.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(["created", "activated", "terminated: Customer left"]),
     );
-    expect(history.agreement.history.every((h: { actor: string }) => h.actor === "anonymous")).toBe(true);
+    expect(history.agreement.history.every((h: { actor: string }) => h.actor === "e2e-editor")).toBe(true);
   });
 
   it("names every bad reference with INVALID_REFERENCE, and writes nothing", async () => {
@@ -154,6 +156,7 @@ describe("the federated write path, through the gateway", () => {
           ],
         },
       },
+      EDITOR,
     );
     const error = firstError(response)!;
     expect(error.extensions?.code).toBe("INVALID_REFERENCE");
@@ -185,7 +188,7 @@ describe("the federated write path, through the gateway", () => {
       })
     ).createAgreement;
     const before = await dumpDatabase(graph, "agreements");
-    const response = await graph.query<Data>(ACTIVATE, { id: draft.id, rev: draft.revision });
+    const response = await graph.query<Data>(ACTIVATE, { id: draft.id, rev: draft.revision }, EDITOR);
     expect(firstError(response)?.extensions?.code).toBe("CONFLICT");
     expect(firstError(response)?.extensions?.problems).toEqual([
       "it covers no service",
@@ -215,7 +218,7 @@ describe("the federated write path, through the gateway", () => {
     await ok(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
       input: { ...weaker, value: 99.0 },
     });
-    const refused = await graph.query<Data>(ACTIVATE, { id: ola.id });
+    const refused = await graph.query<Data>(ACTIVATE, { id: ola.id }, EDITOR);
     expect(firstError(refused)?.extensions?.code).toBe("CONFLICT");
     expect(String(firstError(refused)?.message)).toContain(`less strict than ${sla.number} for AVAILABILITY`);
     await ok(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
@@ -232,6 +235,8 @@ describe("the federated write path, through the gateway", () => {
     const v1 = (await ok(ACTIVATE, { id: draft.id })).activateAgreement;
     const editV1 = await graph.query<Data>(
       `mutation { updateAgreement(input: { id: "${v1.id}", expectedRevision: ${v1.revision}, title: "Changed" }) { id } }`,
+      undefined,
+      EDITOR,
     );
     expect(firstError(editV1)?.extensions?.code).toBe("CONFLICT");
 
@@ -270,9 +275,13 @@ describe("the federated write path, through the gateway", () => {
     const service = await newLiveService();
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        graph.query<Data>(`mutation ($input: UpdateServiceInput!) { updateService(input: $input) { version owner } }`, {
-          input: { id: service.id, expectedVersion: service.version, owner: `Owner ${i}` },
-        }),
+        graph.query<Data>(
+          `mutation ($input: UpdateServiceInput!) { updateService(input: $input) { version owner } }`,
+          {
+            input: { id: service.id, expectedVersion: service.version, owner: `Owner ${i}` },
+          },
+          EDITOR,
+        ),
       ),
     );
     const winners = responses.filter((r) => !r.errors);
@@ -290,8 +299,8 @@ describe("the federated write path, through the gateway", () => {
       const service = await newLiveService();
       const draft = await completeDraft(service.id);
       const [activation, retirement] = await Promise.all([
-        graph.query<Data>(ACTIVATE, { id: draft.id }),
-        graph.query<Data>(RETIRE, { id: service.id, v: service.version }),
+        graph.query<Data>(ACTIVATE, { id: draft.id }, EDITOR),
+        graph.query<Data>(RETIRE, { id: service.id, v: service.version }, EDITOR),
       ]);
       const state = await ok(`{ service(id: "${service.id}") { lifecycle } agreement(id: "${draft.id}") { status } }`);
       expect(activation.errors && retirement.errors).toBeFalsy(); // at least one succeeds...
@@ -303,31 +312,39 @@ describe("the federated write path, through the gateway", () => {
   });
 
   it("rejects invalid input with the path of every offending field", async () => {
-    const response = await graph.query<Data>(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
-      input: {
-        agreementId: "x",
-        serviceId: "y",
-        metric: "AVAILABILITY",
-        comparator: "AT_MOST",
-        value: 140,
-        unit: "MINUTES",
-        description: "",
+    const response = await graph.query<Data>(
+      `mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`,
+      {
+        input: {
+          agreementId: "x",
+          serviceId: "y",
+          metric: "AVAILABILITY",
+          comparator: "AT_MOST",
+          value: 140,
+          unit: "MINUTES",
+          description: "",
+        },
       },
-    });
+      EDITOR,
+    );
     const error = firstError(response)!;
     expect(error.extensions?.code).toBe("BAD_USER_INPUT");
     expect((error.extensions?.fields as { path: string }[]).map((f) => f.path)).toEqual(["input.description"]);
-    const semantic = await graph.query<Data>(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
-      input: {
-        agreementId: "x",
-        serviceId: "y",
-        metric: "AVAILABILITY",
-        comparator: "AT_MOST",
-        value: 140,
-        unit: "MINUTES",
-        description: "Too much",
+    const semantic = await graph.query<Data>(
+      `mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`,
+      {
+        input: {
+          agreementId: "x",
+          serviceId: "y",
+          metric: "AVAILABILITY",
+          comparator: "AT_MOST",
+          value: 140,
+          unit: "MINUTES",
+          description: "Too much",
+        },
       },
-    });
+      EDITOR,
+    );
     expect((firstError(semantic)!.extensions?.fields as { path: string }[]).map((f) => f.path).sort()).toEqual([
       "input.comparator",
       "input.unit",

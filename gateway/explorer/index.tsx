@@ -12,9 +12,17 @@ import { createRoot } from "react-dom/client";
 import { EXAMPLES_PLUGIN } from "./examples-plugin";
 import { DESIGN_EXAMPLE } from "./examples";
 
+// A token in the address's fragment (/graphql#token=…; fragments never reach the server) is sent
+// as the Authorization header of every request, the schema's introspection included (it needs an
+// analyst, editor or admin); an Authorization typed in the Headers editor replaces it.
+const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+
 // The page is served at /graphql (or /): "graphql" relative to it is the GraphQL endpoint. The
 // fetcher POSTs JSON (content-type: application/json), which Apollo's CSRF prevention accepts.
-const fetcher = createGraphiQLFetcher({ url: new URL("graphql", document.baseURI).href });
+const fetcher = createGraphiQLFetcher({
+  url: new URL("graphql", document.baseURI).href,
+  headers: token ? { Authorization: `Bearer ${token}` } : {},
+});
 
 // Beside the built-in docs: the examples, the query history (kept in localStorage) and the
 // point-and-click query builder.

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { OperationLimits } from "@itsm/kit/config";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { RequestRefused } from "@itsm/kit/http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { ValidationRule } from "graphql";
 
@@ -32,34 +32,25 @@ export function operationLimits(
 
 /**
  * Rate limiting per client at the gateway: a token bucket of `rateLimitPoints` requests refilled
- * every `rateLimitWindowSeconds`. Over the limit a client gets HTTP 429, `Retry-After` and a
- * RATE_LIMITED error saying when to come back; under it, nothing changes.
+ * every `rateLimitWindowSeconds`, per key (`sub:<subject>` for a verified token, `ip:<address>`
+ * otherwise). Over the limit a client gets HTTP 429, `Retry-After` and a RATE_LIMITED error saying
+ * when to come back; under it, nothing changes.
  */
 export function rateLimiter(limits: OperationLimits) {
   const limiter = new RateLimiterMemory({ points: limits.rateLimitPoints, duration: limits.rateLimitWindowSeconds });
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    // The client is its address until access control identifies it by its token's subject.
-    const client = req.socket.remoteAddress ?? "unknown";
+  return async (key: string): Promise<void> => {
     try {
-      await limiter.consume(client);
-      return true;
+      await limiter.consume(key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      const body = JSON.stringify({
-        errors: [
-          {
-            message: `Too many requests: at most ${limits.rateLimitPoints} every ${limits.rateLimitWindowSeconds} s; retry in ${retryAfterSeconds} s`,
-            extensions: { code: "RATE_LIMITED", retryAfterSeconds },
-          },
-        ],
-      });
-      res.writeHead(429, {
-        "content-type": "application/json; charset=utf-8",
-        "retry-after": String(retryAfterSeconds),
-      });
-      res.end(body);
-      return false;
+      throw new RequestRefused(
+        429,
+        "RATE_LIMITED",
+        `Too many requests: at most ${limits.rateLimitPoints} every ${limits.rateLimitWindowSeconds} s; retry in ${retryAfterSeconds} s`,
+        { "retry-after": String(retryAfterSeconds) },
+        { retryAfterSeconds },
+      );
     }
   };
 }

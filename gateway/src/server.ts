@@ -5,8 +5,9 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
 import { ConfigError, requireInternalSecret } from "@itsm/kit/config";
-import { ANONYMOUS, signIdentity } from "@itsm/kit/auth";
-import { close, createGraphQLHttpServer, GRAPHQL_PATH, listen, requestIdOf } from "@itsm/kit/http";
+import type { Identity } from "@itsm/kit/auth";
+import { signIdentity } from "@itsm/kit/auth";
+import { close, createGraphQLHttpServer, listen, RequestRefused, requestIdOf } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
 import { createLogger } from "@itsm/kit/log";
 import type { SupergraphSdlHook } from "@apollo/gateway";
@@ -14,9 +15,12 @@ import type { ReadyReport } from "@itsm/kit/http";
 import { Metrics, operationLogPlugin } from "@itsm/kit/observability";
 import { existsSync, readFileSync, unwatchFile, watchFile } from "node:fs";
 import { Counter, Histogram } from "prom-client";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import { join } from "node:path";
+import { addressKey, createAuthenticator } from "./authentication";
 import { explorerRoutes } from "./explorer";
+import { introspectionPlugin } from "./introspection.plugin";
+import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents.plugin";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
@@ -106,10 +110,12 @@ export class GatewayServer {
       },
     });
     const limits = operationLimits(config.limits, config.production);
+    const trusted = config.trustedDocumentsPath ? loadTrustedDocuments(config.trustedDocumentsPath) : undefined;
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway"),
       includeStacktraceInErrorResponses: false,
+      // On for staff even in production; introspectionPlugin refuses partners and anonymous callers.
       introspection: config.limits.introspection,
       hideSchemaDetailsFromClientErrors: config.production,
       parseOptions: { maxTokens: config.limits.maxTokens },
@@ -117,6 +123,8 @@ export class GatewayServer {
       allowBatchedHttpRequests: true,
       // Browsers get the bundled explorer (explorerRoutes), never Apollo's CDN-loaded landing page.
       plugins: [
+        ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+        introspectionPlugin(),
         operationResolutionPlugin(),
         ApolloServerPluginLandingPageDisabled(),
         operationLogPlugin<GatewayContext>(logger, this.metrics),
@@ -151,18 +159,37 @@ export class GatewayServer {
     await this.apollo.start();
     this.started = true;
     const explorer = explorerRoutes(this.explorerDir);
-    const withinRateLimit = rateLimiter(this.config.limits);
+    const authenticator = await createAuthenticator(this.config.authentication);
+    if (!authenticator.verifies) {
+      this.logger.warn(
+        "no identity provider is configured (AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_HS256_SECRET): every caller is anonymous and bearer tokens are refused",
+      );
+    }
+    const rateLimit = rateLimiter(this.config.limits);
+    // The identity each request was authenticated as, from the authenticate hook to its context.
+    const identities = new WeakMap<IncomingMessage, Identity>();
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
-      context: async (req) => ({
-        requestId: requestIdOf(req),
-        identity: ANONYMOUS,
-        signedIdentity: signIdentity(ANONYMOUS, secret),
-      }),
+      // Before the body is read: authenticate, then rate-limit (refused tokens count against the address).
+      authenticate: async (req) => {
+        let caller;
+        try {
+          caller = await authenticator.authenticate(req);
+        } catch (error) {
+          if (error instanceof RequestRefused) await rateLimit(addressKey(req));
+          throw error;
+        }
+        await rateLimit(caller.rateKey);
+        identities.set(req, caller.identity);
+      },
+      context: async (req) => {
+        const identity = identities.get(req);
+        if (!identity) throw new Error("a GraphQL request reached its context without being authenticated");
+        return { requestId: requestIdOf(req), identity, signedIdentity: signIdentity(identity, secret) };
+      },
       maxBodyBytes: this.config.maxBodyBytes,
       logger: this.logger,
-      routes: async (req, res, url) =>
-        (await explorer(req, res, url)) || (url.pathname === GRAPHQL_PATH && !(await withinRateLimit(req, res))),
+      routes: async (req, res, url) => explorer(req, res, url),
       maxBatch: this.config.limits.maxBatch,
       metrics: this.metrics,
       ready: () => this.ready(),

@@ -9,6 +9,7 @@ import {
 import { freePort } from "@itsm/kit/http";
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,6 +97,58 @@ export async function post<T = Record<string, unknown>>(
 /** The header that lets a test call a subgraph directly, as the gateway would for this caller. */
 export function signedAs(identity: Identity): Record<string, string> {
   return { [INTERNAL_IDENTITY_HEADER]: signIdentity(identity, TEST_INTERNAL_SECRET) };
+}
+
+/**
+ * How the test gateways verify tokens (set in every test process's environment by setup-env.ts,
+ * so every gateway a test starts, through `Graph` or not, accepts `token()`'s tokens).
+ */
+export const TEST_AUTH = {
+  secret: "itsm-e2e-token-secret-0123456789abcdefghij",
+  issuer: "itsm-test",
+  audience: "itsm-graph-test",
+} as const;
+
+export type TokenRole = "admin" | "editor" | "analyst" | "partner";
+
+export interface TokenOptions {
+  subject?: string;
+  /** Seconds from now; negative for an expired token. */
+  expiresIn?: number;
+  issuer?: string;
+  audience?: string;
+  secret?: string;
+  /** Extra or replacing claims (e.g. an unknown role). */
+  claims?: Record<string, unknown>;
+  /** Header fields (e.g. another `alg`). */
+  header?: Record<string, unknown>;
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+/** A signed HS256 JWT, as the test identity provider would issue it (sync, so `as()` can build headers inline). */
+export function token(role: TokenRole | string, customerCodes: string[] = [], options: TokenOptions = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    sub: options.subject ?? (role === "partner" ? `e2e-partner-${customerCodes.join("+")}` : `e2e-${role}`),
+    role,
+    ...(customerCodes.length ? { customers: customerCodes } : {}),
+    iss: options.issuer ?? TEST_AUTH.issuer,
+    aud: options.audience ?? TEST_AUTH.audience,
+    iat: now,
+    exp: now + (options.expiresIn ?? 3600),
+    ...options.claims,
+  };
+  const signed = `${base64url({ alg: "HS256", typ: "JWT", ...options.header })}.${base64url(payload)}`;
+  const signature = createHmac("sha256", options.secret ?? TEST_AUTH.secret)
+    .update(signed)
+    .digest("base64url");
+  return `${signed}.${signature}`;
+}
+
+/** The Authorization header of a caller with this role (and, for a partner, customer codes). */
+export function as(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): Record<string, string> {
+  return { authorization: `Bearer ${token(role, customerCodes, options)}` };
 }
 
 /** Which database the suite runs on: the embedded one, or MariaDB with ITSM_TEST_DB=mariadb. */
@@ -190,8 +243,23 @@ export class Graph {
     await stopProcess(started.child, "SIGKILL");
   }
 
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphResponse<T>> {
-    return post<T>(this.gatewayUrl, query, variables);
+  /** Runs an operation through the gateway; anonymous unless `headers` carry a token (see `as`). */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphResponse<T>> {
+    return post<T>(this.gatewayUrl, query, variables, headers);
+  }
+
+  /** A token of the graph's test identity provider (see `token`). */
+  token(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): string {
+    return token(role, customerCodes, options);
+  }
+
+  /** The headers of a caller with this role, for `query` and `post`. */
+  as(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): Record<string, string> {
+    return as(role, customerCodes, options);
   }
 
   async stop(): Promise<void> {
