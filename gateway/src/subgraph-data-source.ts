@@ -89,7 +89,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** Queries being fetched right now, by operation, variables and caller: identical ones share a fetch. */
-  private readonly inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+  private readonly inFlight = new Map<string, { callers: number; answers: Promise<GatewayGraphQLResponse[]> }>();
 
   /**
    * Identical queries in flight at the same time (same operation, variables and forwarded
@@ -107,15 +107,33 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     ]);
     let shared = this.inFlight.get(key);
     if (!shared) {
-      shared = this.fetchWithPolicy(options).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, shared);
+      const entry = { callers: 0, answers: Promise.resolve([] as GatewayGraphQLResponse[]) };
+      // The first caller gets the answer itself; every other caller a copy, made as soon as the
+      // fetch ends (before any caller merges its answer into its result): a fetch that was not
+      // shared is not copied at all.
+      entry.answers = this.fetchWithPolicy(options).then(
+        (response) => {
+          this.inFlight.delete(key);
+          const answers = [response];
+          for (let i = 1; i < entry.callers; i++) {
+            answers.push({
+              ...response,
+              data: response.data && structuredClone(response.data),
+              errors: response.errors && structuredClone(response.errors),
+            });
+          }
+          return answers;
+        },
+        (error: unknown) => {
+          this.inFlight.delete(key);
+          throw error;
+        },
+      );
+      shared = entry;
+      this.inFlight.set(key, entry);
     }
-    const response = await shared;
-    return {
-      ...response,
-      data: response.data && structuredClone(response.data),
-      errors: response.errors && structuredClone(response.errors),
-    };
+    const index = shared.callers++;
+    return (await shared.answers)[index];
   }
 
   private async fetchWithPolicy(
