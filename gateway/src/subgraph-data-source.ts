@@ -6,9 +6,14 @@ import { INTERNAL_IDENTITY_HEADER } from "@itsm/kit/auth";
 import type { Logger } from "@itsm/kit/log";
 import { GraphQLError } from "graphql";
 import CircuitBreaker from "opossum";
+import type { FetcherRequestInit } from "@apollo/utils.fetcher";
+import { keepAliveFetcher } from "./http-fetcher";
 import type { Counter, Histogram } from "prom-client";
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
+/** One connection pool per subgraph origin, shared by every data source of this process. */
+const subgraphFetch = keepAliveFetcher();
 
 /** What the gateway's request context carries to every subgraph fetch. */
 export interface GatewayContext {
@@ -67,8 +72,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({
       url,
-      // Node's fetch (undici): pooled keep-alive connections, and an abort when the timeout passes.
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) } as RequestInit),
+      // Pooled keep-alive connections, and an abort when the timeout passes.
+      fetcher: (input, init) =>
+        subgraphFetch(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) } as FetcherRequestInit),
     });
     this.breaker = new CircuitBreaker((options) => this.attempt(options), {
       timeout: false,
