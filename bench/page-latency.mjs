@@ -1,6 +1,8 @@
 // Latency of one GraphQL request sent back to back on one keep-alive connection (no queueing),
 // for the subgraphs-at-scale target (a page of 100 agreements with nested fields):
-//   node bench/page-latency.mjs --url URL [--seconds 10] [--warmup 2] [--query Q]
+//   node bench/page-latency.mjs --url URL [--seconds 10] [--warmup 2] [--query Q] [--header "name: value" ...]
+// (the graph needs a token, e.g. --header "authorization: Bearer $(npm run -s token -- --role analyst)",
+// or, straight to a subgraph, the signed x-itsm-identity header)
 // Prints one JSON line: requests, exact p50/p95/p99 and mean in ms, the answer's size and nodes.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     query: { type: "string", default: PAGE_OF_100 },
+    header: { type: "string", multiple: true, default: [] },
   },
 });
 if (!values.url) {
@@ -24,6 +27,12 @@ if (!values.url) {
 const url = new URL(values.url);
 const body = JSON.stringify({ query: values.query });
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const extraHeaders = Object.fromEntries(
+  values.header.map((line) => {
+    const colon = line.indexOf(":");
+    return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+  }),
+);
 
 function post() {
   return new Promise((resolve, reject) => {
@@ -32,7 +41,7 @@ function post() {
       {
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        headers: { ...extraHeaders, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
       },
       (res) => {
         const chunks = [];

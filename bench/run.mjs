@@ -10,6 +10,7 @@ import { setInterval, clearInterval } from "node:timers";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { benchAuth } from "./lib/auth.mjs";
 import { assertSameData, comparable, graphqlBody, load, percentile, stopLoad, verify } from "./lib/load.mjs";
 import { cpuSecondsOf, killAllNow, recentOutput, rssOf, runScript, startProcess, stopAll } from "./lib/processes.mjs";
 import { fixed, mb, percent, ratio, table } from "./lib/report.mjs";
@@ -184,18 +185,29 @@ function checkpoint() {
   if (interrupted) throw new Interrupted("interrupted");
 }
 
+const AUTH = benchAuth();
+
 /** The environment of every child: the parent's, minus anything that would point it elsewhere. */
 function cleanEnv(extra) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/(_URL|_PORT|_DATABASE_URL)$/.test(key)) continue;
-    if (/^(APOLLO_|HIVE_|OTEL_)/.test(key)) continue;
+    if (/^(APOLLO_|HIVE_|OTEL_|AUTH_)/.test(key)) continue;
+    if (["INTERNAL_AUTH_SECRET", "ANONYMOUS_ACCESS", "TRUSTED_DOCUMENTS_PATH"].includes(key)) continue;
     if (["PORT", "HOST", "SUPERGRAPH_PATH", "DATA_DIR", "SEED_ON_START", "MIGRATE_ON_START"].includes(key)) continue;
     env[key] = value;
   }
   // Our gateway limits requests per client (600 a minute by default): all the load comes from one
   // client, so the limit is raised out of reach; the limiter itself still runs on every request.
-  return { ...env, NODE_ENV: "production", HOST, LOG_LEVEL: "warn", RATE_LIMIT_POINTS: "1000000000", ...extra };
+  return {
+    ...env,
+    ...AUTH.env,
+    NODE_ENV: "production",
+    HOST,
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_POINTS: "1000000000",
+    ...extra,
+  };
 }
 
 function shuffle(list) {
@@ -279,14 +291,29 @@ async function main() {
   checkpoint();
 
   // 3. The gateways, one process each, all over the committed supergraph and the same subgraphs.
-  const gatewayEnv = cleanEnv({ PORT: "0", SUPERGRAPH_PATH: SUPERGRAPH, ...urls });
+  const gatewayEnv = cleanEnv({
+    PORT: "0",
+    SUPERGRAPH_PATH: SUPERGRAPH,
+    BENCH_SUBGRAPH_HEADERS: JSON.stringify(AUTH.subgraphHeaders),
+    ...urls,
+  });
   const targets = {
-    [DIRECT]: { label: "catalog subgraph, direct", url: subgraphs[0].url, pid: subgraphs[0].child.pid },
+    [DIRECT]: {
+      label: "catalog subgraph, direct",
+      url: subgraphs[0].url,
+      pid: subgraphs[0].child.pid,
+      headers: AUTH.subgraphHeaders,
+    },
   };
   const subgraphPids = subgraphs.map((s) => s.child.pid);
   for (const name of opts.gateways) {
     const started = await startProcess(name, GATEWAYS[name].entry, { cwd: ROOT, env: gatewayEnv });
-    targets[name] = { label: GATEWAYS[name].label, url: started.url, pid: started.child.pid };
+    targets[name] = {
+      label: GATEWAYS[name].label,
+      url: started.url,
+      pid: started.child.pid,
+      headers: AUTH.clientHeaders,
+    };
     console.log(`${GATEWAYS[name].label} at ${started.url} (pid ${started.child.pid})`);
     checkpoint();
   }
@@ -302,6 +329,8 @@ async function main() {
         `${q.owner} pages`,
         subgraphUrl[q.owner],
         graphqlBody(q.pages, { after: afters.at(-1) }),
+        undefined,
+        AUTH.subgraphHeaders,
       );
       const { endCursor, hasNextPage } = q.connection(page.json.data).pageInfo;
       if (!hasNextPage) {
@@ -330,7 +359,9 @@ async function main() {
       reference[c.query] = [];
       for (const [i, body] of bodies[c.query].entries()) {
         const label = `${referenceTarget} ${c.query} page ${i + 1}`;
-        reference[c.query].push(await verify(label, targets[referenceTarget].url, body, q.check));
+        reference[c.query].push(
+          await verify(label, targets[referenceTarget].url, body, q.check, targets[referenceTarget].headers),
+        );
       }
     }
     valid[key] = new Set();
@@ -339,7 +370,7 @@ async function main() {
       const answer =
         c.target === referenceTarget
           ? reference[c.query][i]
-          : await verify(`${key} page ${i + 1}`, targets[c.target].url, body, q.check);
+          : await verify(`${key} page ${i + 1}`, targets[c.target].url, body, q.check, targets[c.target].headers);
       assertSameData(`${key} page ${i + 1}`, reference[c.query][i], answer);
       valid[key].add(comparable(answer.text));
       bytes += answer.text.length;
@@ -361,6 +392,7 @@ async function main() {
     const subgraphCpu = cpu(subgraphPids);
     const result = await load({
       url: targets[c.target].url,
+      headers: targets[c.target].headers,
       bodies: bodies[c.query],
       valid: valid[`${c.target} ${c.query}`],
       seconds,

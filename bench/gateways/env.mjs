@@ -17,6 +17,8 @@ export function gatewaySettings() {
     supergraphPath,
     subgraphUrls,
     host: process.env.HOST || "127.0.0.1",
+    /** Headers every subgraph call carries: the run's signed identity (the subgraphs refuse calls without it). */
+    subgraphHeaders: JSON.parse(process.env.BENCH_SUBGRAPH_HEADERS || "{}"),
     port: Number(process.env.PORT || 0),
   };
 }

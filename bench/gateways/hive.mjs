@@ -1,17 +1,19 @@
 // Hive Gateway (@graphql-hive/gateway) over the committed supergraph, run programmatically with
 // createGatewayRuntime on node:http, default settings except: logs at warn, no landing page or
-// GraphiQL, and each subgraph's location overridden (transportEntries) to the harness's subgraphs.
+// GraphiQL, each subgraph's location overridden (transportEntries) to the harness's subgraphs, and
+// the run's signed identity header on every subgraph call (the subgraphs refuse calls without one).
 import { createGatewayRuntime } from "@graphql-hive/gateway";
 import { createServer } from "node:http";
 import { failStart, gatewaySettings, reportReady } from "./env.mjs";
 
 try {
-  const { supergraphPath, subgraphUrls, host, port } = gatewaySettings();
+  const { supergraphPath, subgraphUrls, subgraphHeaders, host, port } = gatewaySettings();
   const gateway = createGatewayRuntime({
     supergraph: supergraphPath,
     transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
     logging: "warn",
     landingPage: false,
+    propagateHeaders: { fromClientToSubgraphs: () => subgraphHeaders },
     graphiql: false,
   });
   const server = createServer(gateway);

@@ -19,8 +19,12 @@ export function comparable(text) {
 }
 
 /** Posts a GraphQL body and returns the parsed JSON answer (throws on a non-JSON answer). */
-export async function post(url, body) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+export async function post(url, body, headers = {}) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
   const text = await response.text();
   try {
     return { status: response.status, text, json: JSON.parse(text) };
@@ -33,8 +37,8 @@ export async function post(url, body) {
  * Posts the body once and returns { text, json }. Throws when the answer is not a 200 with
  * `data` and no `errors`, or when `check` finds something wrong with the data.
  */
-export async function verify(label, url, body, check) {
-  const answer = await post(url, body);
+export async function verify(label, url, body, check, headers = {}) {
+  const answer = await post(url, body, headers);
   if (answer.status !== 200 || answer.json.errors || !answer.json.data) {
     throw new Error(`${label}: answered ${answer.status} with ${answer.text.slice(0, 1000)}`);
   }
@@ -63,7 +67,7 @@ export function stopLoad() {
  * for `seconds` seconds. Returns throughput, every 2xx latency in ms (for exact percentiles) and
  * the failures: connection errors, timeouts, non-2xx answers, and answers not in `valid`.
  */
-export function load({ url, bodies, valid, seconds, connections }) {
+export function load({ url, headers = {}, bodies, valid, seconds, connections }) {
   const latencies = [];
   let firstMismatch;
   const { pathname, search } = new URL(url);
@@ -78,7 +82,7 @@ export function load({ url, bodies, valid, seconds, connections }) {
           {
             method: "POST",
             path: pathname + search,
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", ...headers },
             setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
           },
         ],
