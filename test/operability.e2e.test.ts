@@ -3,8 +3,9 @@ import { freePort } from "@itsm/kit/http";
 import { parse } from "graphql";
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import { createServer } from "node:http";
+import type { IncomingHttpHeaders, Server } from "node:http";
+import { createServer, request } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { as, Graph, post, ROOT, startProcess, stopProcess } from "./support/graph";
@@ -113,6 +114,45 @@ describe("health, readiness, request ids and metrics", () => {
     expect(catalog).toMatch(
       /graphql_operations_total\{operation="Services__catalog__0",outcome="ok",service="catalog"\} \d+/,
     );
+  });
+});
+
+describe("response compression", () => {
+  const graph = new Graph();
+  beforeAll(() => graph.start(), 120_000);
+  afterAll(() => graph.stop());
+
+  /** The raw answer: status, headers and body bytes as sent (no automatic decompression). */
+  function raw(headers: Record<string, string>, query: string) {
+    const body = JSON.stringify({ query });
+    return new Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      const req = request(
+        graph.gatewayUrl,
+        { method: "POST", headers: { "content-type": "application/json", ...as("analyst"), ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+  const BIG = "{ agreements(first: 20) { nodes { number title description targets { metric value unit } } } }";
+
+  it("gzips large answers for clients that accept gzip, and only for them", async () => {
+    const plain = await raw({}, BIG);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const zipped = await raw({ "accept-encoding": "gzip, deflate, br" }, BIG);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.bytes).toString()).toBe(plain.bytes.toString());
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
+    const refused = await raw({ "accept-encoding": "gzip;q=0, identity" }, BIG);
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    const small = await raw({ "accept-encoding": "gzip" }, "{ __typename }");
+    expect(small.headers["content-encoding"]).toBeUndefined();
   });
 });
 

@@ -188,6 +188,7 @@ export class GatewayServer {
         return { requestId: requestIdOf(req), identity, signedIdentity: signIdentity(identity, secret) };
       },
       maxBodyBytes: this.config.maxBodyBytes,
+      compressAboveBytes: this.config.compressAboveBytes,
       logger: this.logger,
       routes: async (req, res, url) => explorer(req, res, url),
       maxBatch: this.config.limits.maxBatch,

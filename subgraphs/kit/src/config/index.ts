@@ -212,6 +212,11 @@ export interface GatewayConfig extends CommonConfig {
    * anonymous callers) may run only its operations, by id.
    */
   trustedDocumentsPath: string | undefined;
+  /**
+   * Answers of at least this many bytes are gzipped for clients that accept it
+   * (`COMPRESSION_MIN_BYTES`, default 1024; 0 turns compression off).
+   */
+  compressAboveBytes: number | undefined;
   port: number;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name, from `<NAME>_URL` (e.g. `CATALOG_URL`). */
@@ -260,6 +265,11 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
         .enum(["catalog", "none"], { errorMap: () => ({ message: "must be catalog or none" }) })
         .default("catalog"),
       TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+      COMPRESSION_MIN_BYTES: z.coerce
+        .number({ invalid_type_error: "must be a whole number of bytes (0: off)" })
+        .int("must be a whole number of bytes (0: off)")
+        .min(0, "must be a whole number of bytes (0: off)")
+        .default(1024),
       ...Object.fromEntries(urlKeys.map((key) => [key, z.string().url("must be an http(s) URL").optional()])),
     },
     env,
@@ -294,6 +304,7 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
       anonymousAccess: parsed.ANONYMOUS_ACCESS as "catalog" | "none",
     },
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH as string | undefined,
+    compressAboveBytes: (parsed.COMPRESSION_MIN_BYTES as number) || undefined,
     limits: {
       maxDepth: parsed.MAX_DEPTH as number,
       maxAliases: parsed.MAX_ALIASES as number,
