@@ -425,16 +425,21 @@ describe("partner row filters", () => {
 });
 
 describe("the partner's customer ids", () => {
-  it("are asked of the customers subgraph once per request, signed as the partner", async () => {
+  it("are asked of the customers subgraph once, signed as the partner, and then remembered", async () => {
+    // Codes no earlier test asked for: customer codes never change, so answers are kept.
+    const logistics = partnerIdentity("LOGISTICS");
     const asked = t.peers.requests.length;
-    const result = await t.query(
-      `{ agreements(first: 100) { totalCount nodes { number customers { id } versions { id } underpinnedBy { id } } } }`,
-      {},
-      partnerB,
-    );
-    expect(result.errors).toBeUndefined();
+    const query = `{ agreements(first: 100) { totalCount nodes { number customers { id } versions { id } underpinnedBy { id } } } }`;
+    expect((await t.query(query, {}, logistics)).errors).toBeUndefined();
     expect(t.peers.requests.slice(asked)).toEqual([
-      { peer: "customers", typename: CODES_LOOKUP, ids: [B], subject: partnerB.subject },
+      { peer: "customers", typename: CODES_LOOKUP, ids: ["LOGISTICS"], subject: logistics.subject },
+    ]);
+    expect((await t.query(query, {}, logistics)).errors).toBeUndefined();
+    expect(t.peers.requests.length).toBe(asked + 1);
+    const both = partnerIdentity("LOGISTICS", "HR");
+    expect((await t.query(query, {}, both)).errors).toBeUndefined();
+    expect(t.peers.requests.slice(asked + 1)).toEqual([
+      { peer: "customers", typename: CODES_LOOKUP, ids: ["HR"], subject: both.subject },
     ]);
   });
 
@@ -445,15 +450,17 @@ describe("the partner's customer ids", () => {
   });
 
   it("fail a partner's reads with SERVICE_UNAVAILABLE when the customers subgraph cannot answer (never a wider scope)", async () => {
+    // A partner whose codes were never looked up (a failed lookup is not remembered).
+    const partner = partnerIdentity("STADTWERKE_RHEINTAL");
     for (const mode of ["errors", "drop"] as const) {
       t.peers.mode.customers = mode;
-      const listed = await t.query(LIST, { first: 10 }, partnerB);
+      const listed = await t.query(LIST, { first: 10 }, partner);
       expect(listed.data?.agreements).toBeNull();
       expect(codesOf(listed)).toEqual(["SERVICE_UNAVAILABLE"]);
       const entities = await t.query(
         ENTITIES_QUERY("Agreement", "number"),
         { representations: [{ __typename: "Agreement", id: idOf(B_ONLY) }] },
-        partnerB,
+        partner,
       );
       expect(codesOf(entities)).toEqual(["SERVICE_UNAVAILABLE"]);
       // Staff need no lookup, so they still read.

@@ -1,5 +1,6 @@
 import type { Identity, SubgraphClient } from "@itsm/kit";
 import { DomainError, ErrorCode, isStaff } from "@itsm/kit";
+import { LRUCache } from "lru-cache";
 
 /**
  * Which agreements a caller may read: `all` (staff), a partner's customers (`partner`: SLAs to
@@ -22,12 +23,22 @@ const CUSTOMERS_BY_CODE = `query ($codes: [String!]!, $first: Int!) {
 /** The customers subgraph's page limit: more codes than this are asked in several pages. */
 const PAGE = 100;
 
+/** How many customer codes' ids are remembered (a few hundred kB at most). */
+const KNOWN_CODES = 10_000;
+
 /**
  * Derives a caller's agreement scope. A partner's customer codes become customer ids through the
  * customers subgraph, asked as the partner (so it answers only the partner's own customers).
  */
 export class PartnerScopeService {
   constructor(private readonly customers: SubgraphClient) {}
+
+  /**
+   * Customer ids by code, as the customers subgraph answered them. A customer's code never changes
+   * and customers are never deleted, so an answer stays true: remembered (bounded, least recently
+   * used out), partner requests skip the call. A code not found is not remembered (it may be created).
+   */
+  private readonly known = new LRUCache<string, string>({ max: KNOWN_CODES });
 
   async scopeOf(identity: Identity): Promise<AgreementScope> {
     if (isStaff(identity)) return ALL_AGREEMENTS;
@@ -37,7 +48,13 @@ export class PartnerScopeService {
 
   private async customerIdsOf(partner: Identity): Promise<string[]> {
     const codes = [...new Set(partner.customerCodes)];
-    const ids: string[] = [];
+    const unknown = codes.filter((code) => !this.known.has(code));
+    if (unknown.length > 0) await this.lookUp(unknown, partner);
+    return codes.flatMap((code) => this.known.get(code) ?? []);
+  }
+
+  /** Asks the customers subgraph (as the partner) for the ids of these codes, and remembers them. */
+  private async lookUp(codes: string[], partner: Identity): Promise<void> {
     for (let i = 0; i < codes.length; i += PAGE) {
       const chunk = codes.slice(i, i + PAGE);
       let data: CustomersByCode;
@@ -61,8 +78,9 @@ export class PartnerScopeService {
         );
       }
       // Only codes the partner acts for count, whatever the peer answers.
-      ids.push(...data.customers.nodes.filter((c) => chunk.includes(c.code)).map((c) => c.id));
+      for (const customer of data.customers.nodes) {
+        if (chunk.includes(customer.code)) this.known.set(customer.code, customer.id);
+      }
     }
-    return ids;
   }
 }
