@@ -5,7 +5,6 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { createErrorFormatter } from "@itsm/kit/errors";
 import type { GatewayConfig } from "@itsm/kit/config";
 import { ConfigError, requireInternalSecret } from "@itsm/kit/config";
-import type { Identity } from "@itsm/kit/auth";
 import { signIdentity } from "@itsm/kit/auth";
 import { close, createGraphQLHttpServer, listen, RequestRefused, requestIdOf } from "@itsm/kit/http";
 import type { Logger } from "@itsm/kit/log";
@@ -15,7 +14,7 @@ import type { ReadyReport } from "@itsm/kit/http";
 import { Metrics, operationLogPlugin } from "@itsm/kit/observability";
 import { existsSync, readFileSync, unwatchFile, watchFile } from "node:fs";
 import { Counter, Histogram } from "prom-client";
-import type { IncomingMessage, Server } from "node:http";
+import type { Server } from "node:http";
 import { join } from "node:path";
 import { addressKey, createAuthenticator } from "./authentication";
 import { explorerRoutes } from "./explorer";
@@ -166,8 +165,6 @@ export class GatewayServer {
       );
     }
     const rateLimit = rateLimiter(this.config.limits);
-    // The identity each request was authenticated as, from the authenticate hook to its context.
-    const identities = new WeakMap<IncomingMessage, Identity>();
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
       // Before the body is read: authenticate, then rate-limit (refused tokens count against the address).
@@ -180,13 +177,13 @@ export class GatewayServer {
           throw error;
         }
         await rateLimit(caller.rateKey);
-        identities.set(req, caller.identity);
+        return caller.identity;
       },
-      context: async (req) => {
-        const identity = identities.get(req);
-        if (!identity) throw new Error("a GraphQL request reached its context without being authenticated");
-        return { requestId: requestIdOf(req), identity, signedIdentity: signIdentity(identity, secret) };
-      },
+      context: async (req, identity) => ({
+        requestId: requestIdOf(req),
+        identity,
+        signedIdentity: signIdentity(identity, secret),
+      }),
       maxBodyBytes: this.config.maxBodyBytes,
       compressAboveBytes: this.config.compressAboveBytes,
       logger: this.logger,

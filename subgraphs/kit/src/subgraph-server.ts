@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import type { IncomingMessage, Server } from "node:http";
+import type { Server } from "node:http";
 import type { DataSource, EntityManager, EntityTarget, MigrationInterface, ObjectLiteral } from "typeorm";
 import type { DataSourceSpec } from "./data/data-source";
 import { openDataSource, seedIfEmpty } from "./data/data-source";
@@ -104,18 +104,17 @@ export class SubgraphServer<TContext extends object> {
     const { config, logger } = this.options;
     const secret = requireInternalSecret(config);
     await this.start();
-    // Verified before the body is read; the context then takes the identity the signature vouches for.
-    const identities = new WeakMap<IncomingMessage, Identity>();
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
+      // Verified before the body is read; the context then takes the identity the signature vouches for.
       authenticate: (req) => {
         try {
-          identities.set(req, identityOf(req, secret));
+          return identityOf(req, secret);
         } catch (error) {
           throw new RequestRefused(401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
         }
       },
-      context: async (req) => this.options.context(identities.get(req) ?? ANONYMOUS),
+      context: async (_req, identity) => this.options.context(identity),
       maxBodyBytes: config.maxBodyBytes,
       logger,
       metrics: this.metrics,

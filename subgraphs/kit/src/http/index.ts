@@ -14,10 +14,15 @@ export const GRAPHQL_PATH = "/graphql";
 
 const gzipAsync = promisify(gzip);
 
-export interface GraphQLHttpOptions<TContext extends BaseContext> {
+export interface GraphQLHttpOptions<TContext extends BaseContext, TCaller> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context (DataLoaders, identity) from the incoming request. */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Checks who is calling before the body is read or anything runs, and returns it for `context`;
+   * throw a `RequestRefused` (e.g. 401) to answer the request with it.
+   */
+  authenticate: (req: IncomingMessage) => TCaller | Promise<TCaller>;
+  /** Builds the per-request context (DataLoaders, identity) for the caller `authenticate` found. */
+  context: (req: IncomingMessage, caller: TCaller) => Promise<TContext>;
   maxBodyBytes: number;
   logger: Logger;
   /**
@@ -31,11 +36,6 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   ready?: () => Promise<ReadyReport>;
   /** Most operations one batched request (a JSON array) may hold; batches are refused without it. */
   maxBatch?: number;
-  /**
-   * Checks who is calling before anything is parsed or run: throw a `RequestRefused` (e.g. 401)
-   * to answer the request with it.
-   */
-  authenticate?: (req: IncomingMessage) => void | Promise<void>;
   /**
    * Gzip answers of at least this many bytes for clients that accept it (browsers, partner
    * portals across the internet); off by default: between services on one network it only costs
@@ -96,7 +96,6 @@ export class RequestRefused extends Error {
     super(message);
   }
 }
-const HttpError = RequestRefused;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -116,12 +115,12 @@ function sendError(res: ServerResponse, error: RequestRefused): void {
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
+  if (declared > limit) throw new RequestRefused(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
+    if (size > limit) throw new RequestRefused(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -134,7 +133,7 @@ function parseBody(req: IncomingMessage, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid JSON");
+    throw new RequestRefused(400, "BAD_REQUEST", "Request body is not valid JSON");
   }
 }
 
@@ -150,7 +149,9 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
  * Serves an Apollo Server over node:http at `/graphql` (GET and POST) plus `/health`, without a
  * web framework in between: request bodies are bounded, and malformed JSON is a 400, not a 500.
  */
-export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Server {
+export function createGraphQLHttpServer<TContext extends BaseContext, TCaller>(
+  options: GraphQLHttpOptions<TContext, TCaller>,
+): Server {
   const { apollo, logger } = options;
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -171,12 +172,12 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       }
       if (options.routes && (await options.routes(req, res, url))) return;
       if (url.pathname !== GRAPHQL_PATH) {
-        throw new HttpError(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
+        throw new RequestRefused(404, "NOT_FOUND", `Nothing at ${url.pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
       }
-      if (options.authenticate) await options.authenticate(req);
+      const caller = await options.authenticate(req);
       const body = parseBody(req, await readBody(req, options.maxBodyBytes));
       if (Array.isArray(body) && body.length > (options.maxBatch ?? 1)) {
-        throw new HttpError(
+        throw new RequestRefused(
           400,
           "BATCH_TOO_LARGE",
           `A batch may hold at most ${options.maxBatch ?? 1} operations (got ${body.length})`,
@@ -190,7 +191,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       };
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: () => options.context(req),
+        context: () => options.context(req, caller),
       });
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
@@ -214,7 +215,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     })().catch((error: unknown) => {
       if (error instanceof RequestRefused) return sendError(res, error);
       logger.error({ err: error }, "request failed outside GraphQL execution");
-      if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+      if (!res.headersSent) sendError(res, new RequestRefused(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
       else res.destroy();
     });
   });
