@@ -104,16 +104,11 @@ export class AgreementService {
     if (scope.kind === "all") {
       return findGrouped(this.repo(AgreementCustomer), "agreementId", agreementIds, (p) => p.customerId);
     }
-    const visible = scope.kind === "partner" ? [...scope.customerIds] : [];
-    const rows = visible.length
-      ? await this.repo(AgreementCustomer).findBy({ agreementId: In([...agreementIds]), customerId: In(visible) })
-      : [];
-    return groupByKey(
-      agreementIds,
-      rows,
-      (p) => p.agreementId,
-      (p) => p.customerId,
-    );
+    const visible = scope.kind === "partner" ? scope.customerIds : [];
+    if (visible.length === 0) return agreementIds.map(() => []);
+    return findGrouped(this.repo(AgreementCustomer), "agreementId", agreementIds, (p) => p.customerId, {
+      customerId: In([...visible]),
+    });
   }
 
   coverageOf(agreementIds: readonly string[]): Promise<ServiceCoverage[][]> {

@@ -1,10 +1,14 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate, whereContains, whereEquals, whereIn } from "@itsm/kit";
+import { findAligned, findGrouped, paginate, whereContains, whereEquals, whereIn } from "@itsm/kit";
 import type { DataSource, FindOptionsWhere } from "typeorm";
-import { In } from "typeorm";
 import { Service, ServiceComponent, ServiceDependency, ServiceLifecycle } from "../entities";
 import type { ServiceFilter } from "../resolvers/service.inputs";
 import type { ServiceScope } from "./service.scope";
+
+/** The row condition of a scope: the LIVE catalogue, or everything. */
+function inScope(scope: ServiceScope): FindOptionsWhere<Service> {
+  return scope === "live" ? { lifecycle: ServiceLifecycle.LIVE } : {};
+}
 
 /** Reads the service catalogue: services, what they are made of and how they depend on each other. */
 export class ServiceService {
@@ -15,20 +19,13 @@ export class ServiceService {
   }
 
   /** The services with these ids, aligned with them; null for those that do not exist or are out of scope. */
-  async byIds(ids: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
-    return this.findInScope("id", ids, scope);
+  byIds(ids: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
+    return findAligned(this.services, "id", ids, inScope(scope));
   }
 
   /** The services with these codes, aligned with them; null for those that do not exist or are out of scope. */
-  async byCodes(codes: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
-    return this.findInScope("code", codes, scope);
-  }
-
-  private async findInScope(column: "id" | "code", keys: readonly string[], scope: ServiceScope) {
-    const where: FindOptionsWhere<Service> = { [column]: In([...keys]) };
-    if (scope === "live") where.lifecycle = ServiceLifecycle.LIVE;
-    const rows = await this.services.findBy(where);
-    return alignByKey(keys, rows, (row) => row[column]);
+  byCodes(codes: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
+    return findAligned(this.services, "code", codes, inScope(scope));
   }
 
   /** A page of the services in scope, ordered by code (`totalCount` counts only those in scope). */

@@ -47,23 +47,31 @@ export function sortByText<T>(rows: T[], keyOf: (row: T) => string): T[] {
   return [...rows].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 }
 
-/** Loads rows whose `column` is one of `keys`, aligned with `keys` (for a DataLoader batch). */
+/**
+ * Loads rows whose `column` is one of `keys`, aligned with `keys` (for a DataLoader batch); rows
+ * that do not also match `where` (e.g. a caller's scope) come back as null.
+ */
 export async function findAligned<T extends ObjectLiteral, C extends keyof T & string>(
   repository: Repository<T>,
   column: C,
   keys: readonly T[C][],
+  where: FindOptionsWhere<T> = {},
 ): Promise<(T | null)[]> {
-  const rows = await repository.findBy({ [column]: In([...keys]) } as FindOptionsWhere<T>);
+  const rows = await repository.findBy({ ...where, [column]: In([...keys]) } as FindOptionsWhere<T>);
   return alignByKey(keys, rows, (row) => row[column]);
 }
 
-/** Loads rows whose `column` is one of `keys`, grouped under each key (for a DataLoader batch). */
+/**
+ * Loads rows whose `column` is one of `keys`, grouped under each key (for a DataLoader batch);
+ * only rows that also match `where` count.
+ */
 export async function findGrouped<T extends ObjectLiteral, C extends keyof T & string, V = T>(
   repository: Repository<T>,
   column: C,
   keys: readonly T[C][],
   valueOf?: (row: T) => V,
+  where: FindOptionsWhere<T> = {},
 ): Promise<V[][]> {
-  const rows = await repository.findBy({ [column]: In([...keys]) } as FindOptionsWhere<T>);
+  const rows = await repository.findBy({ ...where, [column]: In([...keys]) } as FindOptionsWhere<T>);
   return groupByKey(keys, rows, (row) => row[column], valueOf);
 }
