@@ -1,25 +1,9 @@
-import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
-import type { SubgraphServer } from "@itsm/kit";
-import { createServer } from "../server";
-import type { CatalogContext } from "../services/catalog.context";
-import type { FakeAgreements } from "./support/fake-agreements";
-import { startFakeAgreements } from "./support/fake-agreements";
+import { HistoryEntry, sampleId, TEST_IDENTITIES } from "@itsm/kit";
+import { CatalogHarness } from "./support/harness";
 import type { HistoryRow, Result } from "./support/mutations";
 import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, json, snapshot } from "./support/mutations";
 
-let server: SubgraphServer<CatalogContext>;
-let agreements: FakeAgreements;
-beforeAll(async () => {
-  agreements = await startFakeAgreements();
-  const config = await testConfig("catalog");
-  config.peerUrls.agreements = agreements.url;
-  server = await createServer(config);
-});
-afterAll(async () => {
-  await server.stop();
-  await agreements.close();
-});
-beforeEach(() => agreements.reset());
+const t = new CatalogHarness();
 
 interface ComponentView {
   id: string;
@@ -53,7 +37,7 @@ const ADD_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { addServiceDepende
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
-  server.execute(query, { input }, TEST_IDENTITIES.editor);
+  t.server.execute(query, { input }, TEST_IDENTITIES.editor);
 
 let created = 0;
 const nextName = () => `Test Component ${++created}`;
@@ -91,14 +75,14 @@ async function createService(input: Record<string, unknown> = {}): Promise<Servi
 
 async function readComponent(id: string): Promise<ComponentView> {
   return dataOf(
-    await server.execute(`query ($id: ID!) { component(id: $id) { ${COMPONENT} } }`, { id }, TEST_IDENTITIES.analyst),
+    await t.server.execute(`query ($id: ID!) { component(id: $id) { ${COMPONENT} } }`, { id }, TEST_IDENTITIES.analyst),
     "component",
   );
 }
 
 async function readService(id: string): Promise<ServiceView> {
   return dataOf(
-    await server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }, TEST_IDENTITIES.analyst),
+    await t.server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }, TEST_IDENTITIES.analyst),
     "service",
   );
 }
@@ -141,13 +125,13 @@ describe("createComponent", () => {
   });
 
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, { name: "X", kind: "NETWORK", description: "" });
     expect(invalidPaths(result)).toEqual(["input.name", "input.description"]);
     expect(result.errors?.[0].message).toContain("input.name: name must be longer than or equal to 2 characters");
     const badKind = await execute(CREATE, { name: "Valid Name", kind: "CLOUD", description: "Somewhere." });
     expect(badKind.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 });
 
@@ -188,10 +172,10 @@ describe("updateComponent", () => {
 
   it("changes nothing (no new version, no history) when every value given is the current one", async () => {
     const component = await createComponent();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(UPDATE, { id: component.id, expectedVersion: 1, kind: component.kind });
     expect(dataOf(result, "updateComponent")).toEqual(component);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("updates a sample component", async () => {
@@ -207,7 +191,7 @@ describe("updateComponent", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const component = await createComponent();
     await execute(UPDATE, { id: component.id, expectedVersion: 1, name: "First Writer" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(UPDATE, { id: component.id, expectedVersion: 1, name: "Second Writer" });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
@@ -219,7 +203,7 @@ describe("updateComponent", () => {
       expectedVersion: 1,
       currentVersion: 2,
     });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("answers an unknown id with NOT_FOUND and invalid fields with BAD_USER_INPUT", async () => {
@@ -287,45 +271,45 @@ describe("attachComponent", () => {
   it("refuses a component the service already has", async () => {
     const [service, component] = [await createService(), await createComponent()];
     await execute(ATTACH, { serviceId: service.id, targetId: component.id });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ATTACH, { serviceId: service.id, targetId: component.id });
     expect(failure(result, "CONFLICT").message).toBe(
       `Component "${component.id}" is already part of service ${service.code}`,
     );
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("answers an unknown component with INVALID_REFERENCE and an unknown service with NOT_FOUND", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const unknownComponent = await execute(ATTACH, { serviceId: service.id, targetId: "no-such-component" });
     const error = failure(unknownComponent, "INVALID_REFERENCE");
     expect(error.message).toBe('Component "no-such-component" does not exist');
     expect(error.extensions?.ids).toEqual(["no-such-component"]);
     const unknownService = await execute(ATTACH, { serviceId: "no-such-service", targetId: component.id });
     expect(failure(unknownService, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses to change a RETIRED service's components", async () => {
     const component = await createComponent();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ATTACH, { serviceId: PRINT, targetId: component.id });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing; a bad one with BAD_USER_INPUT", async () => {
     const [service, component] = [await createService(), await createComponent()];
     await execute(ATTACH, { serviceId: service.id, targetId: (await createComponent()).id });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const stale = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
     expect(failure(stale, "CONFLICT").extensions).toMatchObject({
       typeName: "Service",
       expectedVersion: 1,
       currentVersion: 2,
     });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     const invalid = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: -1 });
     expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
   });
@@ -380,38 +364,38 @@ describe("detachComponent", () => {
 
   it("answers a component the service does not have with NOT_FOUND", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(DETACH, { serviceId: service.id, targetId: component.id });
     expect(failure(result, "NOT_FOUND").message).toBe(
       `Component of service ${service.code} "${component.id}" does not exist`,
     );
     const unknown = await execute(DETACH, { serviceId: "no-such-service", targetId: component.id });
     expect(failure(unknown, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses to detach a component from a RETIRED service", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(DETACH, { serviceId: PRINT, targetId: PRINT_FLEET });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     expect((await readService(PRINT)).components.map((c) => c.id)).toEqual([PRINT_FLEET]);
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const [service, component] = [await createService(), await createComponent()];
     await execute(ATTACH, { serviceId: service.id, targetId: component.id });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(DETACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
     expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 });
 
 describe("a failing mutation", () => {
   it("leaves every table as it was, even when it fails after writing", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const spy = failHistoryWrites();
     try {
       const attached = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
@@ -428,16 +412,16 @@ describe("a failing mutation", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     // Detaching a component attached meanwhile fails late too, and changes nothing either.
     await execute(ATTACH, { serviceId: service.id, targetId: component.id });
-    const attached = await snapshot(server);
+    const attached = await snapshot(t.server);
     const spy2 = failHistoryWrites();
     try {
       failure(await execute(DETACH, { serviceId: service.id, targetId: component.id }), "INTERNAL_SERVER_ERROR");
     } finally {
       spy2.mockRestore();
     }
-    expect(await snapshot(server)).toEqual(attached);
+    expect(await snapshot(t.server)).toEqual(attached);
   });
 });

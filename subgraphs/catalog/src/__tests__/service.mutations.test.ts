@@ -1,25 +1,11 @@
 import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
-import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
-import type { CatalogContext } from "../services/catalog.context";
-import type { FakeAgreements } from "./support/fake-agreements";
 import { startFakeAgreements } from "./support/fake-agreements";
+import { CatalogHarness } from "./support/harness";
 import type { HistoryRow, Result } from "./support/mutations";
 import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, json, snapshot } from "./support/mutations";
 
-let server: SubgraphServer<CatalogContext>;
-let agreements: FakeAgreements;
-beforeAll(async () => {
-  agreements = await startFakeAgreements();
-  const config = await testConfig("catalog");
-  config.peerUrls.agreements = agreements.url;
-  server = await createServer(config);
-});
-afterAll(async () => {
-  await server.stop();
-  await agreements.close();
-});
-beforeEach(() => agreements.reset());
+const t = new CatalogHarness();
 
 interface ServiceView {
   id: string;
@@ -48,7 +34,7 @@ const REMOVE_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { removeServiceD
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
-  server.execute(query, { input }, TEST_IDENTITIES.editor);
+  t.server.execute(query, { input }, TEST_IDENTITIES.editor);
 
 let created = 0;
 /** A fresh code for every service a test creates, so that tests do not see each other's changes. */
@@ -79,7 +65,7 @@ const createLive = (input: Record<string, unknown> = {}) => createService({ life
 
 async function read(id: string): Promise<ServiceView> {
   return serviceOf(
-    await server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }, TEST_IDENTITIES.analyst),
+    await t.server.execute(`query ($id: ID!) { service(id: $id) { ${SERVICE} } }`, { id }, TEST_IDENTITIES.analyst),
     "service",
   );
 }
@@ -139,7 +125,7 @@ describe("createService", () => {
       },
     ]);
     expect(await read(service.id)).toEqual(service);
-    const byCode = await server.execute(
+    const byCode = await t.server.execute(
       "query ($code: String!) { serviceByCode(code: $code) { id } }",
       { code },
       TEST_IDENTITIES.analyst,
@@ -153,7 +139,7 @@ describe("createService", () => {
   });
 
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, {
       ...validInput(),
       code: "lower-case",
@@ -176,7 +162,7 @@ describe("createService", () => {
     expect(message).toContain("input.code: code must be 2 to 32 characters");
     expect(message).toContain("input.monthlyCost.amount: amount must be a non-negative decimal string");
     expect(message).toContain("input.monthlyCost.currency: currency must be an ISO 4217 currency code");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it.each([
@@ -211,10 +197,10 @@ describe("createService", () => {
   });
 
   it("rejects a taken code with CONFLICT and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, validInput({ code: "EMAIL" }));
     expect(failure(result, "CONFLICT").message).toBe("A service with code EMAIL already exists");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
@@ -226,9 +212,9 @@ describe("createService", () => {
     for (const loser of results.filter((r) => r.errors)) {
       expect(failure(loser, "CONFLICT").message).toBe(`A service with code ${code} already exists`);
     }
-    const rows = await server.dataSource.query("SELECT id FROM services WHERE code = ?", [code]);
+    const rows = await t.server.dataSource.query("SELECT id FROM services WHERE code = ?", [code]);
     expect(rows).toHaveLength(1);
-    const history = await server.dataSource.query("SELECT id FROM history WHERE entityId = ?", [rows[0].id]);
+    const history = await t.server.dataSource.query("SELECT id FROM history WHERE entityId = ?", [rows[0].id]);
     expect(history).toHaveLength(1);
   });
 });
@@ -309,7 +295,7 @@ describe("updateService", () => {
 
   it("changes nothing (no new version, no history) when every value given is the current one", async () => {
     const service = await createService();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(UPDATE, {
       id: service.id,
       expectedVersion: 1,
@@ -317,7 +303,7 @@ describe("updateService", () => {
       monthlyCost: { amount: "1250", currency: "EUR" },
     });
     expect(serviceOf(result, "updateService")).toEqual(service);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("has no way to change the code or the lifecycle", async () => {
@@ -333,7 +319,7 @@ describe("updateService", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const service = await createService();
     await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "First Writer" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "Second Writer" });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
@@ -345,7 +331,7 @@ describe("updateService", () => {
       expectedVersion: 1,
       currentVersion: 2,
     });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     expect((await read(service.id)).name).toBe("First Writer");
   });
 
@@ -372,10 +358,10 @@ describe("updateService", () => {
   });
 
   it("refuses to change a RETIRED service, and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(UPDATE, { id: PRINT, expectedVersion: 1, name: "Printing Revived" });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
@@ -405,7 +391,7 @@ describe("updateService", () => {
 describe("setServiceLifecycle", () => {
   it("moves a PIPELINE service LIVE without asking the agreements subgraph", async () => {
     const service = await createService();
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "LIVE", expectedVersion: 1 });
     const live = serviceOf(result, "setServiceLifecycle");
     expect(live).toMatchObject({ lifecycle: "LIVE", version: 2, name: service.name });
@@ -417,12 +403,12 @@ describe("setServiceLifecycle", () => {
       changes: [{ field: "lifecycle", from: json("PIPELINE"), to: json("LIVE") }],
     });
     expect(await read(service.id)).toEqual(live);
-    expect(agreements.requests).toHaveLength(asked);
+    expect(t.agreements.requests).toHaveLength(asked);
   });
 
   it("retires a LIVE service after claiming its retirement with the agreements subgraph", async () => {
     const service = await createLive();
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
     const retired = serviceOf(result, "setServiceLifecycle");
     expect(retired).toMatchObject({ lifecycle: "RETIRED", version: 2 });
@@ -432,9 +418,9 @@ describe("setServiceLifecycle", () => {
       version: 2,
       changes: [{ field: "lifecycle", from: json("LIVE"), to: json("RETIRED") }],
     });
-    expect(agreements.since(asked)).toEqual([["claimServiceRetirement", service.id]]);
+    expect(t.agreements.since(asked)).toEqual([["claimServiceRetirement", service.id]]);
     // The claim is made as the acting editor, signed for the agreements subgraph to check.
-    expect(agreements.requests[asked].identity).toEqual(TEST_IDENTITIES.editor);
+    expect(t.agreements.requests[asked].identity).toEqual(TEST_IDENTITIES.editor);
   });
 
   it("goes PIPELINE → LIVE → RETIRED, one version per move", async () => {
@@ -459,55 +445,55 @@ describe("setServiceLifecycle", () => {
     "refuses to move a %s service to %s (CONFLICT with the allowed moves), and writes nothing",
     async (from, to, allowed) => {
       const service = await createService({ lifecycle: from });
-      const asked = agreements.requests.length;
-      const before = await snapshot(server);
+      const asked = t.agreements.requests.length;
+      const before = await snapshot(t.server);
       const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: to, expectedVersion: 1 });
       const error = failure(result, "CONFLICT");
       expect(error.message).toBe(`Service ${service.code} is ${from}: it can move to ${allowed[0]}, not ${to}`);
       expect(error.extensions).toMatchObject({ lifecycle: from, allowed });
-      expect(await snapshot(server)).toEqual(before);
-      expect(agreements.requests).toHaveLength(asked);
+      expect(await snapshot(t.server)).toEqual(before);
+      expect(t.agreements.requests).toHaveLength(asked);
     },
   );
 
   it.each(["PIPELINE", "LIVE", "RETIRED"])("refuses to move a RETIRED service to %s", async (to) => {
-    const asked = agreements.requests.length;
-    const before = await snapshot(server);
+    const asked = t.agreements.requests.length;
+    const before = await snapshot(t.server);
     const result = await execute(SET_LIFECYCLE, { id: PRINT, lifecycle: to, expectedVersion: 1 });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(`Service PRINT is RETIRED: it can move to no other stage, not ${to}`);
     expect(error.extensions).toMatchObject({ lifecycle: "RETIRED", allowed: [] });
-    expect(await snapshot(server)).toEqual(before);
-    expect(agreements.requests).toHaveLength(asked);
+    expect(await snapshot(t.server)).toEqual(before);
+    expect(t.agreements.requests).toHaveLength(asked);
   });
 
   it("refuses to retire a service covered by ACTIVE agreements, naming them, and writes nothing", async () => {
     const service = await createLive();
-    agreements.active.set(service.id, ["SLA-2026-001", "OLA-2025-008"]);
-    const asked = agreements.requests.length;
-    const before = await snapshot(server);
+    t.agreements.active.set(service.id, ["SLA-2026-001", "OLA-2025-008"]);
+    const asked = t.agreements.requests.length;
+    const before = await snapshot(t.server);
     const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
       `Service ${service.code} is covered by ACTIVE agreements SLA-2026-001, OLA-2025-008: it cannot be retired until they end`,
     );
     expect(error.extensions?.agreements).toEqual(["SLA-2026-001", "OLA-2025-008"]);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     // The claim was refused: there is nothing to give back.
-    expect(agreements.since(asked)).toEqual([["claimServiceRetirement", service.id]]);
+    expect(t.agreements.since(asked)).toEqual([["claimServiceRetirement", service.id]]);
   });
 
   it("fails with SERVICE_UNAVAILABLE and writes nothing when the agreements subgraph is down or failing", async () => {
     const service = await createLive();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     for (const mode of ["drop", "errors"] as const) {
-      agreements.mode = mode;
+      t.agreements.mode = mode;
       const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
       const error = failure(result, "SERVICE_UNAVAILABLE");
       expect(error.message).toMatch(/^The agreements subgraph could not be consulted \(.+\); nothing was changed/);
       expect(error.extensions?.serviceName).toBe("agreements");
     }
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     expect((await read(service.id)).lifecycle).toBe("LIVE");
   });
 
@@ -535,30 +521,30 @@ describe("setServiceLifecycle", () => {
   it("gives the claim back when the service changed while the claim was made (stale version), and writes nothing", async () => {
     const service = await createLive();
     let before: Awaited<ReturnType<typeof snapshot>> | undefined;
-    agreements.beforeClaim = async () => {
+    t.agreements.beforeClaim = async () => {
       // Another client renames the service between the catalog's check and its own transaction.
       serviceOf(
         await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "Renamed Meanwhile" }),
         "updateService",
       );
-      before = await snapshot(server);
+      before = await snapshot(t.server);
     };
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
     expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(agreements.since(asked)).toEqual([
+    expect(t.agreements.since(asked)).toEqual([
       ["claimServiceRetirement", service.id],
       ["releaseServiceRetirement", service.id],
     ]);
     expect(before).toBeDefined();
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     expect(await read(service.id)).toMatchObject({ lifecycle: "LIVE", version: 2, name: "Renamed Meanwhile" });
   });
 
   it("gives the claim back when its own transaction fails after writing, and writes nothing", async () => {
     const service = await createLive();
-    const before = await snapshot(server);
-    const asked = agreements.requests.length;
+    const before = await snapshot(t.server);
+    const asked = t.agreements.requests.length;
     const spy = failHistoryWrites();
     try {
       const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
@@ -566,8 +552,8 @@ describe("setServiceLifecycle", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await snapshot(server)).toEqual(before);
-    expect(agreements.since(asked)).toEqual([
+    expect(await snapshot(t.server)).toEqual(before);
+    expect(t.agreements.since(asked)).toEqual([
       ["claimServiceRetirement", service.id],
       ["releaseServiceRetirement", service.id],
     ]);
@@ -575,16 +561,16 @@ describe("setServiceLifecycle", () => {
 
   it("keeps the claim when a retirement racing this one committed first", async () => {
     const service = await createLive();
-    agreements.beforeClaim = async () => {
-      agreements.beforeClaim = null;
+    t.agreements.beforeClaim = async () => {
+      t.agreements.beforeClaim = null;
       const other = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
       expect(serviceOf(other, "setServiceLifecycle")).toMatchObject({ lifecycle: "RETIRED", version: 2 });
     };
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
     failure(result, "CONFLICT");
     // Both claimed; nobody gave the claim back, which the committed retirement still needs.
-    expect(agreements.since(asked)).toEqual([
+    expect(t.agreements.since(asked)).toEqual([
       ["claimServiceRetirement", service.id],
       ["claimServiceRetirement", service.id],
     ]);
@@ -594,20 +580,20 @@ describe("setServiceLifecycle", () => {
   it("checks the version and existence before claiming anything", async () => {
     const service = await createLive();
     await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "Moved On" });
-    const asked = agreements.requests.length;
-    const before = await snapshot(server);
+    const asked = t.agreements.requests.length;
+    const before = await snapshot(t.server);
     const stale = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
     expect(failure(stale, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     const unknown = await execute(SET_LIFECYCLE, { id: "no-such-service", lifecycle: "RETIRED", expectedVersion: 1 });
     expect(failure(unknown, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
     const staleLive = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "LIVE", expectedVersion: 1 });
     failure(staleLive, "CONFLICT");
-    expect(await snapshot(server)).toEqual(before);
-    expect(agreements.requests).toHaveLength(asked);
+    expect(await snapshot(t.server)).toEqual(before);
+    expect(t.agreements.requests).toHaveLength(asked);
   });
 
   it("rejects a bad or missing expectedVersion and an unknown stage with BAD_USER_INPUT", async () => {
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const invalid = await execute(SET_LIFECYCLE, { id: EMAIL, lifecycle: "RETIRED", expectedVersion: 0 });
     expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
     for (const input of [
@@ -617,7 +603,7 @@ describe("setServiceLifecycle", () => {
       const result = await execute(SET_LIFECYCLE, input);
       expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     }
-    expect(agreements.requests).toHaveLength(asked);
+    expect(t.agreements.requests).toHaveLength(asked);
   });
 });
 
@@ -648,30 +634,30 @@ describe("addServiceDependency", () => {
 
   it("refuses a service depending on itself", async () => {
     const service = await createService();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: service.id });
     expect(failure(result, "CONFLICT").message).toBe(`Service ${service.code} cannot depend on itself`);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses a dependency that closes a cycle of two, naming the cycle, and writes nothing", async () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ADD_DEPENDENCY, { serviceId: b.id, targetId: a.id });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
       `Service ${b.code} cannot depend on ${a.code}: that would make the cycle ${b.code} → ${a.code} → ${b.code}`,
     );
     expect(error.extensions?.cycle).toEqual([b.code, a.code, b.code]);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses a dependency that closes a longer cycle, listing it in order", async () => {
     const chain = [await createService(), await createService(), await createService(), await createService()];
     for (let i = 0; i + 1 < chain.length; i++) await depend(chain[i], chain[i + 1]);
     const [first, , , last] = chain;
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ADD_DEPENDENCY, { serviceId: last.id, targetId: first.id });
     const error = failure(result, "CONFLICT");
     const cycle = [last, ...chain].map((s) => s.code);
@@ -679,7 +665,7 @@ describe("addServiceDependency", () => {
       `Service ${last.code} cannot depend on ${first.code}: that would make the cycle ${cycle.join(" → ")}`,
     );
     expect(error.extensions?.cycle).toEqual(cycle);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
 
     // Closing the cycle further down the chain is refused too; a shortcut along it is not a cycle.
     const inner = await execute(ADD_DEPENDENCY, { serviceId: chain[2].id, targetId: chain[1].id });
@@ -714,41 +700,41 @@ describe("addServiceDependency", () => {
   it("refuses the same dependency twice", async () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id });
     expect(failure(result, "CONFLICT").message).toBe(`Service ${a.code} already depends on ${b.code}`);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("answers an unknown dependency with INVALID_REFERENCE and an unknown service with NOT_FOUND", async () => {
     const service = await createService();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const unknownTarget = await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: "no-such-service" });
     const error = failure(unknownTarget, "INVALID_REFERENCE");
     expect(error.message).toBe('Service "no-such-service" does not exist');
     expect(error.extensions?.ids).toEqual(["no-such-service"]);
     const unknownService = await execute(ADD_DEPENDENCY, { serviceId: "no-such-service", targetId: service.id });
     expect(failure(unknownService, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses new dependencies on or of a RETIRED service", async () => {
     const service = await createService();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const onRetired = await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: PRINT });
     expect(failure(onRetired, "CONFLICT").message).toBe("Service PRINT is RETIRED: nothing may come to depend on it");
     const ofRetired = await execute(ADD_DEPENDENCY, { serviceId: PRINT, targetId: service.id });
     expect(failure(ofRetired, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing; a bad one with BAD_USER_INPUT", async () => {
     const [a, b] = [await createService(), await createService()];
     await execute(UPDATE, { id: a.id, expectedVersion: 1, name: "Moved On" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const stale = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 });
     expect(failure(stale, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     const invalid = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 0 });
     expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
   });
@@ -762,7 +748,7 @@ describe("addServiceDependency", () => {
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     const [loser] = results.filter((r) => r.errors);
     expect(failure(loser, "CONFLICT").extensions?.cycle).toHaveLength(3);
-    const edges = await server.dataSource.query(
+    const edges = await t.server.dataSource.query(
       "SELECT serviceId FROM service_dependencies WHERE serviceId IN (?, ?) AND dependsOnId IN (?, ?)",
       [a.id, b.id, a.id, b.id],
     );
@@ -816,36 +802,36 @@ describe("removeServiceDependency", () => {
     const [a, b] = [await createService(), await createService()];
     // The reverse direction is another dependency.
     await depend(b, a);
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const missing = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id });
     expect(failure(missing, "NOT_FOUND").message).toBe(`Dependency of service ${a.code} "${b.id}" does not exist`);
     const unknown = await execute(REMOVE_DEPENDENCY, { serviceId: "no-such-service", targetId: a.id });
     expect(failure(unknown, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 });
     expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses to change the dependencies of a RETIRED service, and writes nothing", async () => {
     // PRINT (RETIRED) depends on IDENTITY in the sample; its record is kept as it was.
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(REMOVE_DEPENDENCY, { serviceId: PRINT, targetId: sampleId.service("IDENTITY") });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 });
 
 describe("a failing mutation", () => {
   it("leaves every table as it was, even when it fails after writing", async () => {
     const [a, b] = [await createService(), await createService()];
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const spy = failHistoryWrites();
     try {
       const added = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 });
@@ -860,6 +846,6 @@ describe("a failing mutation", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 });
