@@ -185,7 +185,7 @@ function checkpoint() {
   if (interrupted) throw new Interrupted("interrupted");
 }
 
-const AUTH = benchAuth();
+const AUTH = await benchAuth();
 
 /** The environment of every child: the parent's, minus anything that would point it elsewhere. */
 function cleanEnv(extra) {

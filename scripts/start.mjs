@@ -5,14 +5,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@itsm/kit/http";
-import {
-  DEV_AUDIENCE,
-  DEV_ISSUER,
-  devAuthSecret,
-  hs256Settings,
-  identityProviderConfigured,
-  signToken,
-} from "./dev-auth.mjs";
+import { hs256Settings, identityProviderConfigured, signToken } from "./dev-auth.mjs";
 import { SUBGRAPHS } from "./subgraphs.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -64,9 +57,8 @@ env.INTERNAL_AUTH_SECRET ||= randomBytes(32).toString("base64url");
 // tokens (npm run token) signed with a secret kept in DATA_DIR; in production the operator configures one.
 const devTokens = !identityProviderConfigured(env) && env.NODE_ENV !== "production";
 if (devTokens) {
-  env.AUTH_HS256_SECRET = devAuthSecret(env.DATA_DIR || ".data");
-  env.AUTH_ISSUER ||= DEV_ISSUER;
-  env.AUTH_AUDIENCE ||= DEV_AUDIENCE;
+  const dev = hs256Settings(env);
+  Object.assign(env, { AUTH_HS256_SECRET: dev.secret, AUTH_ISSUER: dev.issuer, AUTH_AUDIENCE: dev.audience });
 }
 for (const { name, port } of SUBGRAPHS) {
   const key = name.toUpperCase();

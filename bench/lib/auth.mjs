@@ -1,20 +1,18 @@
 // What the benchmark needs to pass the graph's access control: the secret the gateways and
 // subgraphs share, a development identity provider for our gateway, and the headers each target
 // is called with. The load runs as an analyst (reads everything: no partner row filters).
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { INTERNAL_IDENTITY_HEADER, signIdentity } from "@itsm/kit/auth";
+import { signToken } from "../../scripts/dev-auth.mjs";
 
 const ANALYST = { subject: "bench-analyst", role: "analyst", customerCodes: [] };
 const DAY = 24 * 3600;
 
 /** A fresh set of secrets for one benchmark run. */
-export function benchAuth() {
+export async function benchAuth() {
   const internalSecret = randomBytes(32).toString("base64url");
   const idp = { secret: randomBytes(32).toString("base64url"), issuer: "itsm-bench", audience: "itsm-graph" };
-  const now = Math.floor(Date.now() / 1000);
-  const encode = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const signed = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ sub: ANALYST.subject, role: "analyst", iss: idp.issuer, aud: idp.audience, iat: now, exp: now + DAY })}`;
-  const jwt = `${signed}.${createHmac("sha256", idp.secret).update(signed).digest("base64url")}`;
+  const jwt = await signToken(idp, { role: "analyst", subject: ANALYST.subject, expires: "24h" });
   return {
     /** For every process: the subgraphs check, our gateway signs. */
     env: {
