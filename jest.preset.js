@@ -7,6 +7,6 @@ module.exports = {
   testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
-  globalTeardown: require.resolve("@itsm/kit/test-teardown"),
+  globalTeardown: require.resolve("@itsm/kit/testing/teardown"),
   testTimeout: 30000,
 };

@@ -3,7 +3,8 @@
 import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { ANONYMOUS, INTERNAL_IDENTITY_HEADER, signIdentity, TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit";
+import { ANONYMOUS, INTERNAL_IDENTITY_HEADER, signIdentity } from "@itsm/kit";
+import { TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import { as, Graph, ROOT, SUBGRAPH_NAMES, startProcess, stopProcess, TEST_AUTH, token } from "./support/graph";
 
 const graph = new Graph();

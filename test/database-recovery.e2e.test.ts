@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TEST_IDENTITIES } from "@itsm/kit";
+import { TEST_IDENTITIES } from "@itsm/kit/testing";
 import { post, ROOT, signedAs, startProcess, stopProcess, TEST_DRIVER } from "./support/graph";
 
 // Straight to the subgraph, signed as the gateway signs an analyst's request (fresh each time: it expires).

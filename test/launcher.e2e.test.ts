@@ -3,7 +3,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestDatabase } from "@itsm/kit";
+import { createTestDatabase } from "@itsm/kit/testing";
 import { as, post, ROOT, SUBGRAPH_NAMES, TEST_DRIVER } from "./support/graph";
 
 /** In the MariaDB run, each launch gets fresh databases migrated and seeded at start-up. */

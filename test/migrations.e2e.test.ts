@@ -1,5 +1,6 @@
 import type { SubgraphSpec } from "@itsm/kit";
-import { createTestDatabase, loadSubgraphConfig, openDataSource } from "@itsm/kit";
+import { loadSubgraphConfig, openDataSource } from "@itsm/kit";
+import { createTestDatabase } from "@itsm/kit/testing";
 import { subgraph as agreements } from "@itsm/agreements";
 import { subgraph as catalog } from "@itsm/catalog";
 import { subgraph as customers } from "@itsm/customers";

@@ -1,4 +1,4 @@
-import { createTestDatabase } from "@itsm/kit";
+import { createTestDatabase } from "@itsm/kit/testing";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

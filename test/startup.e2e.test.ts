@@ -1,4 +1,5 @@
-import { createTestDatabase, loadTestDatabaseSettings } from "@itsm/kit";
+import { loadTestDatabaseSettings } from "@itsm/kit";
+import { createTestDatabase } from "@itsm/kit/testing";
 import { startProcess, TEST_DRIVER } from "./support/graph";
 
 /** Starts a process that is expected to refuse to start; resolves with what it printed. */

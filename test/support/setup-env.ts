@@ -1,4 +1,4 @@
-import { TEST_INTERNAL_SECRET } from "@itsm/kit";
+import { TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import { TEST_AUTH } from "./graph";
 
 // Every process a test file starts (gateway, subgraphs) shares this file's internal secret, and the

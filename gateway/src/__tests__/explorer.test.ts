@@ -1,4 +1,4 @@
-import { TEST_INTERNAL_SECRET } from "@itsm/kit";
+import { TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import { loadGatewayConfig } from "@itsm/kit/config";
 import { createLogger } from "@itsm/kit/log";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -11,7 +11,6 @@ export * from "./schema/page-info";
 export * from "./schema/pagination";
 export * from "./data/batch";
 export * from "./data/filters";
-export * from "./testing";
 export * from "./schema/record";
 export * from "./data/database-errors";
 export * from "./data/synthetic";

@@ -1,5 +1,6 @@
 import type { Identity } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, sampleId, TEST_IDENTITIES } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import type { Result } from "./support/agreements";

@@ -1,4 +1,5 @@
-import { sampleId, TEST_IDENTITIES } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementStatus } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { AgreementView, Result } from "./support/agreements";

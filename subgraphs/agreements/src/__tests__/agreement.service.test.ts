@@ -1,4 +1,5 @@
-import { testConfig, sampleId, TEST_IDENTITIES, toPageRequest } from "@itsm/kit";
+import { sampleId, toPageRequest } from "@itsm/kit";
+import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { AgreementStatus, AgreementType } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";

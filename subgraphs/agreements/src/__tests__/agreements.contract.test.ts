@@ -1,4 +1,5 @@
-import { committedSdl, ENTITIES_QUERY, testConfig, sampleId, TEST_IDENTITIES } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { AgreementStatus, AgreementType, Party, TargetMetric } from "../entities";
 import { sampleAgreements } from "../sample/agreements.sample";

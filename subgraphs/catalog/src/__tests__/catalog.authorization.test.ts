@@ -1,5 +1,6 @@
 import type { Identity, SubgraphServer } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, sampleId, snapshotTables, TEST_IDENTITIES, testConfig } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { ENTITIES_QUERY, partnerIdentity, snapshotTables, TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import { ServiceLifecycle } from "../entities";
 import { sampleServices } from "../sample/catalog.sample";
 import { createServer } from "../server";

@@ -1,4 +1,5 @@
-import { committedSdl, ENTITIES_QUERY, testConfig, sampleId, TEST_IDENTITIES } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CatalogContext } from "../services/catalog.context";

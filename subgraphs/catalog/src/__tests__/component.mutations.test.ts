@@ -1,4 +1,5 @@
-import { HistoryEntry, sampleId, TEST_IDENTITIES } from "@itsm/kit";
+import { HistoryEntry, sampleId } from "@itsm/kit";
+import { TEST_IDENTITIES } from "@itsm/kit/testing";
 import { CatalogHarness } from "./support/harness";
 import type { HistoryRow, Result } from "./support/mutations";
 import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, json, snapshot } from "./support/mutations";

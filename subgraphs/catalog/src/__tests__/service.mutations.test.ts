@@ -1,4 +1,5 @@
-import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
+import { HistoryEntry, sampleId } from "@itsm/kit";
+import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { createServer } from "../server";
 import { startFakeAgreements } from "./support/fake-agreements";
 import { CatalogHarness } from "./support/harness";

@@ -1,4 +1,5 @@
-import { HistoryEntry, sampleId, testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET, verifyIdentity } from "@itsm/kit";
+import { HistoryEntry, sampleId, verifyIdentity } from "@itsm/kit";
+import { testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
 import { createServer } from "../server";

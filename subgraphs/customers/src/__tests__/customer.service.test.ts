@@ -1,4 +1,5 @@
-import { testConfig, sampleId, toPageRequest } from "@itsm/kit";
+import { sampleId, toPageRequest } from "@itsm/kit";
+import { testConfig } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { CustomerKind, CustomerStatus, ProviderKind } from "../entities";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";

@@ -1,13 +1,6 @@
 import type { Identity, SubgraphServer } from "@itsm/kit";
-import {
-  ENTITIES_QUERY,
-  partnerIdentity,
-  sampleId,
-  TEST_IDENTITIES,
-  TEST_INTERNAL_SECRET,
-  testConfig,
-  verifyIdentity,
-} from "@itsm/kit";
+import { sampleId, verifyIdentity } from "@itsm/kit";
+import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES, TEST_INTERNAL_SECRET, testConfig } from "@itsm/kit/testing";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
 import { createServer } from "../server";
 import type { CustomersContext } from "../services/customers.context";

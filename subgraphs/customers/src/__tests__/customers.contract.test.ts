@@ -1,4 +1,5 @@
-import { committedSdl, ENTITIES_QUERY, sampleId, TEST_IDENTITIES, testConfig } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { ContactRole } from "../entities";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";

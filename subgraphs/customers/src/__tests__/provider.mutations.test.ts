@@ -1,4 +1,5 @@
-import { sampleId, testConfig, TEST_IDENTITIES } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
 import type { CustomersContext } from "../services/customers.context";

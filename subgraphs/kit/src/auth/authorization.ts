@@ -1,4 +1,4 @@
-import type { AuthChecker } from "type-graphql";
+import type { AuthCheckerFn } from "type-graphql";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
 import type { Identity, Role } from "./identity";
 
@@ -24,7 +24,7 @@ export function seesLiveCatalogueOnly(identity: Identity): boolean {
  * roles need to be listed (`@Authorized()` with no roles means any signed-in caller). An anonymous
  * caller is told to sign in (UNAUTHENTICATED); a signed-in one is told its role may not (FORBIDDEN).
  */
-export const authChecker: AuthChecker<{ identity: Identity }, Role> = ({ context, info }, roles) => {
+export const authChecker: AuthCheckerFn<{ identity: Identity }, Role> = ({ context, info }, roles) => {
   const { role } = context.identity;
   const allowed = roles.length === 0 ? SIGNED_IN : roles;
   if (role === "admin" || allowed.includes(role)) return true;

@@ -109,3 +109,19 @@ export async function historyOf(
   for (const row of rows) byId.get(row.entityId)?.push(row);
   return entityIds.map((id) => byId.get(id) ?? []);
 }
+
+/**
+ * The audit trail of one kind of record: `audit(manager, record, action, actor, changes)` appends a
+ * change with the record's change counter after it (`version`, or an agreement's `revision`).
+ */
+export function auditTrailOf<T extends { id: string }>(entityType: string, counter: (record: T) => number) {
+  return (manager: EntityManager, record: T, action: string, actor: { subject: string }, changes: FieldChange[]) =>
+    recordChange(manager, {
+      entityType,
+      entityId: record.id,
+      action,
+      actor: actor.subject,
+      version: counter(record),
+      changes,
+    });
+}

@@ -1,5 +1,6 @@
-import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
-import { sampleId, TEST_IDENTITIES, testConfig } from "@itsm/kit";
+import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
+import { sampleId } from "@itsm/kit";
+import { TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import type { Identity, SubgraphServer } from "@itsm/kit";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";

@@ -1,5 +1,6 @@
 import type { Identity } from "@itsm/kit";
-import { INTERNAL_IDENTITY_HEADER, sampleId, TEST_INTERNAL_SECRET, verifyIdentity } from "@itsm/kit";
+import { INTERNAL_IDENTITY_HEADER, sampleId, verifyIdentity } from "@itsm/kit";
+import { TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
 import { sampleAgreements } from "../../sample/agreements.sample";

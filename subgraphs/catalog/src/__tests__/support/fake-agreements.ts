@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
 import type { Identity } from "@itsm/kit";
-import { identityOf, TEST_INTERNAL_SECRET } from "@itsm/kit";
+import { identityOf } from "@itsm/kit";
+import { TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 
 /** What the fake answers: claims as asked, GraphQL errors, or nothing (the connection drops). */
 export type FakeMode = "answer" | "errors" | "drop";

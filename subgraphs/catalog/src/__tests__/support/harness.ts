@@ -1,5 +1,5 @@
 import type { SubgraphServer } from "@itsm/kit";
-import { testConfig } from "@itsm/kit";
+import { testConfig } from "@itsm/kit/testing";
 import { createServer } from "../../server";
 import type { CatalogContext } from "../../services/catalog.context";
 import type { FakeAgreements } from "./fake-agreements";

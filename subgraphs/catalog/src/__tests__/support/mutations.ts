@@ -1,4 +1,4 @@
-import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
+import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
 import type { DataSource } from "typeorm";
 import type { SubgraphServer } from "@itsm/kit";
 import type { CatalogContext } from "../../services/catalog.context";

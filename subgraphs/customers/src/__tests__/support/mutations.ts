@@ -1,4 +1,4 @@
-import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit";
+import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
 import type { DataSource } from "typeorm";
 import type { SubgraphServer } from "@itsm/kit";
 import type { CustomersContext } from "../../services/customers.context";

@@ -1,14 +1,14 @@
 import mysql from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { EntityManager } from "typeorm";
-import { HistoryEntry } from "./write/history";
+import { HistoryEntry } from "../write/history";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SubgraphConfig, SubgraphName } from "./config";
-import { loadSubgraphConfig, loadTestDatabaseSettings } from "./config";
-import type { Identity } from "./auth/identity";
-import { ANONYMOUS } from "./auth/identity";
+import type { SubgraphConfig, SubgraphName } from "../config";
+import { loadSubgraphConfig, loadTestDatabaseSettings } from "../config";
+import type { Identity } from "../auth/identity";
+import { ANONYMOUS } from "../auth/identity";
 
 /** Prefix of every database the tests create, so a teardown can find them all. */
 export const TEST_DATABASE_PREFIX = "itsm_test_";
@@ -85,7 +85,7 @@ export async function testConfig(name: SubgraphName): Promise<SubgraphConfig> {
 
 /** The committed SDL of a subgraph, `schema/<name>.graphql` at the repository root. */
 export function committedSdl(name: string): string {
-  return readFileSync(join(__dirname, "..", "..", "..", "schema", `${name}.graphql`), "utf8");
+  return readFileSync(join(__dirname, "..", "..", "..", "..", "schema", `${name}.graphql`), "utf8");
 }
 
 /** An `_entities` query for the representations given, selecting `fields` on `typename`. */
@@ -139,3 +139,14 @@ export function failHistoryWrites(when: (entry: Partial<HistoryEntry>) => boolea
     return insert.apply(this, args);
   });
 }
+
+/** One entry of a record's `history` as the mutation tests read it (`HISTORY_FIELDS`). */
+export interface HistoryRow {
+  actor: string;
+  action: string;
+  version: number | null;
+  at: string;
+  changes: { field: string; from: string | null; to: string | null }[];
+}
+
+export * from "./fake-subgraph";
