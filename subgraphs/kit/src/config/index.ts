@@ -97,10 +97,13 @@ export function requireInternalSecret(config: CommonConfig): string {
   return config.internalSecret;
 }
 
-export type SubgraphName = "catalog" | "customers" | "agreements";
+/** The subgraphs of the graph and their default ports (the gateway listens on 4000): the one list. */
+export const SUBGRAPH_PORTS = { catalog: 4001, customers: 4002, agreements: 4003, operations: 4004 } as const;
 
-/** Default ports of the subgraphs; the gateway listens on 4000. */
-export const SUBGRAPH_PORTS: Record<SubgraphName, number> = { catalog: 4001, customers: 4002, agreements: 4003 };
+export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+
+/** The subgraphs' names, in composition order. */
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPH_PORTS) as SubgraphName[];
 
 export interface SubgraphConfig extends CommonConfig {
   name: SubgraphName;
@@ -143,6 +146,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
       CATALOG_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.catalog}/graphql`),
       CUSTOMERS_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.customers}/graphql`),
       AGREEMENTS_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.agreements}/graphql`),
+      OPERATIONS_URL: peerUrl.default(`http://localhost:${SUBGRAPH_PORTS.operations}/graphql`),
     },
     env,
   ) as Record<string, unknown> & z.infer<z.ZodObject<typeof commonShape>>;
@@ -160,6 +164,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
       catalog: parsed.CATALOG_URL as string,
       customers: parsed.CUSTOMERS_URL as string,
       agreements: parsed.AGREEMENTS_URL as string,
+      operations: parsed.OPERATIONS_URL as string,
     },
     peerTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
   };
