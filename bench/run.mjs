@@ -1,7 +1,7 @@
 // The gateway benchmark behind `npm run bench` (see bench/README.md): seeds a large dataset, starts
 // the three subgraphs once, then loads our gateway, a stock Apollo gateway and Hive Gateway in front
 // of the same subgraphs, in alternation, and prints throughput, latency and memory side by side.
-import { freePort } from "@itsm/kit/http";
+import { freePort } from "@itsm/runtime";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";

@@ -5,7 +5,7 @@
 // may create databases) and the databases itsm_catalog, itsm_customers and itsm_agreements.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync } from "node:fs";
-import { freePort } from "@itsm/kit/http";
+import { freePort } from "@itsm/runtime";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";

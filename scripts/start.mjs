@@ -4,7 +4,7 @@ import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@itsm/kit/http";
+import { freePort } from "@itsm/runtime";
 import { hs256Settings, identityProviderConfigured, signToken } from "./dev-auth.mjs";
 import { SUBGRAPHS } from "./subgraphs.mjs";
 

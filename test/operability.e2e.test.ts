@@ -1,5 +1,5 @@
 import { composeServices } from "@apollo/composition";
-import { freePort } from "@itsm/kit/http";
+import { freePort } from "@itsm/runtime";
 import { parse } from "graphql";
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-import { freePort } from "@itsm/kit/http";
+import { freePort } from "@itsm/runtime";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
 import { as, Graph } from "./support/graph";

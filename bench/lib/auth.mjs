@@ -2,7 +2,7 @@
 // subgraphs share, a development identity provider for our gateway, and the headers each target
 // is called with. The load runs as an analyst (reads everything: no partner row filters).
 import { randomBytes } from "node:crypto";
-import { INTERNAL_IDENTITY_HEADER, signIdentity } from "@itsm/kit/auth";
+import { INTERNAL_IDENTITY_HEADER, signIdentity } from "@itsm/runtime";
 import { signToken } from "../../scripts/dev-auth.mjs";
 
 const ANALYST = { subject: "bench-analyst", role: "analyst", customerCodes: [] };

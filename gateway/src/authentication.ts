@@ -1,15 +1,10 @@
-import type { AuthenticationConfig } from "@itsm/kit/config";
-import { ConfigError } from "@itsm/kit/config";
-import type { Identity, Role } from "@itsm/kit/auth";
-import { ANONYMOUS } from "@itsm/kit/auth";
-import { RequestRefused } from "@itsm/kit/http";
+import type { AuthenticationConfig } from "./config";
+import { ConfigError, ANONYMOUS, TOKEN_ROLES, RequestRefused } from "@itsm/runtime";
+import type { Identity } from "@itsm/runtime";
 import type { JWTPayload, JWTVerifyGetKey, KeyLike } from "jose";
 import { createRemoteJWKSet, errors, importSPKI, jwtVerify } from "jose";
 import { createPublicKey } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-
-/** Roles a token may carry, most privileged first (an array claim takes the first one found). */
-export const TOKEN_ROLES: readonly Exclude<Role, "anonymous">[] = ["admin", "editor", "analyst", "partner"];
 
 const HMAC_ALGORITHMS = ["HS256", "HS384", "HS512"];
 const RSA_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];

@@ -1,5 +1,5 @@
-import { loadGatewayConfig } from "@itsm/kit/config";
-import { runService } from "@itsm/kit/process";
+import { loadGatewayConfig } from "./config";
+import { runService } from "@itsm/runtime/process";
 import { join } from "node:path";
 
 // The committed supergraph, relative to this package's dist/ folder.

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
-import { ANONYMOUS, isStaff } from "@itsm/kit/auth";
+import { ANONYMOUS, isStaff } from "@itsm/runtime";
 import type { DocumentNode } from "graphql";
 import { BREAK, GraphQLError, visit } from "graphql";
 import type { GatewayContext } from "./subgraph-data-source";

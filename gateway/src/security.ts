@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { OperationLimits } from "@itsm/kit/config";
-import { RequestRefused } from "@itsm/kit/http";
+import type { OperationLimits } from "./config";
+import { RequestRefused } from "@itsm/runtime";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { ValidationRule } from "graphql";
 

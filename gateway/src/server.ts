@@ -2,16 +2,23 @@ import { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createErrorFormatter } from "@itsm/kit/errors";
-import type { GatewayConfig } from "@itsm/kit/config";
-import { ConfigError, requireInternalSecret } from "@itsm/kit/config";
-import { signIdentity } from "@itsm/kit/auth";
-import { close, createGraphQLHttpServer, listen, RequestRefused, requestIdOf } from "@itsm/kit/http";
-import type { Logger } from "@itsm/kit/log";
-import { createLogger } from "@itsm/kit/log";
+import {
+  createErrorFormatter,
+  ConfigError,
+  requireInternalSecret,
+  signIdentity,
+  close,
+  createGraphQLHttpServer,
+  listen,
+  RequestRefused,
+  requestIdOf,
+  createLogger,
+  Metrics,
+  operationLogPlugin,
+} from "@itsm/runtime";
+import type { GatewayConfig } from "./config";
+import type { Logger, ReadyReport } from "@itsm/runtime";
 import type { SupergraphSdlHook } from "@apollo/gateway";
-import type { ReadyReport } from "@itsm/kit/http";
-import { Metrics, operationLogPlugin } from "@itsm/kit/observability";
 import { existsSync, readFileSync, unwatchFile, watchFile } from "node:fs";
 import { Counter, Histogram } from "prom-client";
 import type { Server } from "node:http";

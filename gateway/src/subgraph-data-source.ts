@@ -1,9 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { Identity } from "@itsm/kit/auth";
-import { INTERNAL_IDENTITY_HEADER } from "@itsm/kit/auth";
-import type { Logger } from "@itsm/kit/log";
+import type { Identity, Logger } from "@itsm/runtime";
+import { INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
 import { GraphQLError } from "graphql";
 import CircuitBreaker from "opossum";
 import type { FetcherRequestInit } from "@apollo/utils.fetcher";

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { ConfigError } from "@itsm/kit/config";
-import { ANONYMOUS, isStaff } from "@itsm/kit/auth";
+import { ConfigError, ANONYMOUS, isStaff } from "@itsm/runtime";
 import { GraphQLError, parse } from "graphql";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

@@ -1,7 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import { INTERNAL_IDENTITY_HEADER, loadTestDatabaseSettings, signIdentity } from "@itsm/kit";
 import { createTestDatabase, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
-import { freePort } from "@itsm/kit/http";
+import { freePort } from "@itsm/runtime";
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
 import { createHmac } from "node:crypto";

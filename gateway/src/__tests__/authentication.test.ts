@@ -1,6 +1,5 @@
-import type { AuthenticationConfig } from "@itsm/kit/config";
-import { ConfigError } from "@itsm/kit/config";
-import { RequestRefused } from "@itsm/kit/http";
+import type { AuthenticationConfig } from "../config";
+import { ConfigError, RequestRefused } from "@itsm/runtime";
 import type { KeyLike } from "jose";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { createServer } from "node:http";

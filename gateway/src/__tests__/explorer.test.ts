@@ -1,6 +1,6 @@
-import { TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
-import { loadGatewayConfig } from "@itsm/kit/config";
-import { createLogger } from "@itsm/kit/log";
+import { randomBytes } from "node:crypto";
+import { loadGatewayConfig } from "../config";
+import { createLogger } from "@itsm/runtime";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { createServer, request as httpRequest } from "node:http";
@@ -11,6 +11,9 @@ import { gzipSync } from "node:zlib";
 import { explorerRoutes, prefersHtml } from "../explorer";
 import type { RunningGateway } from "../server";
 import { GatewayServer } from "../server";
+
+/** The secret this test's gateway signs identities with (no subgraph checks them here). */
+const TEST_INTERNAL_SECRET = randomBytes(32).toString("base64url");
 
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 const PAGE = '<!doctype html><html><head><script type="module" src="explorer/app-ABCDEFGH.js"></script></head></html>';

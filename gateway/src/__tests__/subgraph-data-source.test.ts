@@ -1,4 +1,4 @@
-import { createLogger } from "@itsm/kit/log";
+import { createLogger } from "@itsm/runtime";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";

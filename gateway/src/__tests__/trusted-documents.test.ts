@@ -1,4 +1,4 @@
-import { ConfigError } from "@itsm/kit/config";
+import { ConfigError } from "@itsm/runtime";
 import { parse } from "graphql";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

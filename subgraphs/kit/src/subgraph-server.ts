@@ -9,19 +9,25 @@ import type { Server } from "node:http";
 import type { DataSource, EntityManager, EntityTarget, MigrationInterface, ObjectLiteral } from "typeorm";
 import type { DataSourceSpec } from "./data/data-source";
 import { openDataSource, seedIfEmpty } from "./data/data-source";
-import type { SubgraphConfig, SubgraphName } from "./config";
-import { requireInternalSecret, StartupError } from "./config";
-import { createErrorFormatter, ErrorCode } from "./errors";
-import type { ReadyReport } from "./http";
-import { close, createGraphQLHttpServer, listen, RequestRefused } from "./http";
+import type { SubgraphConfig } from "./config";
+import type { SubgraphName, ReadyReport, Logger, Identity, RunningService } from "@itsm/runtime";
+import {
+  requireInternalSecret,
+  StartupError,
+  ErrorCode,
+  close,
+  createGraphQLHttpServer,
+  listen,
+  RequestRefused,
+  Metrics,
+  operationLogPlugin,
+  createLogger,
+  ANONYMOUS,
+  identityOf,
+} from "@itsm/runtime";
+import { createSubgraphErrorFormatter } from "./errors";
 import { instrumentQueries } from "./data/instrumented-queries";
-import { Metrics } from "./observability/metrics";
-import { operationLogPlugin } from "./observability/operation-log.plugin";
 import { Gauge } from "prom-client";
-import type { Logger } from "./log";
-import { createLogger } from "./log";
-import type { Identity } from "./auth/identity";
-import { ANONYMOUS, identityOf } from "./auth/identity";
 
 export interface SubgraphServerOptions<TContext extends object> {
   config: SubgraphConfig;
@@ -30,12 +36,6 @@ export interface SubgraphServerOptions<TContext extends object> {
   dataSource: DataSource;
   /** Builds a fresh per-request context for the caller (its DataLoaders live for one request only). */
   context: (identity: Identity) => TContext;
-}
-
-/** A started service: where it listens and how to stop it. */
-export interface RunningService {
-  url: string;
-  stop(): Promise<void>;
 }
 
 /** One subgraph process: Apollo Server over its federated schema and its data source. */
@@ -50,7 +50,7 @@ export class SubgraphServer<TContext extends object> {
     instrumentQueries(options.dataSource, this.metrics);
     this.apollo = new ApolloServer<TContext>({
       schema: options.schema,
-      formatError: createErrorFormatter(options.logger, options.config.name),
+      formatError: createSubgraphErrorFormatter(options.logger, options.config.name),
       includeStacktraceInErrorResponses: false,
       plugins: [
         ApolloServerPluginLandingPageDisabled(),

@@ -1,9 +1,15 @@
 import { createHmac } from "node:crypto";
 import type { GraphQLResolveInfo } from "graphql";
 import { authChecker } from "../auth/authorization";
-import type { Identity } from "../auth/identity";
-import { ANONYMOUS, INTERNAL_IDENTITY_HEADER, identityOf, signIdentity, verifyIdentity } from "../auth/identity";
-import { ErrorCode } from "../errors";
+import type { Identity } from "@itsm/runtime";
+import {
+  ANONYMOUS,
+  ErrorCode,
+  INTERNAL_IDENTITY_HEADER,
+  identityOf,
+  signIdentity,
+  verifyIdentity,
+} from "@itsm/runtime";
 import { partnerIdentity, TEST_IDENTITIES } from "../testing";
 
 const SECRET = "a-test-secret-of-at-least-32-characters!";

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, toPageRequest } from "../schema/pagination";
-import { ErrorCode } from "../errors";
+import { ErrorCode } from "@itsm/runtime";
 
 describe("cursors", () => {
   it("round-trips a keyset position", () => {

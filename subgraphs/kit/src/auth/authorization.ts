@@ -1,23 +1,6 @@
 import type { AuthCheckerFn } from "type-graphql";
-import { ForbiddenError, UnauthenticatedError } from "../errors";
-import type { Identity, Role } from "./identity";
-
-/** Roles that read everything (the organisation's own staff). */
-export const STAFF: Role[] = ["analyst", "editor", "admin"];
-/** Roles that change data. */
-export const WRITERS: Role[] = ["editor", "admin"];
-/** Every signed-in role (anyone with a valid token). */
-export const SIGNED_IN: Role[] = ["partner", "analyst", "editor", "admin"];
-
-/** Whether the identity reads everything (no row filters apply). */
-export function isStaff(identity: Identity): boolean {
-  return STAFF.includes(identity.role);
-}
-
-/** Whether the identity sees only the LIVE part of the service catalogue. */
-export function seesLiveCatalogueOnly(identity: Identity): boolean {
-  return identity.role === "partner" || identity.role === "anonymous";
-}
+import type { Identity, Role } from "@itsm/runtime";
+import { ForbiddenError, SIGNED_IN, UnauthenticatedError } from "@itsm/runtime";
 
 /**
  * The one rule behind every `@Authorized(roles)` in the subgraphs: `admin` may do anything; other

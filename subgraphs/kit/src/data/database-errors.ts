@@ -1,4 +1,4 @@
-import { StartupError } from "../config";
+import { StartupError } from "@itsm/runtime";
 
 // Codes (mysql2 / Node) that mean "the database cannot be reached right now", not "the query is wrong".
 const UNAVAILABLE_CODES = new Set([
@@ -61,4 +61,11 @@ export function connectFailure(error: unknown, url: string, variable: string): S
                 ? `user "${user}" may not use database "${database}" on ${host}`
                 : `cannot open the database at ${host}: ${(error as Error)?.message ?? String(error)}`;
   return new StartupError(`${reason} (check ${variable})`);
+}
+
+/** Whether an error is a unique-index violation (a concurrent insert of the same key). */
+export function isUniqueViolation(error: unknown): boolean {
+  const err = error as { code?: string; driverError?: { code?: string } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }

@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { Counter } from "prom-client";
 import type { DataSource } from "typeorm";
-import type { Metrics } from "../observability/metrics";
+import type { Metrics } from "@itsm/runtime";
 
 const tracer = trace.getTracer("itsm-service-graph");
 

@@ -1,7 +1,7 @@
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { BadUserInputError } from "../errors";
+import { BadUserInputError } from "@itsm/runtime";
 import { PageInfo } from "./page-info";
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Identity } from "../auth/identity";
-import { INTERNAL_IDENTITY_HEADER, verifyIdentity } from "../auth/identity";
+import type { Identity } from "@itsm/runtime";
+import { INTERNAL_IDENTITY_HEADER, verifyIdentity } from "@itsm/runtime";
 
 /** What a fake subgraph does with a request: answer it, answer with GraphQL errors, or drop the connection. */
 export type FakeMode = "answer" | "errors" | "drop";

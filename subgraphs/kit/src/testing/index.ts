@@ -5,10 +5,10 @@ import { HistoryEntry } from "../write/history";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SubgraphConfig, SubgraphName } from "../config";
+import type { SubgraphConfig } from "../config";
+import type { SubgraphName, Identity } from "@itsm/runtime";
 import { loadSubgraphConfig, loadTestDatabaseSettings } from "../config";
-import type { Identity } from "../auth/identity";
-import { ANONYMOUS } from "../auth/identity";
+import { ANONYMOUS } from "@itsm/runtime";
 
 /** Prefix of every database the tests create, so a teardown can find them all. */
 export const TEST_DATABASE_PREFIX = "itsm_test_";

@@ -1,6 +1,5 @@
-import type { Identity } from "../auth/identity";
-import { INTERNAL_IDENTITY_HEADER, signIdentity } from "../auth/identity";
-import { DomainError, ErrorCode } from "../errors";
+import type { Identity } from "@itsm/runtime";
+import { INTERNAL_IDENTITY_HEADER, signIdentity, DomainError, ErrorCode } from "@itsm/runtime";
 
 export interface GraphQLAnswer<T> {
   data?: T | null;

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "@itsm/runtime";
 
 /**
  * Loads a record for a change, checking it exists and that the client saw its latest version:

@@ -1,8 +1,13 @@
 import { StartupError } from "./config";
 import { startTracing } from "./observability/tracing";
-import type { RunningService } from "./subgraph-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/** A process that serves requests until stopped: the gateway or a subgraph. */
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
 
 /**
  * Runs a service as the main module of its process: starts it, stops it on SIGINT/SIGTERM (or

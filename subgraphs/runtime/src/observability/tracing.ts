@@ -1,5 +1,5 @@
 import type { Env } from "../config";
-import { loadTracingConfig } from "../config";
+import { parseEnv, tracingEnv } from "../config";
 
 /**
  * Starts OpenTelemetry tracing for this process when an OTLP endpoint is configured
@@ -8,8 +8,8 @@ import { loadTracingConfig } from "../config";
  * the gateway to the subgraphs, and every SQL statement is a child span (see instrumentQueries).
  */
 export function startTracing(serviceName: string, env: Env = process.env): boolean {
-  const config = loadTracingConfig(env);
-  if (!config.endpoint) return false;
+  const { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: exportDelayMs } = parseEnv(tracingEnv, env);
+  if (!endpoint) return false;
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
   const { NodeTracerProvider } =
     require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
@@ -29,8 +29,8 @@ export function startTracing(serviceName: string, env: Env = process.env): boole
   const provider = new NodeTracerProvider({
     resource: new Resource({ "service.name": serviceName, "service.namespace": "itsm-service-graph" }),
     spanProcessors: [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.endpoint.replace(/\/$/, "")}/v1/traces` }), {
-        scheduledDelayMillis: config.exportDelayMs,
+      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, "")}/v1/traces` }), {
+        scheduledDelayMillis: exportDelayMs,
       }),
     ],
   });
