@@ -207,16 +207,18 @@ describe("incident clocks", () => {
   it("a deadline skips weekends and holidays", () => {
     // Wed 23 Dec 2026 17:00 CET = 16:00Z, 120 min: Wed 17–18 (60); Thu 24, Fri 25 holidays, weekend;
     // Mon 28 08:00 + 60 → 09:00 CET = 08:00Z
-    expect(clockDeadline(businessHours, at("2026-12-23T16:00Z"), 120)?.toISOString()).toBe(
-      "2026-12-28T08:00:00.000Z",
-    );
+    expect(clockDeadline(businessHours, at("2026-12-23T16:00Z"), 120)?.toISOString()).toBe("2026-12-28T08:00:00.000Z");
   });
 
   it("a deadline agrees with the elapsed clock, and is null when service hours never reach it", () => {
     const calendar = compileCalendar(businessHours);
     const deadline = clockDeadline(calendar, opened, 1_000);
     expect(deadline && elapsedServiceMinutes(calendar, opened, deadline)).toBe(1_000);
-    const tiny: ServiceCalendar = { timeZone: "UTC", windows: [{ days: ["MON"], from: "00:00", to: "00:01" }], holidays: [] };
+    const tiny: ServiceCalendar = {
+      timeZone: "UTC",
+      windows: [{ days: ["MON"], from: "00:00", to: "00:01" }],
+      holidays: [],
+    };
     // one minute a week: 1,000 minutes need ~19 years, beyond the three-year horizon
     expect(clockDeadline(tiny, opened, 1_000)).toBeNull();
   });
