@@ -21,8 +21,9 @@ export class ZoneOffsets {
   private readonly dayTransitions = new Map<number, OffsetSegment[]>();
 
   constructor(timeZone: string) {
-    if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"`);
+    // create() is cached per name and checks validity once; isValidZone builds an Intl formatter per call.
     this.zone = IANAZone.create(timeZone);
+    if (!this.zone.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
   }
 
   /** The UTC offset in ms at an instant. */
