@@ -1,3 +1,4 @@
+import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
@@ -23,7 +24,7 @@ function outage(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const record = (outages: object[], identity = TEST_IDENTITIES.editor) =>
+const record = (outages: object[], identity: Identity = TEST_IDENTITIES.editor) =>
   harness.execute(RECORD.outages, { input: { outages } }, identity);
 
 interface OutageView {
