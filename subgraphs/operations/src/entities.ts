@@ -1,0 +1,9 @@
+import { writePathEntities } from "@itsm/kit";
+import { IncidentPause } from "./incidents/incident-pause.entity";
+import { Incident } from "./incidents/incident.entity";
+import { Measurement } from "./measurements/measurement.entity";
+import { OutageImpact } from "./outages/outage-impact.entity";
+import { Outage } from "./outages/outage.entity";
+
+/** Every table of the operations database. */
+export const operationsEntities = [Outage, OutageImpact, Incident, IncidentPause, Measurement, ...writePathEntities];

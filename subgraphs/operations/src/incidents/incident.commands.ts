@@ -1,0 +1,72 @@
+import type { Identity } from "@itsm/kit";
+import type { ReferenceChecker } from "../references/reference.checker";
+import type { RecordResult } from "../records/record-result";
+import { Problems } from "../records/record.validation";
+import type { PreparedRecord, RecordTable, RecordWriter } from "../records/record.writer";
+import { isoOrNull } from "../records/sql-time";
+import { IncidentPause } from "./incident-pause.entity";
+import { Incident } from "./incident.entity";
+import type { RecordIncidentsInput } from "./incident.inputs";
+import { checkIncidents, chronological } from "./incident.rules";
+
+type Pause = Pick<IncidentPause, "position" | "pausedAt" | "resumedAt">;
+
+/** How incidents are stored and audited: the pauses are part of the record. */
+export const INCIDENTS: RecordTable<Incident, Pause> = {
+  typeName: "Incident",
+  entity: Incident,
+  child: {
+    entity: IncidentPause,
+    parentColumn: "incidentId" as keyof Pause & string,
+    order: (a, b) => a.position - b.position,
+  },
+  audited: (i, pauses) => ({
+    externalId: i.externalId,
+    service: i.serviceId,
+    customer: i.customerId,
+    priority: i.priority,
+    openedAt: isoOrNull(i.openedAt),
+    respondedAt: isoOrNull(i.respondedAt),
+    resolvedAt: isoOrNull(i.resolvedAt),
+    pauses: pauses.map((p) => ({ from: isoOrNull(p.pausedAt), to: isoOrNull(p.resumedAt) })),
+  }),
+  sentFields: ["externalId", "service", "customer", "priority", "openedAt", "respondedAt", "resolvedAt", "pauses"],
+  auditedFields: ["externalId", "service", "customer", "priority", "openedAt", "respondedAt", "resolvedAt", "pauses"],
+};
+
+/** Records incidents exported by the ITSM tool. */
+export class IncidentCommands {
+  constructor(
+    private readonly writer: RecordWriter,
+    private readonly references: ReferenceChecker,
+  ) {}
+
+  /** Validates the batch, checks its services and customers with their owners, then stores it in one transaction. */
+  async record(input: RecordIncidentsInput, actor: Identity): Promise<RecordResult> {
+    const problems = new Problems();
+    checkIncidents(input.incidents, problems);
+    problems.throwIfAny();
+    await this.references.check(
+      { serviceIds: input.incidents.map((i) => i.serviceId), customerIds: input.incidents.map((i) => i.customerId) },
+      actor,
+    );
+    const prepared: PreparedRecord<Incident, Pause>[] = input.incidents.map((i) => ({
+      externalId: i.externalId,
+      columns: {
+        externalId: i.externalId,
+        serviceId: i.serviceId,
+        customerId: i.customerId,
+        priority: i.priority,
+        openedAt: i.openedAt,
+        respondedAt: i.respondedAt ?? null,
+        resolvedAt: i.resolvedAt ?? null,
+      } as PreparedRecord<Incident, Pause>["columns"],
+      children: chronological(i.pauses).map((p, position) => ({
+        position,
+        pausedAt: p.from,
+        resumedAt: p.to ?? null,
+      })),
+    }));
+    return this.writer.write(INCIDENTS, prepared, actor);
+  }
+}

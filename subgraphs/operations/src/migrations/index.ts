@@ -1,0 +1,4 @@
+import { Initial1796514002233 } from "./1796514002233-initial.migration";
+
+/** The operations subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
+export const operationsMigrations = [Initial1796514002233];

@@ -1,0 +1,11 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** The catalog's Service, as far as this subgraph knows it: its key. */
+@Directive('@key(fields: "id")')
+@ObjectType("Service", {
+  description: "An IT service: something the provider delivers that creates value for customers.",
+})
+export class ServiceReference {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  id: string;
+}
