@@ -1,4 +1,5 @@
-import type { ComponentKind, Criticality, ServiceLifecycle, ServiceType } from "../entities/catalog.enums";
+import type { ComponentKind } from "../components/component.enums";
+import type { Criticality, ServiceLifecycle, ServiceType } from "../it-services/service.enums";
 
 /** A component of the sample catalogue; `key` is how services refer to it. */
 export interface SampleComponent {

@@ -1,5 +1,6 @@
 // Sample IT service catalogue of Northwind Group: 18 services (15 live, 2 pipeline, 1 retired) and their components.
-import { ComponentKind, Criticality, ServiceLifecycle, ServiceType } from "../entities/catalog.enums";
+import { ComponentKind } from "../components/component.enums";
+import { Criticality, ServiceLifecycle, ServiceType } from "../it-services/service.enums";
 import type { SampleComponent, SampleService } from "./catalog.sample-types";
 
 export const sampleComponents: SampleComponent[] = [

@@ -10,9 +10,9 @@ import {
   WRITERS,
 } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Component, Service } from "../entities";
-import type { CatalogContext } from "../services/catalog.context";
-import { catalogueScope } from "../services/service.scope";
+import type { CatalogContext } from "../catalog.context";
+import { Component } from "../components/component.entity";
+import { Service } from "./service.entity";
 import {
   CreateServiceInput,
   ServiceFilter,
@@ -20,6 +20,7 @@ import {
   SetServiceLifecycleInput,
   UpdateServiceInput,
 } from "./service.inputs";
+import { catalogueScope } from "./service.scope";
 
 const ServiceConnection = connectionType(Service, "Service", "services");
 
@@ -85,13 +86,13 @@ export class ServiceResolver {
   @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Makes a component part of a service (`targetId` is the component)." })
   attachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
-    return ctx.serviceCommands.attachComponent(input, ctx.identity);
+    return ctx.serviceComponentCommands.attach(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Removes a component from a service (`targetId` is the component)." })
   detachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
-    return ctx.serviceCommands.detachComponent(input, ctx.identity);
+    return ctx.serviceComponentCommands.detach(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
@@ -99,13 +100,13 @@ export class ServiceResolver {
     description: "Records that a service depends on another (`targetId`); refused if it would create a cycle.",
   })
   addServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
-    return ctx.serviceCommands.addDependency(input, ctx.identity);
+    return ctx.dependencyCommands.add(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => Service, { description: "Removes a dependency of a service on another (`targetId`)." })
   removeServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
-    return ctx.serviceCommands.removeDependency(input, ctx.identity);
+    return ctx.dependencyCommands.remove(input, ctx.identity);
   }
 
   @Authorized(STAFF)

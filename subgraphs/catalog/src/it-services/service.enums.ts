@@ -21,15 +21,6 @@ export enum Criticality {
   CRITICAL = "CRITICAL",
 }
 
-/** The kind of building block a component is. */
-export enum ComponentKind {
-  HARDWARE = "HARDWARE",
-  SOFTWARE = "SOFTWARE",
-  NETWORK = "NETWORK",
-  DATA = "DATA",
-  FACILITY = "FACILITY",
-}
-
 registerEnumType(ServiceType, {
   name: "ServiceType",
   description: "Whether customers consume a service directly or it only supports other services.",
@@ -55,16 +46,5 @@ registerEnumType(Criticality, {
     MEDIUM: { description: "Noticeable impact on some business activities." },
     HIGH: { description: "Major business activities are impaired." },
     CRITICAL: { description: "Core business stops; highest restoration priority." },
-  },
-});
-registerEnumType(ComponentKind, {
-  name: "ComponentKind",
-  description: "The kind of building block a component is.",
-  valuesConfig: {
-    HARDWARE: { description: "Servers, storage arrays, end-user devices." },
-    SOFTWARE: { description: "Applications, platforms and middleware." },
-    NETWORK: { description: "Links, switches, firewalls, load balancers." },
-    DATA: { description: "Databases, data sets and data stores." },
-    FACILITY: { description: "Data centres, rooms, power and cooling." },
   },
 });

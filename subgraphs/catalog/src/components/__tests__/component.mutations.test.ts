@@ -1,8 +1,16 @@
 import { HistoryEntry, sampleId } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
 import { TEST_IDENTITIES } from "@itsm/kit/testing";
-import { CatalogHarness } from "./support/harness";
-import type { HistoryRow, Result } from "./support/mutations";
-import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, json, snapshot } from "./support/mutations";
+import { CatalogHarness } from "../../__tests__/support/harness";
+import type { Result } from "../../__tests__/support/mutations";
+import {
+  failHistoryWrites,
+  failure,
+  HISTORY_FIELDS,
+  invalidPaths,
+  json,
+  snapshot,
+} from "../../__tests__/support/mutations";
 
 const t = new CatalogHarness();
 

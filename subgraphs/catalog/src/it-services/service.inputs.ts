@@ -1,11 +1,17 @@
 import { CODE_MESSAGE, CODE_PATTERN, MoneyInput } from "@itsm/kit";
 import { IsIn, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { Criticality, ServiceLifecycle, ServiceType } from "../entities";
+import type { ServiceLink } from "./service.changes";
+import type { LifecycleMove, NewService, ServiceChanges } from "./service.commands";
+import { Criticality, ServiceLifecycle, ServiceType } from "./service.enums";
+import type { ServiceCriteria } from "./service.filters";
+
+// The expectedVersion rule: every mutable record has a change counter, and an update input names the one it
+// compares as `expected<Counter>` — `version` here, so `expectedVersion` (an agreement's is `revision`).
 
 /** Narrows `services`; every given criterion must match, list criteria match any of their values. */
 @InputType({ description: "Criteria for `services`; all given criteria must match." })
-export class ServiceFilter {
+export class ServiceFilter implements ServiceCriteria {
   @Field(() => String, { nullable: true, description: "Text contained in the code or name (case-insensitive)." })
   search?: string | null;
 
@@ -27,7 +33,7 @@ export class ServiceFilter {
 
 /** A new service for the catalogue. */
 @InputType({ description: "A new service for the catalogue." })
-export class CreateServiceInput {
+export class CreateServiceInput implements NewService {
   @Field({ description: 'Unique code, e.g. "EMAIL": 2–32 upper-case letters, digits or _; cannot change later.' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   code: string;
@@ -68,7 +74,7 @@ export class CreateServiceInput {
 
 /** Changes to a service's descriptive fields; omitted fields keep their value. */
 @InputType({ description: "Changes to a service; omitted fields keep their value." })
-export class UpdateServiceInput {
+export class UpdateServiceInput implements ServiceChanges {
   @Field(() => ID, { description: "The service to change." })
   id: string;
 
@@ -112,7 +118,7 @@ export class UpdateServiceInput {
 
 /** Moves a service along its lifecycle. */
 @InputType({ description: "Moves a service along its lifecycle: PIPELINE → LIVE → RETIRED." })
-export class SetServiceLifecycleInput {
+export class SetServiceLifecycleInput implements LifecycleMove {
   @Field(() => ID, { description: "The service." })
   id: string;
 
@@ -126,7 +132,7 @@ export class SetServiceLifecycleInput {
 
 /** Links two catalogue records (a component or a dependency) to a service. */
 @InputType({ description: "Links a service to another catalogue record." })
-export class ServiceLinkInput {
+export class ServiceLinkInput implements ServiceLink {
   @Field(() => ID, { description: "The service that changes." })
   serviceId: string;
 

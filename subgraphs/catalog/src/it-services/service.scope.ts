@@ -1,5 +1,8 @@
 import type { Identity } from "@itsm/kit";
 import { seesLiveCatalogueOnly } from "@itsm/kit";
+import type { FindOptionsWhere, SelectQueryBuilder } from "typeorm";
+import type { Service } from "./service.entity";
+import { ServiceLifecycle } from "./service.enums";
 
 /** Which services a caller may read: every lifecycle, or only the LIVE catalogue. */
 export type ServiceScope = "all" | "live";
@@ -15,4 +18,15 @@ export function catalogueScope(identity: Identity): ServiceScope {
  */
 export function referenceScope(identity: Identity): ServiceScope {
   return identity.role === "anonymous" ? "live" : "all";
+}
+
+/** The row condition of a scope for lookups by key: the LIVE catalogue, or everything. */
+export function inScope(scope: ServiceScope): FindOptionsWhere<Service> {
+  return scope === "live" ? { lifecycle: ServiceLifecycle.LIVE } : {};
+}
+
+/** The same condition on a list query (alias `service`). */
+export function whereInScope(query: SelectQueryBuilder<Service>, scope: ServiceScope): void {
+  if (scope === "live")
+    query.andWhere("service.lifecycle = :scopeLifecycle", { scopeLifecycle: ServiceLifecycle.LIVE });
 }

@@ -1,11 +1,11 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
 import { testConfig } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
-import { ServiceLifecycle } from "../entities";
-import { sampleServices } from "../sample/catalog.sample";
-import { createServer } from "../server";
-import type { CatalogContext } from "../services/catalog.context";
-import { ServiceService } from "../services/service.service";
+import { ServiceLifecycle } from "../service.enums";
+import { sampleServices } from "../../sample/catalog.sample";
+import { createServer } from "../../server";
+import type { CatalogContext } from "../../catalog.context";
+import { ServiceService } from "../service.service";
 
 let server: SubgraphServer<CatalogContext>;
 let services: ServiceService;
@@ -70,30 +70,5 @@ describe("ServiceService.byIds / byCodes", () => {
     expect((await services.byIds(ids, "all")).map((s) => s?.code ?? null)).toEqual(["PRINT", "EMAIL", "ZTNA"]);
     expect((await services.byIds(ids, "live")).map((s) => s?.code ?? null)).toEqual([null, "EMAIL", null]);
     expect((await services.byCodes(["ZTNA", "ERP"], "live")).map((s) => s?.code ?? null)).toEqual([null, "ERP"]);
-  });
-});
-
-describe("ServiceService.impactedServiceIdsOf", () => {
-  it("finds every service depending on a component, at any depth", async () => {
-    // Expected closure computed independently from the sample definition.
-    const users = sampleServices.filter((s) => s.components.includes("dc-frankfurt")).map((s) => s.code);
-    const expected = new Set(users);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const s of sampleServices) {
-        if (!expected.has(s.code) && s.dependsOn.some((d) => expected.has(d))) {
-          expected.add(s.code);
-          grew = true;
-        }
-      }
-    }
-    const [impacted] = await services.impactedServiceIdsOf([sampleId.component("dc-frankfurt")]);
-    expect(new Set(impacted)).toEqual(new Set([...expected].map(sampleId.service)));
-    expect(expected.size).toBeGreaterThan(users.length);
-  });
-
-  it("returns nothing for an unknown component", async () => {
-    expect(await services.impactedServiceIdsOf(["nope"])).toEqual([[]]);
   });
 });

@@ -10,8 +10,9 @@ import {
   WRITERS,
 } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Component, Service } from "../entities";
-import type { CatalogContext } from "../services/catalog.context";
+import type { CatalogContext } from "../catalog.context";
+import { Service } from "../it-services/service.entity";
+import { Component } from "./component.entity";
 import { ComponentFilter, CreateComponentInput, UpdateComponentInput } from "./component.inputs";
 
 const ComponentConnection = connectionType(Component, "Component", "components");

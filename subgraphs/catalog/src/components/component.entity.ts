@@ -1,7 +1,7 @@
 import { STAFF, TrackedRecord } from "@itsm/kit";
 import { Authorized, Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { ComponentKind } from "./catalog.enums";
+import { ComponentKind } from "./component.enums";
 
 /** A building block services are made of: hardware, software, network, data or facility. */
 @Directive('@key(fields: "id")')

@@ -1,9 +1,14 @@
 import { IsOptional, Length, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { ComponentKind } from "../entities";
+import type { ComponentChanges, NewComponent } from "./component.commands";
+import { ComponentKind } from "./component.enums";
+import type { ComponentCriteria } from "./component.filters";
+
+// The expectedVersion rule: every mutable record has a change counter, and an update input names the one it
+// compares as `expected<Counter>` — `version` here, so `expectedVersion` (an agreement's is `revision`).
 
 @InputType({ description: "Criteria for `components`; all given criteria must match." })
-export class ComponentFilter {
+export class ComponentFilter implements ComponentCriteria {
   @Field(() => String, { nullable: true, description: "Text contained in the name (case-insensitive)." })
   search?: string | null;
 
@@ -12,7 +17,7 @@ export class ComponentFilter {
 }
 
 @InputType({ description: "A new component." })
-export class CreateComponentInput {
+export class CreateComponentInput implements NewComponent {
   @Field({ description: "Display name, 2–200 characters." })
   @Length(2, 200)
   name: string;
@@ -26,7 +31,7 @@ export class CreateComponentInput {
 }
 
 @InputType({ description: "Changes to a component; omitted fields keep their value." })
-export class UpdateComponentInput {
+export class UpdateComponentInput implements ComponentChanges {
   @Field(() => ID, { description: "The component to change." })
   id: string;
 

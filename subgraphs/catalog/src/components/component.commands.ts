@@ -1,16 +1,34 @@
-import type { FieldChange, Identity, Transactor } from "@itsm/kit";
-import { changesBetween, loadForChange, newId, providedFields, recordChange, updateVersioned } from "@itsm/kit";
-import type { EntityManager } from "typeorm";
-import { Component } from "../entities";
-import type { CreateComponentInput, UpdateComponentInput } from "../resolvers/component.inputs";
+import type { Identity, Transactor } from "@itsm/kit";
+import { auditTrailOf, changesBetween, loadForChange, newId, providedFields, updateVersioned } from "@itsm/kit";
+import { Component } from "./component.entity";
+import type { ComponentKind } from "./component.enums";
 
 const AUDITED: (keyof Component & string)[] = ["name", "kind", "description"];
+
+/** The audit trail of components: each entry carries the component's version after the change. */
+const audit = auditTrailOf<Component>("Component", (c) => c.version);
+
+/** A new component (the GraphQL `CreateComponentInput` is one). */
+export interface NewComponent {
+  name: string;
+  kind: ComponentKind;
+  description: string;
+}
+
+/** Changes to a component at the version last read; absent fields keep their value. */
+export interface ComponentChanges {
+  id: string;
+  expectedVersion: number;
+  name?: string | null;
+  kind?: ComponentKind | null;
+  description?: string | null;
+}
 
 /** Changes to components: each one transaction, versioned, audited. */
 export class ComponentCommands {
   constructor(private readonly transactor: Transactor) {}
 
-  create(input: CreateComponentInput, actor: Identity): Promise<Component> {
+  create(input: NewComponent, actor: Identity): Promise<Component> {
     return this.transactor.run(async (manager) => {
       const id = newId();
       await manager.insert(Component, { id, name: input.name, kind: input.kind, description: input.description });
@@ -20,7 +38,7 @@ export class ComponentCommands {
     });
   }
 
-  update(input: UpdateComponentInput, actor: Identity): Promise<Component> {
+  update(input: ComponentChanges, actor: Identity): Promise<Component> {
     return this.transactor.run(async (manager) => {
       const current = await loadForChange(manager, Component, "Component", input.id, input.expectedVersion);
       const patch = providedFields<Component>(input, AUDITED);
@@ -31,15 +49,4 @@ export class ComponentCommands {
       return updated;
     });
   }
-}
-
-function audit(manager: EntityManager, component: Component, action: string, actor: Identity, changes: FieldChange[]) {
-  return recordChange(manager, {
-    entityType: "Component",
-    entityId: component.id,
-    action,
-    actor: actor.subject,
-    version: component.version,
-    changes,
-  });
 }

@@ -1,7 +1,7 @@
 import { CodedRecord, decimalTransformer, Money, STAFF, toMoney } from "@itsm/kit";
 import { Authorized, Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { Criticality, ServiceLifecycle, ServiceType } from "./catalog.enums";
+import { Criticality, ServiceLifecycle, ServiceType } from "./service.enums";
 
 /** An IT service in the catalogue: what is delivered, by whom, at what cost. */
 @Directive('@key(fields: "id")')

@@ -1,18 +1,25 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
 import { historyOf, isStaff, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
-import { ComponentCommands } from "./component.commands";
-import { ComponentService } from "./component.service";
-import { ServiceCommands } from "./service.commands";
-import { ServiceService } from "./service.service";
-import { catalogueScope, referenceScope } from "./service.scope";
+import { RetirementClaims } from "./claims/retirement.claims";
+import { ComponentCommands } from "./components/component.commands";
+import { ComponentService } from "./components/component.service";
+import { ServiceComponentCommands } from "./components/service-component.commands";
+import { DependencyCommands } from "./dependencies/dependency.commands";
+import { DependencyService } from "./dependencies/dependency.service";
+import { ServiceCommands } from "./it-services/service.commands";
+import { catalogueScope, referenceScope } from "./it-services/service.scope";
+import { ServiceService } from "./it-services/service.service";
 
 /** The catalog's services, created once per process around its data source. */
 export interface CatalogServices {
   services: ServiceService;
   components: ComponentService;
+  dependencies: DependencyService;
   serviceCommands: ServiceCommands;
   componentCommands: ComponentCommands;
+  serviceComponentCommands: ServiceComponentCommands;
+  dependencyCommands: DependencyCommands;
   dataSource: DataSource;
 }
 
@@ -24,11 +31,15 @@ export function createCatalogServices(dataSource: DataSource, config: SubgraphCo
     config.peerTimeoutMs,
     config.internalSecret,
   );
+  const components = new ComponentService(dataSource);
   return {
     services: new ServiceService(dataSource),
-    components: new ComponentService(dataSource),
-    serviceCommands: new ServiceCommands(transactor, agreements),
+    components,
+    dependencies: new DependencyService(dataSource, components),
+    serviceCommands: new ServiceCommands(transactor, new RetirementClaims(agreements)),
     componentCommands: new ComponentCommands(transactor),
+    serviceComponentCommands: new ServiceComponentCommands(transactor),
+    dependencyCommands: new DependencyCommands(transactor),
     dataSource,
   };
 }
@@ -37,7 +48,10 @@ export function createCatalogServices(dataSource: DataSource, config: SubgraphCo
  * Per-request loaders: every relation is fetched in one batch per request, whatever the page size.
  * Service loaders answer only what the caller may see (null otherwise), so every field built on them is filtered.
  */
-export function createCatalogLoaders({ services, components, dataSource }: CatalogServices, identity: Identity) {
+export function createCatalogLoaders(
+  { services, components, dependencies, dataSource }: CatalogServices,
+  identity: Identity,
+) {
   const scope = catalogueScope(identity);
   const serviceById = loader((ids: readonly string[]) => services.byIds(ids, scope));
   const references = referenceScope(identity);
@@ -51,11 +65,11 @@ export function createCatalogLoaders({ services, components, dataSource }: Catal
     componentById: loader((ids: readonly string[]) =>
       isStaff(identity) ? components.byIds(ids) : Promise.resolve(ids.map(() => null)),
     ),
-    componentIdsByService: loader((ids: readonly string[]) => services.componentIdsOf(ids)),
-    serviceIdsByComponent: loader((ids: readonly string[]) => services.serviceIdsUsing(ids)),
-    impactedServiceIdsByComponent: loader((ids: readonly string[]) => services.impactedServiceIdsOf(ids)),
-    dependencyIdsByService: loader((ids: readonly string[]) => services.dependencyIdsOf(ids)),
-    dependentIdsByService: loader((ids: readonly string[]) => services.dependentIdsOf(ids)),
+    componentIdsByService: loader((ids: readonly string[]) => components.componentIdsOf(ids)),
+    serviceIdsByComponent: loader((ids: readonly string[]) => components.serviceIdsUsing(ids)),
+    impactedServiceIdsByComponent: loader((ids: readonly string[]) => dependencies.impactedServiceIdsOf(ids)),
+    dependencyIdsByService: loader((ids: readonly string[]) => dependencies.dependencyIdsOf(ids)),
+    dependentIdsByService: loader((ids: readonly string[]) => dependencies.dependentIdsOf(ids)),
     serviceHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Service", ids)),
     componentHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Component", ids)),
   };
