@@ -1,5 +1,5 @@
 import type { Identity, Role, SubgraphServer } from "@itsm/kit";
-import { ROLES, sampleId, STAFF, WRITERS } from "@itsm/kit";
+import { ROLES, sampleId } from "@itsm/kit";
 import { ENTITIES_QUERY, partnerIdentity, snapshotTables, TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import { ServiceLifecycle } from "../it-services/service.enums";
 import { sampleServices } from "../sample/catalog.sample";
@@ -21,7 +21,12 @@ const PARTNER_B = partnerIdentity("ACME_RETAIL");
 const CALLERS: [Role, Identity][] = ROLES.map((role) => [role, role === "partner" ? PARTNER_A : TEST_IDENTITIES[role]]);
 
 type Group = "everyone" | "staff" | "writers";
-const ALLOWED: Record<Group, readonly Role[]> = { everyone: ROLES, staff: STAFF, writers: WRITERS };
+// The policy written out, not the kit's STAFF/WRITERS that the resolvers use: a wrong group must fail here.
+const ALLOWED: Record<Group, readonly Role[]> = {
+  everyone: ROLES,
+  staff: ["admin", "editor", "analyst"],
+  writers: ["admin", "editor"],
+};
 /** What the policy answers a role that may not: anonymous must sign in, a signed-in role is forbidden. */
 const denial = (role: string) => (role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
 

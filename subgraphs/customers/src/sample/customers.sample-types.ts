@@ -1,4 +1,6 @@
-import type { ContactRole, CustomerKind, CustomerStatus, ProviderKind } from "../entities/customers.enums";
+import type { ContactRole } from "../contacts/contact.enums";
+import type { CustomerKind, CustomerStatus } from "../customers/customer.enums";
+import type { ProviderKind } from "../providers/provider.enums";
 
 export interface SampleContact {
   name: string;

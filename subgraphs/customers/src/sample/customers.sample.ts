@@ -1,5 +1,7 @@
 // Sample customers and providers of Northwind Group IT: five business units, three external companies, three providers.
-import { ContactRole, CustomerKind, CustomerStatus, ProviderKind } from "../entities/customers.enums";
+import { ContactRole } from "../contacts/contact.enums";
+import { CustomerKind, CustomerStatus } from "../customers/customer.enums";
+import { ProviderKind } from "../providers/provider.enums";
 import type { SampleCustomer, SampleProvider } from "./customers.sample-types";
 
 export const sampleCustomers: SampleCustomer[] = [

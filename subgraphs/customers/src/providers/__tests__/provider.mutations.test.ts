@@ -1,10 +1,11 @@
 import { sampleId } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
 import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
-import { createServer } from "../server";
-import type { CustomersContext } from "../services/customers.context";
-import type { HistoryRow, Result } from "./support/mutations";
-import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "./support/mutations";
+import { createServer } from "../../server";
+import type { CustomersContext } from "../../customers.context";
+import type { Result } from "../../__tests__/support/mutations";
+import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
 let server: SubgraphServer<CustomersContext>;
 beforeAll(async () => {

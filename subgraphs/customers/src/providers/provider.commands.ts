@@ -1,25 +1,44 @@
-import type { FieldChange, Identity, Transactor } from "@itsm/kit";
+import type { Identity, Transactor } from "@itsm/kit";
 import {
+  auditTrailOf,
   changesBetween,
   ConflictError,
   isUniqueViolation,
   loadForChange,
   newId,
   providedFields,
-  recordChange,
   updateVersioned,
 } from "@itsm/kit";
-import type { EntityManager } from "typeorm";
-import { Provider } from "../entities";
-import type { CreateProviderInput, UpdateProviderInput } from "../resolvers/provider.inputs";
+import { Provider } from "./provider.entity";
+import type { ProviderKind } from "./provider.enums";
 
 const AUDITED: (keyof Provider & string)[] = ["code", "name", "description", "kind"];
+
+/** The audit trail of providers: each entry carries the provider's version after the change. */
+const audit = auditTrailOf<Provider>("Provider", (p) => p.version);
+
+/** A new service provider (the GraphQL `CreateProviderInput` is one). */
+export interface NewProvider {
+  code: string;
+  name: string;
+  description: string;
+  kind: ProviderKind;
+}
+
+/** Changes to a provider at the version last read; absent fields keep their value. */
+export interface ProviderChanges {
+  id: string;
+  expectedVersion: number;
+  name?: string | null;
+  description?: string | null;
+  kind?: ProviderKind | null;
+}
 
 /** Changes to service providers: each one transaction, versioned, audited. */
 export class ProviderCommands {
   constructor(private readonly transactor: Transactor) {}
 
-  async create(input: CreateProviderInput, actor: Identity): Promise<Provider> {
+  async create(input: NewProvider, actor: Identity): Promise<Provider> {
     try {
       return await this.transactor.run(async (manager) => {
         if (await manager.exists(Provider, { where: { code: input.code } })) throw codeTaken(input.code);
@@ -42,7 +61,7 @@ export class ProviderCommands {
     }
   }
 
-  update(input: UpdateProviderInput, actor: Identity): Promise<Provider> {
+  update(input: ProviderChanges, actor: Identity): Promise<Provider> {
     return this.transactor.run(async (manager) => {
       const current = await loadForChange(manager, Provider, "Provider", input.id, input.expectedVersion);
       const patch = providedFields<Provider>(input, ["name", "description", "kind"]);
@@ -57,15 +76,4 @@ export class ProviderCommands {
 
 function codeTaken(code: string): ConflictError {
   return new ConflictError(`A provider with code ${code} already exists`, { takenCode: code });
-}
-
-function audit(manager: EntityManager, provider: Provider, action: string, actor: Identity, changes: FieldChange[]) {
-  return recordChange(manager, {
-    entityType: "Provider",
-    entityId: provider.id,
-    action,
-    actor: actor.subject,
-    version: provider.version,
-    changes,
-  });
 }

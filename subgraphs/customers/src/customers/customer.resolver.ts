@@ -1,15 +1,10 @@
 import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Contact, Customer } from "../entities";
-import type { CustomersContext } from "../services/customers.context";
-import {
-  AddContactInput,
-  CreateCustomerInput,
-  CustomerFilter,
-  RemoveContactInput,
-  SetCustomerStatusInput,
-  UpdateCustomerInput,
-} from "./customer.inputs";
+import { Contact } from "../contacts/contact.entity";
+import { AddContactInput, RemoveContactInput } from "../contacts/contact.inputs";
+import type { CustomersContext } from "../customers.context";
+import { Customer } from "./customer.entity";
+import { CreateCustomerInput, CustomerFilter, SetCustomerStatusInput, UpdateCustomerInput } from "./customer.inputs";
 
 const CustomerConnection = connectionType(Customer, "Customer", "customers");
 
@@ -97,12 +92,12 @@ export class CustomerResolver {
     description: "Adds a contact to an ACTIVE customer; the same e-mail can hold each role once per customer.",
   })
   addContact(@Arg("input") input: AddContactInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
-    return ctx.customerCommands.addContact(input, ctx.identity);
+    return ctx.contactCommands.add(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => Customer, { description: "Removes a contact from its customer and returns the customer." })
   removeContact(@Arg("input") input: RemoveContactInput, @Ctx() ctx: CustomersContext): Promise<Customer> {
-    return ctx.customerCommands.removeContact(input, ctx.identity);
+    return ctx.contactCommands.remove(input, ctx.identity);
   }
 }

@@ -1,7 +1,7 @@
 import { CodedRecord } from "@itsm/kit";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CustomerKind, CustomerStatus } from "./customers.enums";
+import { CustomerKind, CustomerStatus } from "./customer.enums";
 
 /** A party that receives services under agreements: a business unit or an external company. */
 @Directive('@key(fields: "id")')

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { ContactRole } from "./customers.enums";
+import { ContactRole } from "./contact.enums";
 
 /** A person at a customer that the provider deals with, in a given role. */
 @ObjectType({ description: "A person at a customer the provider deals with, in one role." })

@@ -1,10 +1,15 @@
 import { CODE_MESSAGE, CODE_PATTERN } from "@itsm/kit";
 import { IsOptional, Length, Matches, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { ProviderKind } from "../entities";
+import type { NewProvider, ProviderChanges } from "./provider.commands";
+import { ProviderKind } from "./provider.enums";
+import type { ProviderCriteria } from "./provider.filters";
+
+// The expectedVersion rule: every mutable record has a change counter, and an update input names the one it
+// compares as `expected<Counter>` — `version` here, so `expectedVersion` (an agreement's is `revision`).
 
 @InputType({ description: "Criteria for `providers`; all given criteria must match." })
-export class ProviderFilter {
+export class ProviderFilter implements ProviderCriteria {
   @Field(() => String, { nullable: true, description: "Text contained in the code or name (case-insensitive)." })
   search?: string | null;
 
@@ -14,7 +19,7 @@ export class ProviderFilter {
 
 /** A new service provider. */
 @InputType({ description: "A new service provider." })
-export class CreateProviderInput {
+export class CreateProviderInput implements NewProvider {
   @Field({ description: 'Unique code, e.g. "CORP_IT": 2–32 upper-case letters, digits or _; cannot change later.' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   code: string;
@@ -33,7 +38,7 @@ export class CreateProviderInput {
 
 /** Changes to a provider's descriptive fields; omitted fields keep their value. */
 @InputType({ description: "Changes to a provider; omitted fields keep their value. The code never changes." })
-export class UpdateProviderInput {
+export class UpdateProviderInput implements ProviderChanges {
   @Field(() => ID, { description: "The provider to change." })
   id: string;
 

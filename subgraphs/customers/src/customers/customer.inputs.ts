@@ -3,20 +3,24 @@ import type { ValidationArguments, ValidationOptions } from "class-validator";
 import {
   ArrayMaxSize,
   ArrayUnique,
-  IsEmail,
   IsOptional,
   Length,
   Matches,
-  MaxLength,
   Min,
   registerDecorator,
   ValidateNested,
 } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { ContactRole, CustomerKind, CustomerStatus } from "../entities";
+import { contactKey, NewContactInput } from "../contacts/contact.inputs";
+import type { CustomerChanges, NewCustomer, StatusChange } from "./customer.commands";
+import { CustomerKind, CustomerStatus } from "./customer.enums";
+import type { CustomerCriteria } from "./customer.filters";
+
+// The expectedVersion rule: every mutable record has a change counter, and an update input names the one it
+// compares as `expected<Counter>` — `version` here, so `expectedVersion` (an agreement's is `revision`).
 
 @InputType({ description: "Criteria for `customers`; all given criteria must match." })
-export class CustomerFilter {
+export class CustomerFilter implements CustomerCriteria {
   @Field(() => String, { nullable: true, description: "Text contained in the code or name (case-insensitive)." })
   search?: string | null;
 
@@ -30,23 +34,8 @@ export class CustomerFilter {
   status?: CustomerStatus[] | null;
 }
 
-/**
- * A telephone number in international format: "+", a country code and the number, up to 15 digits
- * in all (E.164), optionally grouped by single spaces or hyphens, e.g. "+49 69 1234 5678".
- */
-export const PHONE_PATTERN = /^\+[1-9](?:[ -]?\d){6,14}$/;
-export const PHONE_MESSAGE =
-  '$property must be an international number: "+", the country code and the number, 7 to 15 digits optionally grouped by single spaces or hyphens, e.g. "+49 69 1234 5678"';
-
-const PHONE_DESCRIPTION = 'Telephone number in international format, e.g. "+49 69 1234 5678".';
-const EMAIL_MESSAGE = "$property must be an e-mail address, e.g. jane.doe@example.com";
-
 /** At most this many contacts can come with a new customer. */
 export const MAX_INITIAL_CONTACTS = 50;
-
-/** What identifies a contact within its customer: the same person (e-mail) once per role. */
-export const contactKey = (contact: { email: string; role: ContactRole }) =>
-  `${contact.email.toLowerCase()} ${contact.role}`;
 
 /** The decorated list must be empty (or absent) when `otherField` has the value `value`. */
 function IsEmptyWhen(otherField: string, value: unknown, options?: ValidationOptions): PropertyDecorator {
@@ -66,30 +55,9 @@ function IsEmptyWhen(otherField: string, value: unknown, options?: ValidationOpt
     });
 }
 
-/** A person at a customer, as a client sends it. */
-@InputType({ description: "A person at a customer the provider deals with, in one role." })
-export class NewContactInput {
-  @Field({ description: "Full name, 2–200 characters." })
-  @Length(2, 200)
-  name: string;
-
-  @Field({ description: "E-mail address; the same person can hold each role once per customer." })
-  @IsEmail({}, { message: EMAIL_MESSAGE })
-  @MaxLength(254)
-  email: string;
-
-  @Field(() => ContactRole, { description: "The role this person plays for the customer." })
-  role: ContactRole;
-
-  @Field(() => String, { nullable: true, description: PHONE_DESCRIPTION })
-  @IsOptional()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
-  phone?: string | null;
-}
-
 /** A new customer, possibly with its first contacts. */
 @InputType({ description: "A new customer, optionally with its first contacts." })
-export class CreateCustomerInput {
+export class CreateCustomerInput implements NewCustomer {
   @Field({ description: 'Unique code, e.g. "ACME_RETAIL": 2–32 upper-case letters, digits or _; cannot change later.' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   code: string;
@@ -127,7 +95,7 @@ export class CreateCustomerInput {
 
 /** Changes to a customer's descriptive fields; omitted fields keep their value. */
 @InputType({ description: "Changes to a customer; omitted fields keep their value. The code never changes." })
-export class UpdateCustomerInput {
+export class UpdateCustomerInput implements CustomerChanges {
   @Field(() => ID, { description: "The customer to change." })
   id: string;
 
@@ -154,7 +122,7 @@ export class UpdateCustomerInput {
 @InputType({
   description: "Activates or deactivates a customer; one party to an ACTIVE agreement cannot be deactivated.",
 })
-export class SetCustomerStatusInput {
+export class SetCustomerStatusInput implements StatusChange {
   @Field(() => ID, { description: "The customer." })
   id: string;
 
@@ -164,45 +132,4 @@ export class SetCustomerStatusInput {
   @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
   @Min(1)
   expectedVersion: number;
-}
-
-/** A new contact for an existing customer. */
-@InputType({ description: "A new contact for an ACTIVE customer." })
-export class AddContactInput implements NewContactInput {
-  @Field(() => ID, { description: "The customer the person works for." })
-  customerId: string;
-
-  @Field(() => Int, { nullable: true, description: "The customer's version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number | null;
-
-  @Field({ description: "Full name, 2–200 characters." })
-  @Length(2, 200)
-  name: string;
-
-  @Field({ description: "E-mail address; the same person can hold each role once per customer." })
-  @IsEmail({}, { message: EMAIL_MESSAGE })
-  @MaxLength(254)
-  email: string;
-
-  @Field(() => ContactRole, { description: "The role this person plays for the customer." })
-  role: ContactRole;
-
-  @Field(() => String, { nullable: true, description: PHONE_DESCRIPTION })
-  @IsOptional()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
-  phone?: string | null;
-}
-
-/** Removes a contact from its customer. */
-@InputType({ description: "Removes a contact from its customer." })
-export class RemoveContactInput {
-  @Field(() => ID, { description: "The contact to remove." })
-  contactId: string;
-
-  @Field(() => Int, { nullable: true, description: "The customer's version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number | null;
 }

@@ -1,11 +1,12 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate, whereContains, whereIn } from "@itsm/kit";
+import { alignByKey, findGrouped, paginate } from "@itsm/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { Contact, Customer } from "../entities";
-import type { CustomerFilter } from "../resolvers/customer.inputs";
-import type { CustomerScope } from "./customers.scope";
-
-const readsNone = (scope: CustomerScope) => !scope.all && scope.codes.length === 0;
+import { Contact } from "../contacts/contact.entity";
+import { Customer } from "./customer.entity";
+import type { CustomerCriteria } from "./customer.filters";
+import { CUSTOMER_ORDER, filterCustomers } from "./customer.filters";
+import type { CustomerScope } from "./customer.scope";
+import { readsNone, whereInScope } from "./customer.scope";
 
 /** Reads customers and their contacts, only those within the caller's scope. */
 export class CustomerService {
@@ -13,11 +14,7 @@ export class CustomerService {
 
   /** A query over the customers the scope lets the caller read. */
   private scoped(scope: CustomerScope): SelectQueryBuilder<Customer> {
-    const query = this.dataSource.getRepository(Customer).createQueryBuilder("customer");
-    if (scope.all) return query;
-    if (scope.codes.length === 0) return query.andWhere("1 = 0");
-    // Its own parameter name: a `codes` filter on the same column must narrow it, not replace it.
-    return query.andWhere("customer.code IN (:...scopeCodes)", { scopeCodes: [...scope.codes] });
+    return whereInScope(this.dataSource.getRepository(Customer).createQueryBuilder("customer"), scope);
   }
 
   async byIds(ids: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
@@ -37,17 +34,14 @@ export class CustomerService {
   }
 
   /** A page of the customers in scope, ordered by code; `totalCount` counts only those. */
-  list(filter: CustomerFilter | null | undefined, page: PageRequest, scope: CustomerScope): Promise<Page<Customer>> {
+  list(
+    criteria: CustomerCriteria | null | undefined,
+    page: PageRequest,
+    scope: CustomerScope,
+  ): Promise<Page<Customer>> {
     const query = this.scoped(scope);
-    whereContains(query, ["customer.code", "customer.name"], filter?.search);
-    whereIn(query, "customer.code", filter?.codes);
-    whereIn(query, "customer.kind", filter?.kind);
-    whereIn(query, "customer.status", filter?.status);
-    return paginate(query, page, {
-      sortColumn: "customer.code",
-      idColumn: "customer.id",
-      position: (c) => [c.code, c.id],
-    });
+    filterCustomers(query, criteria);
+    return paginate(query, page, CUSTOMER_ORDER);
   }
 
   /** The contacts of each customer (the caller reached the customers through this scoped service). */

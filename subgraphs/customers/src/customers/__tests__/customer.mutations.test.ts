@@ -1,13 +1,14 @@
 import { HistoryEntry, sampleId, verifyIdentity } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
 import { testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
-import { createServer } from "../server";
-import type { CustomersContext } from "../services/customers.context";
-import type { FakeAgreements } from "./support/fake-agreements";
-import { startFakeAgreements } from "./support/fake-agreements";
-import type { HistoryRow, Result } from "./support/mutations";
-import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "./support/mutations";
+import { createServer } from "../../server";
+import type { CustomersContext } from "../../customers.context";
+import type { FakeAgreements } from "../../__tests__/support/fake-agreements";
+import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
+import type { Result } from "../../__tests__/support/mutations";
+import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
 let server: SubgraphServer<CustomersContext>;
 let agreements: FakeAgreements;

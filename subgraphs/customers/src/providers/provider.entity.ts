@@ -1,7 +1,7 @@
 import { CodedRecord } from "@itsm/kit";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { ProviderKind } from "./customers.enums";
+import { ProviderKind } from "./provider.enums";
 
 /** A service provider: the party that delivers services under agreements. */
 @Directive('@key(fields: "id")')

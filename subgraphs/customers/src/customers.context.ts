@@ -1,18 +1,23 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
 import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
-import { CustomerCommands } from "./customer.commands";
-import { CustomerService } from "./customer.service";
-import { ProviderCommands } from "./provider.commands";
-import { ProviderService } from "./provider.service";
-import type { CustomerScope, ProviderScope } from "./customers.scope";
-import { customerScopeOf, providerScopeOf } from "./customers.scope";
+import { DeactivationClaims } from "./claims/deactivation.claims";
+import { ContactCommands } from "./contacts/contact.commands";
+import { CustomerCommands } from "./customers/customer.commands";
+import type { CustomerScope } from "./customers/customer.scope";
+import { customerScopeOf } from "./customers/customer.scope";
+import { CustomerService } from "./customers/customer.service";
+import { ProviderCommands } from "./providers/provider.commands";
+import type { ProviderScope } from "./providers/provider.scope";
+import { providerScopeOf } from "./providers/provider.scope";
+import { ProviderService } from "./providers/provider.service";
 
 /** The customers subgraph's services, created once per process around its data source. */
 export interface CustomersServices {
   customers: CustomerService;
   providers: ProviderService;
   customerCommands: CustomerCommands;
+  contactCommands: ContactCommands;
   providerCommands: ProviderCommands;
   dataSource: DataSource;
 }
@@ -28,7 +33,8 @@ export function createCustomersServices(dataSource: DataSource, config: Subgraph
   return {
     customers: new CustomerService(dataSource),
     providers: new ProviderService(dataSource),
-    customerCommands: new CustomerCommands(transactor, agreements),
+    customerCommands: new CustomerCommands(transactor, new DeactivationClaims(agreements)),
+    contactCommands: new ContactCommands(transactor),
     providerCommands: new ProviderCommands(transactor),
     dataSource,
   };

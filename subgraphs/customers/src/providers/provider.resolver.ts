@@ -1,7 +1,7 @@
 import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Provider } from "../entities";
-import type { CustomersContext } from "../services/customers.context";
+import type { CustomersContext } from "../customers.context";
+import { Provider } from "./provider.entity";
 import { CreateProviderInput, ProviderFilter, UpdateProviderInput } from "./provider.inputs";
 
 const ProviderConnection = connectionType(Provider, "Provider", "providers");

@@ -1,14 +1,15 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
 import { testConfig } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
-import { CustomerKind, CustomerStatus, ProviderKind } from "../entities";
-import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
-import type { SampleCustomer } from "../sample/customers.sample-types";
-import { createServer } from "../server";
-import { CustomerService } from "../services/customer.service";
-import type { CustomersContext } from "../services/customers.context";
-import type { CustomerScope } from "../services/customers.scope";
-import { ProviderService } from "../services/provider.service";
+import { ProviderKind } from "../../providers/provider.enums";
+import { CustomerKind, CustomerStatus } from "../customer.enums";
+import { sampleCustomers, sampleProviders } from "../../sample/customers.sample";
+import type { SampleCustomer } from "../../sample/customers.sample-types";
+import { createServer } from "../../server";
+import { CustomerService } from "../customer.service";
+import type { CustomersContext } from "../../customers.context";
+import type { CustomerScope } from "../customer.scope";
+import { ProviderService } from "../../providers/provider.service";
 
 let server: SubgraphServer<CustomersContext>;
 let customers: CustomerService;

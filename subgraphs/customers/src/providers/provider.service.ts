@@ -1,9 +1,10 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { findAligned, paginate, whereContains, whereIn } from "@itsm/kit";
+import { findAligned, paginate } from "@itsm/kit";
 import type { DataSource } from "typeorm";
-import { Provider } from "../entities";
-import type { ProviderFilter } from "../resolvers/provider.inputs";
-import type { ProviderScope } from "./customers.scope";
+import { Provider } from "./provider.entity";
+import type { ProviderCriteria } from "./provider.filters";
+import { filterProviders, PROVIDER_ORDER } from "./provider.filters";
+import type { ProviderScope } from "./provider.scope";
 
 /** Reads service providers. */
 export class ProviderService {
@@ -24,14 +25,9 @@ export class ProviderService {
   }
 
   /** A page of providers ordered by code. */
-  list(filter: ProviderFilter | null | undefined, page: PageRequest): Promise<Page<Provider>> {
+  list(criteria: ProviderCriteria | null | undefined, page: PageRequest): Promise<Page<Provider>> {
     const query = this.providers.createQueryBuilder("provider");
-    whereContains(query, ["provider.code", "provider.name"], filter?.search);
-    whereIn(query, "provider.kind", filter?.kind);
-    return paginate(query, page, {
-      sortColumn: "provider.code",
-      idColumn: "provider.id",
-      position: (p) => [p.code, p.id],
-    });
+    filterProviders(query, criteria);
+    return paginate(query, page, PROVIDER_ORDER);
   }
 }
