@@ -1,25 +1,13 @@
-import type { ComponentKind } from "../components/component.enums";
-import type { Criticality, ServiceLifecycle, ServiceType } from "../it-services/service.enums";
+import type { NewComponent } from "../components/component.commands";
+import type { NewService } from "../it-services/service.commands";
 
-/** A component of the sample catalogue; `key` is how services refer to it. */
-export interface SampleComponent {
+/** A component of the sample catalogue, as `createComponent` would take it; `key` is how services refer to it. */
+export interface SampleComponent extends NewComponent {
   key: string;
-  name: string;
-  kind: ComponentKind;
-  description: string;
 }
 
-/** A service of the sample catalogue; components by key, dependencies by service code. */
-export interface SampleService {
-  code: string;
-  name: string;
-  description: string;
-  category: string;
-  type: ServiceType;
-  lifecycle: ServiceLifecycle;
-  criticality: Criticality;
-  owner: string;
-  monthlyCost: { amount: string; currency: string };
+/** A service of the sample catalogue, as `createService` would take it; components by key, dependencies by service code. */
+export interface SampleService extends NewService {
   components: string[];
   dependsOn: string[];
 }

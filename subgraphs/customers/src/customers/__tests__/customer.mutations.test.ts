@@ -1,31 +1,14 @@
 import { HistoryEntry, sampleId, verifyIdentity } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import { testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
 import { EntityManager } from "typeorm";
-import { createServer } from "../../server";
-import type { CustomersContext } from "../../customers.context";
-import type { FakeAgreements } from "../../__tests__/support/fake-agreements";
 import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
+import { CustomersHarness } from "../../__tests__/support/harness";
+import { createServer } from "../../server";
 import type { Result } from "../../__tests__/support/mutations";
 import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
-let server: SubgraphServer<CustomersContext>;
-let agreements: FakeAgreements;
-beforeAll(async () => {
-  agreements = await startFakeAgreements();
-  const config = await testConfig("customers");
-  config.peerUrls.agreements = agreements.url;
-  server = await createServer(config);
-});
-afterAll(async () => {
-  await server.stop();
-  await agreements.close();
-});
-beforeEach(() => {
-  agreements.mode = "answer";
-  agreements.active.clear();
-});
+const t = new CustomersHarness();
 
 interface ContactView {
   id: string;
@@ -57,7 +40,7 @@ const REMOVE_CONTACT = `mutation ($input: RemoveContactInput!) { removeContact(i
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
-  server.execute(query, { input }, TEST_IDENTITIES.editor);
+  t.server.execute(query, { input }, TEST_IDENTITIES.editor);
 
 let created = 0;
 /** A fresh code for every customer a test creates, so that tests do not see each other's changes. */
@@ -83,7 +66,7 @@ async function createCustomer(input: Record<string, unknown> = {}): Promise<Cust
 }
 
 async function read(id: string): Promise<CustomerView> {
-  const result = await server.execute(
+  const result = await t.server.execute(
     `query ($id: ID!) { customer(id: $id) { ${CUSTOMER} } }`,
     { id },
     TEST_IDENTITIES.analyst,
@@ -126,7 +109,7 @@ describe("createCustomer", () => {
       })),
     );
     expect(await read(customer.id)).toEqual(customer);
-    const byCode = await server.execute(
+    const byCode = await t.server.execute(
       "query ($code: String!) { customerByCode(code: $code) { id } }",
       { code },
       TEST_IDENTITIES.analyst,
@@ -143,7 +126,7 @@ describe("createCustomer", () => {
   });
 
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, {
       code: "lower-case",
       name: "X",
@@ -161,7 +144,7 @@ describe("createCustomer", () => {
     ]);
     expect(result.errors?.[0].message).toContain("input.code: code must be 2 to 32 characters");
     expect(result.errors?.[0].message).toContain("input.contacts.1.email: email must be an e-mail address");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects the same e-mail twice in one role (in any case), and contacts for an INACTIVE customer", async () => {
@@ -192,12 +175,12 @@ describe("createCustomer", () => {
   });
 
   it("rejects a taken code with CONFLICT and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, { code: "HR", name: "Another HR", description: "Taken.", kind: "INTERNAL" });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe("A customer with code HR already exists");
     expect(error.extensions?.code).toBe("CONFLICT");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
@@ -211,9 +194,9 @@ describe("createCustomer", () => {
     for (const loser of results.filter((r) => r.errors)) {
       expect(failure(loser, "CONFLICT").message).toBe(`A customer with code ${code} already exists`);
     }
-    const rows = await server.dataSource.query("SELECT id FROM customers WHERE code = ?", [code]);
+    const rows = await t.server.dataSource.query("SELECT id FROM customers WHERE code = ?", [code]);
     expect(rows).toHaveLength(1);
-    const contacts = await server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [rows[0].id]);
+    const contacts = await t.server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [rows[0].id]);
     expect(contacts).toHaveLength(1);
   });
 });
@@ -267,14 +250,14 @@ describe("updateCustomer", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const customer = await createCustomer();
     await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "First Writer" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Second Writer" });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
       `Customer "${customer.id}" has changed since version 1 (it is at version 2); reload it and try again`,
     );
     expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
@@ -315,7 +298,7 @@ describe("updateCustomer", () => {
 describe("setCustomerStatus", () => {
   it("deactivates a customer party to no ACTIVE agreement, claiming the deactivation with the agreements subgraph first", async () => {
     const customer = await createCustomer();
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const result = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
     const updated = customerOf(result, "setCustomerStatus");
     expect(updated).toMatchObject({ status: "INACTIVE", version: 2 });
@@ -325,8 +308,8 @@ describe("setCustomerStatus", () => {
       version: 2,
       changes: [{ field: "status", from: json("ACTIVE"), to: json("INACTIVE") }],
     });
-    expect(agreements.requests).toHaveLength(asked + 1);
-    const request = agreements.requests[asked];
+    expect(t.agreements.requests).toHaveLength(asked + 1);
+    const request = t.agreements.requests[asked];
     expect(request.query).toContain("claimCustomerDeactivation(customerId: $id)");
     expect(request.variables.id).toBe(customer.id);
     // The claim is made as the editor who deactivates, signed with the shared secret.
@@ -335,21 +318,21 @@ describe("setCustomerStatus", () => {
 
   it("refuses to deactivate a customer party to ACTIVE agreements, naming them, and writes nothing", async () => {
     const customer = await createCustomer();
-    agreements.active.set(customer.id, ["SLA-2024-001", "OLA-2024-007"]);
-    const before = await snapshot(server);
+    t.agreements.active.set(customer.id, ["SLA-2024-001", "OLA-2024-007"]);
+    const before = await snapshot(t.server);
     const result = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
       `Customer "${customer.id}" is party to ACTIVE agreements SLA-2024-001, OLA-2024-007: it cannot be deactivated until they end`,
     );
     expect(error.extensions?.agreements).toEqual(["SLA-2024-001", "OLA-2024-007"]);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     expect((await read(customer.id)).status).toBe("ACTIVE");
   });
 
   it("reactivates an INACTIVE customer after giving its deactivation claim back", async () => {
     const customer = await createCustomer({ status: "INACTIVE" });
-    const asked = agreements.requests.length;
+    const asked = t.agreements.requests.length;
     const result = await execute(SET_STATUS, { id: customer.id, status: "ACTIVE", expectedVersion: 1 });
     const updated = customerOf(result, "setCustomerStatus");
     expect(updated).toMatchObject({ status: "ACTIVE", version: 2 });
@@ -357,21 +340,21 @@ describe("setCustomerStatus", () => {
       action: "activated",
       changes: [{ field: "status", from: json("INACTIVE"), to: json("ACTIVE") }],
     });
-    expect(agreements.requests.slice(asked).map((r) => r.query)).toEqual([
+    expect(t.agreements.requests.slice(asked).map((r) => r.query)).toEqual([
       expect.stringContaining("releaseCustomerDeactivation(customerId: $id)"),
     ]);
-    expect(verifyIdentity(agreements.requests[asked].identityHeader, TEST_INTERNAL_SECRET)).toEqual(
+    expect(verifyIdentity(t.agreements.requests[asked].identityHeader, TEST_INTERNAL_SECRET)).toEqual(
       TEST_IDENTITIES.editor,
     );
   });
 
   it("does not reactivate while the agreements subgraph cannot take the claim back, and writes nothing", async () => {
     const customer = await createCustomer({ status: "INACTIVE" });
-    agreements.mode = "drop";
-    const before = await snapshot(server);
+    t.agreements.mode = "drop";
+    const before = await snapshot(t.server);
     const result = await execute(SET_STATUS, { id: customer.id, status: "ACTIVE", expectedVersion: 1 });
     failure(result, "SERVICE_UNAVAILABLE");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("goes back and forth between ACTIVE and INACTIVE, one version per move", async () => {
@@ -395,19 +378,19 @@ describe("setCustomerStatus", () => {
     expect(failure(again, "CONFLICT").message).toBe(`Customer ${active.code} is already ACTIVE`);
 
     const inactive = await createCustomer({ status: "INACTIVE" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const twice = await execute(SET_STATUS, { id: inactive.id, status: "INACTIVE", expectedVersion: 1 });
     expect(failure(twice, "CONFLICT").message).toBe(`Customer ${inactive.code} is already INACTIVE`);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a stale expectedVersion with CONFLICT, an unknown id with NOT_FOUND, a bad version with BAD_USER_INPUT", async () => {
     const customer = await createCustomer();
     await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Moved On" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const stale = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
     expect(failure(stale, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
 
     const unknown = await execute(SET_STATUS, { id: "no-such-customer", status: "ACTIVE", expectedVersion: 1 });
     expect(failure(unknown, "NOT_FOUND").message).toBe('Customer "no-such-customer" does not exist');
@@ -418,15 +401,15 @@ describe("setCustomerStatus", () => {
 
   it("fails with SERVICE_UNAVAILABLE and writes nothing when the agreements subgraph is down or failing", async () => {
     const customer = await createCustomer();
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     for (const mode of ["drop", "errors"] as const) {
-      agreements.mode = mode;
+      t.agreements.mode = mode;
       const result = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
       const error = failure(result, "SERVICE_UNAVAILABLE");
       expect(error.message).toMatch(/^The agreements subgraph could not be consulted \(.+\); nothing was changed/);
       expect(error.extensions?.serviceName).toBe("agreements");
     }
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("fails with SERVICE_UNAVAILABLE when nothing listens at the agreements URL", async () => {
@@ -525,14 +508,14 @@ describe("addContact", () => {
 
   it("refuses a second contact with the same e-mail (in any case) in the same role", async () => {
     const customer = await createCustomer({ contacts: [jane] });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     for (const email of [jane.email, jane.email.toUpperCase()]) {
       const result = await execute(ADD_CONTACT, { customerId: customer.id, ...jane, name: "Jane Again", email });
       expect(failure(result, "CONFLICT").message).toBe(
         `Customer ${customer.code} already has ${jane.email} as BUSINESS_OWNER contact`,
       );
     }
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
     // In another role, or at another customer, the same person is welcome.
     const otherRole = await execute(ADD_CONTACT, { customerId: customer.id, ...jane, role: "ESCALATION" });
     expect(customerOf(otherRole, "addContact").contacts).toHaveLength(2);
@@ -543,19 +526,19 @@ describe("addContact", () => {
 
   it("refuses new contacts for an INACTIVE customer", async () => {
     const customer = await createCustomer({ status: "INACTIVE" });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ADD_CONTACT, { customerId: customer.id, ...jane });
     expect(failure(result, "CONFLICT").message).toBe(`Customer ${customer.code} is INACTIVE: it gets no new contacts`);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const customer = await createCustomer();
     await execute(ADD_CONTACT, { customerId: customer.id, ...joe });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 1, ...jane });
     expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("answers an unknown customer with NOT_FOUND", async () => {
@@ -616,7 +599,7 @@ describe("removeContact", () => {
 
   it("removes a sample contact without expectedVersion, and a contact of an INACTIVE customer", async () => {
     const id = sampleId.contact("HR", "mehmet.yilmaz@northwind.example");
-    const [row] = await server.dataSource.query("SELECT customerId FROM contacts WHERE id = ?", [id]);
+    const [row] = await t.server.dataSource.query("SELECT customerId FROM contacts WHERE id = ?", [id]);
     expect(row).toBeDefined();
     const result = await execute(REMOVE_CONTACT, { contactId: id });
     const updated = customerOf(result, "removeContact");
@@ -642,10 +625,10 @@ describe("removeContact", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const customer = await createCustomer({ contacts: [jane, joe] });
     await execute(REMOVE_CONTACT, { contactId: customer.contacts[0].id });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(REMOVE_CONTACT, { contactId: customer.contacts[1].id, expectedVersion: 1 });
     expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a bad expectedVersion with BAD_USER_INPUT", async () => {
@@ -676,7 +659,7 @@ describe("history", () => {
   });
 
   it("is empty for a sample customer nobody has changed, and batched across a page", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       '{ customers(first: 100, filter: { codes: ["FINANCE", "LOGISTICS"] }) { nodes { code history { action } } } }',
       {},
       TEST_IDENTITIES.analyst,
@@ -694,7 +677,7 @@ describe("history", () => {
 describe("a failing mutation", () => {
   it("leaves every table as it was, even when it fails after writing", async () => {
     const customer = await createCustomer({ contacts: [joe] });
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     // The last write of addContact (the history row) fails: the contact and the new version go too.
     const insert = EntityManager.prototype.insert;
     const spy = jest.spyOn(EntityManager.prototype, "insert").mockImplementation(function (
@@ -719,13 +702,13 @@ describe("a failing mutation", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
 
     // Failing validation late (phone, after valid fields) and a stale version change nothing either.
     const invalid = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 1, ...jane, phone: "12" });
     expect(invalidPaths(invalid)).toEqual(["input.phone"]);
     const stale = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 7, ...jane });
     failure(stale, "CONFLICT");
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 });
