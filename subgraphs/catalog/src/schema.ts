@@ -1,9 +1,10 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
-import { ComponentResolver } from "./resolvers/component.resolver";
-import { ServiceResolver } from "./resolvers/service.resolver";
-import type { CatalogContext } from "./services/catalog.context";
+import type { CatalogContext } from "./catalog.context";
+// Imported components first: the order resolvers load in is the order of the printed SDL.
+import { ComponentResolver } from "./components/component.resolver";
+import { ServiceResolver } from "./it-services/service.resolver";
 
 /** The catalog subgraph's federated schema; needs no database (resolvers read from the context). */
 export function buildSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,6 @@
 import type { Logger, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { createSubgraphServer } from "@itsm/kit";
-import type { CatalogContext } from "./services/catalog.context";
+import type { CatalogContext } from "./catalog.context";
 import { subgraph } from "./subgraph";
 
 /** Opens the catalog database and builds the server; starts nothing. */

@@ -1,12 +1,19 @@
 import "reflect-metadata";
 import type { SubgraphSpec } from "@itsm/kit";
-import { catalogEntities, Service } from "./entities";
+import { writePathEntities } from "@itsm/kit";
+import type { CatalogContext } from "./catalog.context";
+import { createCatalogContext, createCatalogServices } from "./catalog.context";
+import { Component } from "./components/component.entity";
+import { ServiceComponent } from "./components/service-component.entity";
+import { ServiceDependency } from "./dependencies/service-dependency.entity";
+import { Service } from "./it-services/service.entity";
 import { catalogMigrations } from "./migrations";
 import { seedCatalog } from "./sample/catalog.seed";
 import { seedSyntheticCatalog } from "./sample/catalog.synthetic";
 import { buildSchema } from "./schema";
-import type { CatalogContext } from "./services/catalog.context";
-import { createCatalogContext, createCatalogServices } from "./services/catalog.context";
+
+/** Every table of the catalog database. */
+export const catalogEntities = [Service, Component, ServiceComponent, ServiceDependency, ...writePathEntities];
 
 /** The catalog subgraph: what the server, `npm run compose`, `migrate` and `seed` work from. */
 export const subgraph: SubgraphSpec<CatalogContext> = {

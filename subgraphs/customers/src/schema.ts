@@ -1,9 +1,10 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
-import { CustomerResolver } from "./resolvers/customer.resolver";
-import { ProviderResolver } from "./resolvers/provider.resolver";
-import type { CustomersContext } from "./services/customers.context";
+import type { CustomersContext } from "./customers.context";
+// Customers first: the order resolvers load in is the order of the printed SDL.
+import { CustomerResolver } from "./customers/customer.resolver";
+import { ProviderResolver } from "./providers/provider.resolver";
 
 /** The customers subgraph's federated schema; needs no database (resolvers read from the context). */
 export function buildSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,6 @@
 import type { Logger, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { createSubgraphServer } from "@itsm/kit";
-import type { CustomersContext } from "./services/customers.context";
+import type { CustomersContext } from "./customers.context";
 import { subgraph } from "./subgraph";
 
 /** Opens the customers database and builds the server; starts nothing. */

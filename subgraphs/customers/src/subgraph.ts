@@ -1,12 +1,18 @@
 import "reflect-metadata";
 import type { SubgraphSpec } from "@itsm/kit";
-import { Customer, customerEntities } from "./entities";
+import { writePathEntities } from "@itsm/kit";
+import { Contact } from "./contacts/contact.entity";
+import type { CustomersContext } from "./customers.context";
+import { createCustomersContext, createCustomersServices } from "./customers.context";
+import { Customer } from "./customers/customer.entity";
 import { customersMigrations } from "./migrations";
+import { Provider } from "./providers/provider.entity";
 import { seedCustomers } from "./sample/customers.seed";
 import { seedSyntheticCustomers } from "./sample/customers.synthetic";
 import { buildSchema } from "./schema";
-import type { CustomersContext } from "./services/customers.context";
-import { createCustomersContext, createCustomersServices } from "./services/customers.context";
+
+/** Every table of the customers database. */
+export const customerEntities = [Customer, Contact, Provider, ...writePathEntities];
 
 /** The customers subgraph: what the server, `npm run compose`, `migrate` and `seed` work from. */
 export const subgraph: SubgraphSpec<CustomersContext> = {

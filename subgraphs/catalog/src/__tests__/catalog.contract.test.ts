@@ -2,7 +2,7 @@ import { sampleId } from "@itsm/kit";
 import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../server";
-import type { CatalogContext } from "../services/catalog.context";
+import type { CatalogContext } from "../catalog.context";
 
 let server: SubgraphServer<CatalogContext>;
 beforeAll(async () => {

@@ -1,24 +1,13 @@
-import type { ComponentKind, Criticality, ServiceLifecycle, ServiceType } from "../entities/catalog.enums";
+import type { NewComponent } from "../components/component.commands";
+import type { NewService } from "../it-services/service.commands";
 
-/** A component of the sample catalogue; `key` is how services refer to it. */
-export interface SampleComponent {
+/** A component of the sample catalogue, as `createComponent` would take it; `key` is how services refer to it. */
+export interface SampleComponent extends NewComponent {
   key: string;
-  name: string;
-  kind: ComponentKind;
-  description: string;
 }
 
-/** A service of the sample catalogue; components by key, dependencies by service code. */
-export interface SampleService {
-  code: string;
-  name: string;
-  description: string;
-  category: string;
-  type: ServiceType;
-  lifecycle: ServiceLifecycle;
-  criticality: Criticality;
-  owner: string;
-  monthlyCost: { amount: string; currency: string };
+/** A service of the sample catalogue, as `createService` would take it; components by key, dependencies by service code. */
+export interface SampleService extends NewService {
   components: string[];
   dependsOn: string[];
 }

@@ -1,6 +1,9 @@
 import { sampleId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import { Component, Service, ServiceComponent, ServiceDependency } from "../entities";
+import { Component } from "../components/component.entity";
+import { ServiceComponent } from "../components/service-component.entity";
+import { ServiceDependency } from "../dependencies/service-dependency.entity";
+import { Service } from "../it-services/service.entity";
 import { sampleComponents, sampleServices } from "./catalog.sample";
 
 /** Writes the sample catalogue through the given transaction's manager. */

@@ -1,7 +1,11 @@
 import { insertGenerated, sampleId, syntheticCounts, syntheticKey } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import { Component, ComponentKind, Criticality, Service, ServiceComponent, ServiceDependency } from "../entities";
-import { ServiceLifecycle, ServiceType } from "../entities";
+import { Component } from "../components/component.entity";
+import { ComponentKind } from "../components/component.enums";
+import { ServiceComponent } from "../components/service-component.entity";
+import { ServiceDependency } from "../dependencies/service-dependency.entity";
+import { Service } from "../it-services/service.entity";
+import { Criticality, ServiceLifecycle, ServiceType } from "../it-services/service.enums";
 
 const KINDS = Object.values(ComponentKind);
 const CRITICALITIES = Object.values(Criticality);

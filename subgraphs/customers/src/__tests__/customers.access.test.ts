@@ -1,26 +1,12 @@
-import type { Identity, SubgraphServer } from "@itsm/kit";
-import { sampleId, verifyIdentity } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES, TEST_INTERNAL_SECRET, testConfig } from "@itsm/kit/testing";
+import type { Identity, Role } from "@itsm/kit";
+import { ROLES, sampleId, verifyIdentity } from "@itsm/kit";
+import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
-import { createServer } from "../server";
-import type { CustomersContext } from "../services/customers.context";
-import type { FakeAgreements } from "./support/fake-agreements";
-import { startFakeAgreements } from "./support/fake-agreements";
+import { CustomersHarness } from "./support/harness";
 import type { Result } from "./support/mutations";
 import { snapshot } from "./support/mutations";
 
-let server: SubgraphServer<CustomersContext>;
-let agreements: FakeAgreements;
-beforeAll(async () => {
-  agreements = await startFakeAgreements();
-  const config = await testConfig("customers");
-  config.peerUrls.agreements = agreements.url;
-  server = await createServer(config);
-});
-afterAll(async () => {
-  await server.stop();
-  await agreements.close();
-});
+const t = new CustomersHarness();
 
 // Two external sample customers, each the partner of its own portal, and one shared by a partner acting for two.
 const A = "ACME_RETAIL";
@@ -29,14 +15,9 @@ const C = "VANDIJK_FRANCHISE";
 const partnerA = partnerIdentity(A);
 const partnerB = partnerIdentity(B);
 
-const ROLES = {
-  admin: TEST_IDENTITIES.admin,
-  editor: TEST_IDENTITIES.editor,
-  analyst: TEST_IDENTITIES.analyst,
-  partner: partnerA,
-  anonymous: TEST_IDENTITIES.anonymous,
-} as const satisfies Record<string, Identity>;
-type RoleName = keyof typeof ROLES;
+// One caller per role of the kit's list: the partner is partnerA.
+const callerOf = (role: Role): Identity => (role === "partner" ? partnerA : TEST_IDENTITIES[role]);
+type RoleName = Role;
 type Outcome = "allowed" | "FORBIDDEN" | "UNAUTHENTICATED";
 
 // The policy, written out per role (not derived from the kit's role groups, so that a wrong group fails here).
@@ -51,7 +32,7 @@ const STAFF_ONLY: Record<RoleName, Outcome> = { ...SIGNED_IN, partner: "FORBIDDE
 const WRITERS_ONLY: Record<RoleName, Outcome> = { ...STAFF_ONLY, analyst: "FORBIDDEN" };
 
 const asEditor = (query: string, variables: Record<string, unknown>) =>
-  server.execute(query, variables, TEST_IDENTITIES.editor);
+  t.server.execute(query, variables, TEST_IDENTITIES.editor);
 
 let made = 0;
 const nextCode = (prefix: string) => `ACCESS_${prefix}_${++made}`;
@@ -193,9 +174,7 @@ const MUTATIONS: Operation[] = [
 ];
 
 const cases = (operations: Operation[]) =>
-  operations.flatMap((op) =>
-    (Object.keys(ROLES) as RoleName[]).map((role) => [op.field, role, op.rule[role], op] as const),
-  );
+  operations.flatMap((op) => ROLES.map((role) => [op.field, role, op.rule[role], op] as const));
 
 /** The one error of a denied operation: its code, on the operation's path, naming the field. */
 function expectDenied(result: Result, field: string, parent: string, code: Outcome) {
@@ -208,7 +187,7 @@ function expectDenied(result: Result, field: string, parent: string, code: Outco
 describe("who may use each query", () => {
   it.each(cases(QUERIES))("%s as %s: %s", async (field, role, outcome, op) => {
     const { query, variables } = await op.prepare();
-    const result = await server.execute(query, variables, ROLES[role]);
+    const result = await t.server.execute(query, variables, callerOf(role));
     if (outcome === "allowed") {
       expect(result.errors).toBeUndefined();
       expect(result.data?.[field]).not.toBeNull();
@@ -221,26 +200,26 @@ describe("who may use each query", () => {
 describe("who may use each mutation", () => {
   it.each(cases(MUTATIONS))("%s as %s: %s", async (field, role, outcome, op) => {
     const { query, variables } = await op.prepare();
-    const asked = agreements.requests.length;
-    const before = await snapshot(server);
-    const result = await server.execute(query, variables, ROLES[role]);
+    const asked = t.agreements.requests.length;
+    const before = await snapshot(t.server);
+    const result = await t.server.execute(query, variables, callerOf(role));
     if (outcome === "allowed") {
       expect(result.errors).toBeUndefined();
       expect(result.data?.[field]).toEqual({ id: expect.any(String) });
       // A deactivation claims with the agreements subgraph as the acting identity.
-      for (const request of agreements.requests.slice(asked)) {
-        expect(verifyIdentity(request.identityHeader, TEST_INTERNAL_SECRET)).toEqual(ROLES[role]);
+      for (const request of t.agreements.requests.slice(asked)) {
+        expect(verifyIdentity(request.identityHeader, TEST_INTERNAL_SECRET)).toEqual(callerOf(role));
       }
     } else {
       expectDenied(result, field, "Mutation", outcome);
-      expect(await snapshot(server)).toEqual(before);
+      expect(await snapshot(t.server)).toEqual(before);
       // Refused before it began: the agreements subgraph was not even asked.
-      expect(agreements.requests.slice(asked)).toEqual([]);
+      expect(t.agreements.requests.slice(asked)).toEqual([]);
     }
   });
 
   it("refuses a partner before validating its input (no hint about what would be valid)", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       "mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }",
       { input: { code: "lower-case", name: "X", description: "", kind: "INTERNAL" } },
       partnerA,
@@ -262,56 +241,60 @@ const LIST = `query ($filter: CustomerFilter, $first: Int, $after: String) {
 
 describe("the customers a partner sees", () => {
   it("lists only its own customer, and counts only that one", async () => {
-    expect(codesOf(await server.execute(LIST, { first: 100 }, partnerA))).toMatchObject({
+    expect(codesOf(await t.server.execute(LIST, { first: 100 }, partnerA))).toMatchObject({
       totalCount: 1,
       nodes: [{ id: sampleId.customer(A), code: A }],
     });
-    expect(codesOf(await server.execute(LIST, { first: 100 }, partnerB))).toMatchObject({
+    expect(codesOf(await t.server.execute(LIST, { first: 100 }, partnerB))).toMatchObject({
       totalCount: 1,
       nodes: [{ id: sampleId.customer(B), code: B }],
     });
     // Staff see them all (the matrix above added some): the filter above is the partner's, not the data's.
-    const staff = codesOf(await server.execute(LIST, { first: 100 }, TEST_IDENTITIES.analyst));
+    const staff = codesOf(await t.server.execute(LIST, { first: 100 }, TEST_IDENTITIES.analyst));
     expect(staff.nodes.map((n) => n.code)).toEqual(expect.arrayContaining(sampleCustomers.map((c) => c.code)));
     expect(staff.totalCount).toBe(staff.nodes.length);
   });
 
   it("pages through the customers of a partner acting for several, counting only those", async () => {
     const partner = partnerIdentity(C, A);
-    const first = codesOf(await server.execute(LIST, { first: 1 }, partner)) as ReturnType<typeof codesOf> & {
+    const first = codesOf(await t.server.execute(LIST, { first: 1 }, partner)) as ReturnType<typeof codesOf> & {
       pageInfo: { hasNextPage: boolean; endCursor: string };
     };
     expect(first).toMatchObject({ totalCount: 2, nodes: [{ code: A }], pageInfo: { hasNextPage: true } });
-    const second = codesOf(await server.execute(LIST, { first: 1, after: first.pageInfo.endCursor }, partner));
+    const second = codesOf(await t.server.execute(LIST, { first: 1, after: first.pageInfo.endCursor }, partner));
     expect(second).toMatchObject({ totalCount: 2, nodes: [{ code: C }], pageInfo: { hasNextPage: false } });
   });
 
   it("narrows the codes filter to its own: what the agreements subgraph asks to map codes to ids", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       "query ($codes: [String!]) { customers(filter: { codes: $codes }, first: 100) { totalCount nodes { id code } } }",
       { codes: [A, B, "HR", "NO_SUCH_CODE"] },
       partnerA,
     );
     expect(codesOf(result)).toEqual({ totalCount: 1, nodes: [{ id: sampleId.customer(A), code: A }] });
-    const others = await server.execute(LIST, { filter: { codes: [B, "HR"] }, first: 100 }, partnerA);
+    const others = await t.server.execute(LIST, { filter: { codes: [B, "HR"] }, first: 100 }, partnerA);
     expect(codesOf(others)).toMatchObject({ totalCount: 0, nodes: [] });
   });
 
   it("finds nothing by search outside its own customers", async () => {
     // "Stadtwerke" matches B by name, and only B.
-    const staff = await server.execute(LIST, { filter: { search: "stadtwerke" }, first: 100 }, TEST_IDENTITIES.analyst);
+    const staff = await t.server.execute(
+      LIST,
+      { filter: { search: "stadtwerke" }, first: 100 },
+      TEST_IDENTITIES.analyst,
+    );
     expect(codesOf(staff).nodes.map((n) => n.code)).toEqual([B]);
-    const partner = await server.execute(LIST, { filter: { search: "stadtwerke" }, first: 100 }, partnerA);
+    const partner = await t.server.execute(LIST, { filter: { search: "stadtwerke" }, first: 100 }, partnerA);
     expect(codesOf(partner)).toMatchObject({ totalCount: 0, nodes: [] });
   });
 
   it("sees no customers at all when it acts for none", async () => {
-    const result = await server.execute(LIST, { first: 100 }, partnerIdentity());
+    const result = await t.server.execute(LIST, { first: 100 }, partnerIdentity());
     expect(codesOf(result)).toMatchObject({ totalCount: 0, nodes: [] });
   });
 
   it("reads its own customer with its contacts by id and by code", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       "query ($id: ID!, $code: String!) { byId: customer(id: $id) { code contacts { email } } byCode: customerByCode(code: $code) { id } }",
       { id: sampleId.customer(A), code: A },
       partnerA,
@@ -327,8 +310,8 @@ describe("the customers a partner sees", () => {
   it("gets another's customer by id or code exactly as a nonexistent one: null and NOT_FOUND", async () => {
     const query =
       "query ($id: ID!, $code: String!) { customer(id: $id) { code } customerByCode(code: $code) { code } }";
-    const other = await server.execute(query, { id: sampleId.customer(B), code: B }, partnerA);
-    const missing = await server.execute(query, { id: "no-such-customer", code: "NO_SUCH_CODE" }, partnerA);
+    const other = await t.server.execute(query, { id: sampleId.customer(B), code: B }, partnerA);
+    const missing = await t.server.execute(query, { id: "no-such-customer", code: "NO_SUCH_CODE" }, partnerA);
     expect(other.data).toEqual({ customer: null, customerByCode: null });
     expect(missing.data).toEqual({ customer: null, customerByCode: null });
     const shape = (result: Result, id: string, code: string) =>
@@ -344,7 +327,7 @@ describe("the customers a partner sees", () => {
 describe("_entities", () => {
   const customers = [A, B, "HR"].map((code) => ({ __typename: "Customer", id: sampleId.customer(code) }));
   const customerEntities = (identity: Identity) =>
-    server.execute(ENTITIES_QUERY("Customer", "code"), { representations: customers }, identity);
+    t.server.execute(ENTITIES_QUERY("Customer", "code"), { representations: customers }, identity);
 
   it("resolves a partner's own customers only, others to null", async () => {
     const result = await customerEntities(partnerA);
@@ -355,7 +338,11 @@ describe("_entities", () => {
 
   it("resolves every customer for staff and none for an anonymous caller", async () => {
     for (const role of ["admin", "editor", "analyst"] as const) {
-      expect((await customerEntities(ROLES[role])).data?._entities).toEqual([{ code: A }, { code: B }, { code: "HR" }]);
+      expect((await customerEntities(callerOf(role))).data?._entities).toEqual([
+        { code: A },
+        { code: B },
+        { code: "HR" },
+      ]);
     }
     const anonymous = await customerEntities(TEST_IDENTITIES.anonymous);
     expect(anonymous.errors).toBeUndefined();
@@ -366,11 +353,11 @@ describe("_entities", () => {
     const representations = sampleProviders.map((p) => ({ __typename: "Provider", id: sampleId.provider(p.code) }));
     const expected = sampleProviders.map((p) => ({ code: p.code }));
     for (const role of ["admin", "editor", "analyst", "partner"] as const) {
-      const result = await server.execute(ENTITIES_QUERY("Provider", "code"), { representations }, ROLES[role]);
+      const result = await t.server.execute(ENTITIES_QUERY("Provider", "code"), { representations }, callerOf(role));
       expect(result.errors).toBeUndefined();
       expect(result.data?._entities).toEqual(expected);
     }
-    const anonymous = await server.execute(
+    const anonymous = await t.server.execute(
       ENTITIES_QUERY("Provider", "code"),
       { representations },
       TEST_IDENTITIES.anonymous,
@@ -382,12 +369,12 @@ describe("_entities", () => {
 
 describe("history is for staff", () => {
   it("refuses a partner the history of its own customer and of a provider, with FORBIDDEN on the field", async () => {
-    const own = await server.execute(`{ customerByCode(code: "${A}") { code history { action } } }`, {}, partnerA);
+    const own = await t.server.execute(`{ customerByCode(code: "${A}") { code history { action } } }`, {}, partnerA);
     expect(own.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
       ["FORBIDDEN", ["customerByCode", "history"]],
     ]);
     expect(own.errors?.[0].message).toContain("Customer.history");
-    const provider = await server.execute(
+    const provider = await t.server.execute(
       ENTITIES_QUERY("Provider", "code history { action }"),
       { representations: [{ __typename: "Provider", id: sampleId.provider("CORP_IT") }] },
       partnerA,
@@ -400,10 +387,10 @@ describe("history is for staff", () => {
 
   it("gives staff the history of customers and providers", async () => {
     for (const role of ["admin", "editor", "analyst"] as const) {
-      const result = await server.execute(
+      const result = await t.server.execute(
         `{ customerByCode(code: "${A}") { history { action } } providerByCode(code: "CORP_IT") { history { action } } }`,
         {},
-        ROLES[role],
+        callerOf(role),
       );
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ customerByCode: { history: [] }, providerByCode: { history: [] } });
@@ -415,9 +402,9 @@ describe("row filters stay batched", () => {
   /** SQL statements this subgraph ran to answer one operation (its `db_queries_total`). */
   async function statementsFor(query: string, variables: Record<string, unknown>, identity: Identity) {
     const count = async () =>
-      (await server.metrics.registry.getSingleMetric("db_queries_total")?.get())?.values[0].value;
+      (await t.server.metrics.registry.getSingleMetric("db_queries_total")?.get())?.values[0].value;
     const before = Number(await count());
-    const result = await server.execute(query, variables, identity);
+    const result = await t.server.execute(query, variables, identity);
     expect(result.errors).toBeUndefined();
     return Number(await count()) - before;
   }

@@ -1,11 +1,11 @@
 import { sampleId } from "@itsm/kit";
 import { committedSdl, ENTITIES_QUERY, TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
-import { ContactRole } from "../entities";
+import { ContactRole } from "../contacts/contact.enums";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
 import type { SampleContact, SampleCustomer, SampleProvider } from "../sample/customers.sample-types";
 import { createServer } from "../server";
-import type { CustomersContext } from "../services/customers.context";
+import type { CustomersContext } from "../customers.context";
 
 let server: SubgraphServer<CustomersContext>;
 beforeAll(async () => {

@@ -1,24 +1,16 @@
-import type { ContactRole, CustomerKind, CustomerStatus, ProviderKind } from "../entities/customers.enums";
+import type { NewContact } from "../contacts/contact.commands";
+import type { NewCustomer } from "../customers/customer.commands";
+import type { NewProvider } from "../providers/provider.commands";
 
-export interface SampleContact {
-  name: string;
-  email: string;
-  role: ContactRole;
+/** A contact of a sample customer, as `addContact` would take it (the phone only where known). */
+export interface SampleContact extends NewContact {
   phone?: string;
 }
 
-export interface SampleCustomer {
-  code: string;
-  name: string;
-  kind: CustomerKind;
-  status: CustomerStatus;
-  description: string;
+/** A sample customer with its contacts, as `createCustomer` would take it. */
+export interface SampleCustomer extends NewCustomer {
   contacts: SampleContact[];
 }
 
-export interface SampleProvider {
-  code: string;
-  name: string;
-  kind: ProviderKind;
-  description: string;
-}
+/** A sample service provider, as `createProvider` would take it. */
+export type SampleProvider = NewProvider;

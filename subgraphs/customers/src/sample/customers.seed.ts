@@ -1,6 +1,8 @@
 import { sampleId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import { Contact, Customer, Provider } from "../entities";
+import { Contact } from "../contacts/contact.entity";
+import { Customer } from "../customers/customer.entity";
+import { Provider } from "../providers/provider.entity";
 import { sampleCustomers, sampleProviders } from "./customers.sample";
 
 /** Writes the sample customers, contacts and providers through the given transaction's manager. */

@@ -1,6 +1,11 @@
 import { insertGenerated, sampleId, syntheticCounts, syntheticKey } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import { Contact, ContactRole, Customer, CustomerKind, CustomerStatus, Provider, ProviderKind } from "../entities";
+import { Contact } from "../contacts/contact.entity";
+import { ContactRole } from "../contacts/contact.enums";
+import { Customer } from "../customers/customer.entity";
+import { CustomerKind, CustomerStatus } from "../customers/customer.enums";
+import { Provider } from "../providers/provider.entity";
+import { ProviderKind } from "../providers/provider.enums";
 
 const ROLES = Object.values(ContactRole);
 const PROVIDER_KINDS = Object.values(ProviderKind);

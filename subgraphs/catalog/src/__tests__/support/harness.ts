@@ -1,7 +1,7 @@
 import type { SubgraphServer } from "@itsm/kit";
 import { testConfig } from "@itsm/kit/testing";
 import { createServer } from "../../server";
-import type { CatalogContext } from "../../services/catalog.context";
+import type { CatalogContext } from "../../catalog.context";
 import type { FakeAgreements } from "./fake-agreements";
 import { startFakeAgreements } from "./fake-agreements";
 

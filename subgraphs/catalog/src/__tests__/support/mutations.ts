@@ -1,18 +1,10 @@
 import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
 import type { DataSource } from "typeorm";
 import type { SubgraphServer } from "@itsm/kit";
-import type { CatalogContext } from "../../services/catalog.context";
+import type { CatalogContext } from "../../catalog.context";
 
 type Server = SubgraphServer<CatalogContext>;
 export type Result = Awaited<ReturnType<Server["execute"]>>;
-
-export interface HistoryRow {
-  actor: string;
-  action: string;
-  version: number | null;
-  at: string;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
 
 export const json = (value: unknown) => JSON.stringify(value);
 

@@ -1,75 +1,53 @@
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:http";
-import { INTERNAL_IDENTITY_HEADER } from "@itsm/kit";
+import type { FakeMode, FakeRequest } from "@itsm/kit/testing";
+import { startFakeSubgraph, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 
-/** What the fake answers: agreements as asked, GraphQL errors, or nothing (the connection drops). */
-export type FakeMode = "answer" | "errors" | "drop";
+export type { FakeMode, FakeRequest };
 
-/** A stand-in for the agreements subgraph: deactivation claims (granted when the customer has no ACTIVE agreements) and releases. */
+/**
+ * A stand-in for the agreements subgraph: deactivation claims (granted when the customer has no
+ * ACTIVE agreements), releases, and `_entities` of customers with their agreements. It is the kit's
+ * fake subgraph, so like a real subgraph it refuses (401) a request without a valid identity signed
+ * with TEST_INTERNAL_SECRET; those are not recorded.
+ */
 export interface FakeAgreements {
   url: string;
   /** The numbers of the ACTIVE agreements each customer id is party to; absent ids have none. */
   active: Map<string, string[]>;
   mode: FakeMode;
   /** Every request received, oldest first, with its signed identity header (to verify against the actor). */
-  requests: {
-    query: string;
-    variables: { id?: string; representations?: { __typename: string; id: string }[] };
-    identityHeader?: string;
-  }[];
+  requests: FakeRequest[];
   close(): Promise<void>;
 }
 
+type Representations = { __typename: string; id: string }[];
+
 export async function startFakeAgreements(): Promise<FakeAgreements> {
+  const blocking = (customerId: string) => fake.active.get(customerId) ?? [];
+  const server = await startFakeSubgraph({
+    secret: TEST_INTERNAL_SECRET,
+    mode: () => fake.mode,
+    errorMessage: () => "The agreements database is unavailable; retry shortly",
+    answer(request) {
+      const customerId = (request.variables.id as string | undefined) ?? "";
+      if (request.query.includes("claimCustomerDeactivation")) {
+        const numbers = blocking(customerId);
+        return { data: { claimCustomerDeactivation: { granted: numbers.length === 0, blockingAgreements: numbers } } };
+      }
+      if (request.query.includes("releaseCustomerDeactivation")) return { data: { releaseCustomerDeactivation: true } };
+      const representations = (request.variables.representations ?? []) as Representations;
+      return {
+        data: {
+          _entities: representations.map(({ id }) => ({ agreements: blocking(id).map((number) => ({ number })) })),
+        },
+      };
+    },
+  });
   const fake: FakeAgreements = {
-    url: "",
+    url: `${server.baseUrl}/graphql`,
     active: new Map(),
     mode: "answer",
-    requests: [],
-    close: () =>
-      new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      }),
+    requests: server.requests,
+    close: () => server.close(),
   };
-  const http = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as FakeAgreements["requests"][number];
-      const header = req.headers[INTERNAL_IDENTITY_HEADER];
-      fake.requests.push({ ...request, identityHeader: Array.isArray(header) ? header[0] : header });
-      if (fake.mode === "drop") {
-        req.socket.destroy();
-        return;
-      }
-      const customerId = request.variables.id ?? "";
-      const body =
-        fake.mode === "errors"
-          ? { data: null, errors: [{ message: "The agreements database is unavailable; retry shortly" }] }
-          : request.query.includes("claimCustomerDeactivation")
-            ? {
-                data: {
-                  claimCustomerDeactivation: {
-                    granted: !fake.active.get(customerId)?.length,
-                    blockingAgreements: fake.active.get(customerId) ?? [],
-                  },
-                },
-              }
-            : request.query.includes("releaseCustomerDeactivation")
-              ? { data: { releaseCustomerDeactivation: true } }
-              : {
-                  data: {
-                    _entities: (request.variables.representations ?? []).map(({ id }) => ({
-                      agreements: (fake.active.get(id) ?? []).map((number) => ({ number })),
-                    })),
-                  },
-                };
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
-  fake.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   return fake;
 }

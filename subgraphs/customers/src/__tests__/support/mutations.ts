@@ -1,18 +1,10 @@
 import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
 import type { DataSource } from "typeorm";
 import type { SubgraphServer } from "@itsm/kit";
-import type { CustomersContext } from "../../services/customers.context";
+import type { CustomersContext } from "../../customers.context";
 
 type Server = SubgraphServer<CustomersContext>;
 export type Result = Awaited<ReturnType<Server["execute"]>>;
-
-export interface HistoryRow {
-  actor: string;
-  action: string;
-  version: number | null;
-  at: string;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
 
 /** Every row of every table, to compare before and after a failing mutation. */
 export const snapshot = (server: { dataSource: DataSource }) => snapshotTables(server.dataSource);

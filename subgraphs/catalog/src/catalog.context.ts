@@ -1,0 +1,88 @@
+import type { Identity, SubgraphConfig } from "@itsm/kit";
+import { historyOf, isStaff, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import type { DataSource } from "typeorm";
+import { RetirementClaims } from "./claims/retirement.claims";
+import { ComponentCommands } from "./components/component.commands";
+import { ComponentService } from "./components/component.service";
+import { ServiceComponentCommands } from "./components/service-component.commands";
+import { DependencyCommands } from "./dependencies/dependency.commands";
+import { DependencyService } from "./dependencies/dependency.service";
+import { ServiceCommands } from "./it-services/service.commands";
+import { catalogueScope, referenceScope } from "./it-services/service.scope";
+import { ServiceService } from "./it-services/service.service";
+
+/** The catalog's services, created once per process around its data source. */
+export interface CatalogServices {
+  services: ServiceService;
+  components: ComponentService;
+  dependencies: DependencyService;
+  serviceCommands: ServiceCommands;
+  componentCommands: ComponentCommands;
+  serviceComponentCommands: ServiceComponentCommands;
+  dependencyCommands: DependencyCommands;
+  dataSource: DataSource;
+}
+
+export function createCatalogServices(dataSource: DataSource, config: SubgraphConfig): CatalogServices {
+  const transactor = new Transactor(dataSource);
+  const agreements = new SubgraphClient(
+    "agreements",
+    config.peerUrls.agreements,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
+  const components = new ComponentService(dataSource);
+  return {
+    services: new ServiceService(dataSource),
+    components,
+    dependencies: new DependencyService(dataSource, components),
+    serviceCommands: new ServiceCommands(transactor, new RetirementClaims(agreements)),
+    componentCommands: new ComponentCommands(transactor),
+    serviceComponentCommands: new ServiceComponentCommands(transactor),
+    dependencyCommands: new DependencyCommands(transactor),
+    dataSource,
+  };
+}
+
+/**
+ * Per-request loaders: every relation is fetched in one batch per request, whatever the page size.
+ * Service loaders answer only what the caller may see (null otherwise), so every field built on them is filtered.
+ */
+export function createCatalogLoaders(
+  { services, components, dependencies, dataSource }: CatalogServices,
+  identity: Identity,
+) {
+  const scope = catalogueScope(identity);
+  const serviceById = loader((ids: readonly string[]) => services.byIds(ids, scope));
+  const references = referenceScope(identity);
+  return {
+    serviceById,
+    // Staff have one scope for both: sharing the loader keeps their reference batches to one query.
+    serviceReferenceById:
+      references === scope ? serviceById : loader((ids: readonly string[]) => services.byIds(ids, references)),
+    serviceByCode: loader((codes: readonly string[]) => services.byCodes(codes, scope)),
+    // Components are staff-only: to anyone else none exists, so their `_entities` resolve to null.
+    componentById: loader((ids: readonly string[]) =>
+      isStaff(identity) ? components.byIds(ids) : Promise.resolve(ids.map(() => null)),
+    ),
+    componentIdsByService: loader((ids: readonly string[]) => components.componentIdsOf(ids)),
+    serviceIdsByComponent: loader((ids: readonly string[]) => components.serviceIdsUsing(ids)),
+    impactedServiceIdsByComponent: loader((ids: readonly string[]) => dependencies.impactedServiceIdsOf(ids)),
+    dependencyIdsByService: loader((ids: readonly string[]) => dependencies.dependencyIdsOf(ids)),
+    dependentIdsByService: loader((ids: readonly string[]) => dependencies.dependentIdsOf(ids)),
+    serviceHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Service", ids)),
+    componentHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Component", ids)),
+  };
+}
+
+export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;
+
+/** What every catalog resolver receives. */
+export interface CatalogContext extends CatalogServices {
+  loaders: CatalogLoaders;
+  identity: Identity;
+}
+
+export function createCatalogContext(services: CatalogServices, identity: Identity): CatalogContext {
+  return { ...services, identity, loaders: createCatalogLoaders(services, identity) };
+}

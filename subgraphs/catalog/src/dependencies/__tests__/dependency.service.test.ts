@@ -1,0 +1,41 @@
+import { sampleId } from "@itsm/kit";
+import type { SubgraphServer } from "@itsm/kit";
+import { testConfig } from "@itsm/kit/testing";
+import type { CatalogContext } from "../../catalog.context";
+import { ComponentService } from "../../components/component.service";
+import { sampleServices } from "../../sample/catalog.sample";
+import { createServer } from "../../server";
+import { DependencyService } from "../dependency.service";
+
+let server: SubgraphServer<CatalogContext>;
+let services: DependencyService;
+beforeAll(async () => {
+  server = await createServer(await testConfig("catalog"));
+  services = new DependencyService(server.dataSource, new ComponentService(server.dataSource));
+});
+afterAll(() => server.stop());
+
+describe("DependencyService.impactedServiceIdsOf", () => {
+  it("finds every service depending on a component, at any depth", async () => {
+    // Expected closure computed independently from the sample definition.
+    const users = sampleServices.filter((s) => s.components.includes("dc-frankfurt")).map((s) => s.code);
+    const expected = new Set(users);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const s of sampleServices) {
+        if (!expected.has(s.code) && s.dependsOn.some((d) => expected.has(d))) {
+          expected.add(s.code);
+          grew = true;
+        }
+      }
+    }
+    const [impacted] = await services.impactedServiceIdsOf([sampleId.component("dc-frankfurt")]);
+    expect(new Set(impacted)).toEqual(new Set([...expected].map(sampleId.service)));
+    expect(expected.size).toBeGreaterThan(users.length);
+  });
+
+  it("returns nothing for an unknown component", async () => {
+    expect(await services.impactedServiceIdsOf(["nope"])).toEqual([[]]);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Identity, SubgraphConfig } from "@itsm/kit";
+import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import type { DataSource } from "typeorm";
+import { DeactivationClaims } from "./claims/deactivation.claims";
+import { ContactCommands } from "./contacts/contact.commands";
+import { CustomerCommands } from "./customers/customer.commands";
+import type { CustomerScope } from "./customers/customer.scope";
+import { customerScopeOf } from "./customers/customer.scope";
+import { CustomerService } from "./customers/customer.service";
+import { ProviderCommands } from "./providers/provider.commands";
+import type { ProviderScope } from "./providers/provider.scope";
+import { providerScopeOf } from "./providers/provider.scope";
+import { ProviderService } from "./providers/provider.service";
+
+/** The customers subgraph's services, created once per process around its data source. */
+export interface CustomersServices {
+  customers: CustomerService;
+  providers: ProviderService;
+  customerCommands: CustomerCommands;
+  contactCommands: ContactCommands;
+  providerCommands: ProviderCommands;
+  dataSource: DataSource;
+}
+
+export function createCustomersServices(dataSource: DataSource, config: SubgraphConfig): CustomersServices {
+  const transactor = new Transactor(dataSource);
+  const agreements = new SubgraphClient(
+    "agreements",
+    config.peerUrls.agreements,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
+  return {
+    customers: new CustomerService(dataSource),
+    providers: new ProviderService(dataSource),
+    customerCommands: new CustomerCommands(transactor, new DeactivationClaims(agreements)),
+    contactCommands: new ContactCommands(transactor),
+    providerCommands: new ProviderCommands(transactor),
+    dataSource,
+  };
+}
+
+/**
+ * Per-request loaders: every relation is fetched in one batch per request, and only the rows the
+ * caller's scope lets it read (they close over the request's scopes).
+ */
+export function createCustomersLoaders(
+  { customers, providers, dataSource }: CustomersServices,
+  scopes: { customers: CustomerScope; providers: ProviderScope },
+) {
+  return {
+    customerById: loader((ids: readonly string[]) => customers.byIds(ids, scopes.customers)),
+    customerByCode: loader((codes: readonly string[]) => customers.byCodes(codes, scopes.customers)),
+    contactsByCustomer: loader((ids: readonly string[]) => customers.contactsOf(ids)),
+    providerById: loader((ids: readonly string[]) => providers.byIds(ids, scopes.providers)),
+    providerByCode: loader((codes: readonly string[]) => providers.byCodes(codes)),
+    customerHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Customer", ids)),
+    providerHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Provider", ids)),
+  };
+}
+
+export type CustomersLoaders = ReturnType<typeof createCustomersLoaders>;
+
+/** What every customers resolver receives. */
+export interface CustomersContext extends CustomersServices {
+  loaders: CustomersLoaders;
+  identity: Identity;
+  /** The customers the caller may read (derived once per request from its identity). */
+  customerScope: CustomerScope;
+}
+
+export function createCustomersContext(services: CustomersServices, identity: Identity): CustomersContext {
+  const customerScope = customerScopeOf(identity);
+  const loaders = createCustomersLoaders(services, { customers: customerScope, providers: providerScopeOf(identity) });
+  return { ...services, identity, customerScope, loaders };
+}

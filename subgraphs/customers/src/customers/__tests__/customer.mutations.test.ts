@@ -1,0 +1,714 @@
+import { HistoryEntry, sampleId, verifyIdentity } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
+import { testConfig, TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
+import { EntityManager } from "typeorm";
+import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
+import { CustomersHarness } from "../../__tests__/support/harness";
+import { createServer } from "../../server";
+import type { Result } from "../../__tests__/support/mutations";
+import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
+
+const t = new CustomersHarness();
+
+interface ContactView {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  phone: string | null;
+}
+
+interface CustomerView {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  kind: string;
+  status: string;
+  version: number;
+  contacts: ContactView[];
+  history: HistoryRow[];
+}
+
+const CUSTOMER = `id code name description kind status version contacts { id name email role phone } ${HISTORY_FIELDS}`;
+
+const CREATE = `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { ${CUSTOMER} } }`;
+const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { ${CUSTOMER} } }`;
+const SET_STATUS = `mutation ($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { ${CUSTOMER} } }`;
+const ADD_CONTACT = `mutation ($input: AddContactInput!) { addContact(input: $input) { ${CUSTOMER} } }`;
+const REMOVE_CONTACT = `mutation ($input: RemoveContactInput!) { removeContact(input: $input) { ${CUSTOMER} } }`;
+
+/** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
+const execute = (query: string, input: Record<string, unknown>) =>
+  t.server.execute(query, { input }, TEST_IDENTITIES.editor);
+
+let created = 0;
+/** A fresh code for every customer a test creates, so that tests do not see each other's changes. */
+const nextCode = () => `TEST_CUSTOMER_${++created}`;
+
+const jane = { name: "Jane Doe", email: "jane.doe@example.com", role: "BUSINESS_OWNER", phone: "+49 69 1234 5678" };
+const joe = { name: "Joe Bloggs", email: "joe.bloggs@example.com", role: "SERVICE_DESK" };
+
+function customerOf(result: Result, field: string): CustomerView {
+  expect(result.errors).toBeUndefined();
+  return result.data?.[field] as CustomerView;
+}
+
+async function createCustomer(input: Record<string, unknown> = {}): Promise<CustomerView> {
+  const result = await execute(CREATE, {
+    code: nextCode(),
+    name: "Test Customer",
+    description: "A customer made by a test.",
+    kind: "EXTERNAL",
+    ...input,
+  });
+  return customerOf(result, "createCustomer");
+}
+
+async function read(id: string): Promise<CustomerView> {
+  const result = await t.server.execute(
+    `query ($id: ID!) { customer(id: $id) { ${CUSTOMER} } }`,
+    { id },
+    TEST_IDENTITIES.analyst,
+  );
+  return customerOf(result, "customer");
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+describe("createCustomer", () => {
+  it("creates an ACTIVE customer at version 1 with its contacts, and records who created it", async () => {
+    const code = nextCode();
+    const customer = await createCustomer({ code, name: "Globex GmbH", contacts: [joe, jane] });
+    expect(customer).toMatchObject({
+      code,
+      name: "Globex GmbH",
+      description: "A customer made by a test.",
+      kind: "EXTERNAL",
+      status: "ACTIVE",
+      version: 1,
+    });
+    // Ordered by role: the business owner first.
+    expect(customer.contacts.map(({ id: _id, ...c }) => c)).toEqual([jane, { ...joe, phone: null }]);
+    expect(customer.history).toHaveLength(1);
+    const [entry] = customer.history;
+    expect(entry).toMatchObject({ actor: "test-editor", action: "created", version: 1 });
+    expect(entry.changes.slice(0, 5)).toEqual([
+      { field: "code", from: null, to: json(code) },
+      { field: "name", from: null, to: json("Globex GmbH") },
+      { field: "description", from: null, to: json("A customer made by a test.") },
+      { field: "kind", from: null, to: json("EXTERNAL") },
+      { field: "status", from: null, to: json("ACTIVE") },
+    ]);
+    expect(entry.changes[5].field).toBe("contacts");
+    expect(JSON.parse(entry.changes[5].to as string)).toEqual(
+      [joe, jane].map((c) => ({
+        id: customer.contacts.find((saved) => saved.email === c.email)?.id,
+        phone: null,
+        ...c,
+      })),
+    );
+    expect(await read(customer.id)).toEqual(customer);
+    const byCode = await t.server.execute(
+      "query ($code: String!) { customerByCode(code: $code) { id } }",
+      { code },
+      TEST_IDENTITIES.analyst,
+    );
+    expect(byCode.data?.customerByCode).toEqual({ id: customer.id });
+  });
+
+  it("creates a customer without contacts, and an INACTIVE one when asked", async () => {
+    const plain = await createCustomer();
+    expect(plain.contacts).toEqual([]);
+    expect(plain.history[0].changes.map((c) => c.field)).toEqual(["code", "name", "description", "kind", "status"]);
+    const former = await createCustomer({ status: "INACTIVE", contacts: [] });
+    expect(former).toMatchObject({ status: "INACTIVE", version: 1, contacts: [] });
+  });
+
+  it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
+    const before = await snapshot(t.server);
+    const result = await execute(CREATE, {
+      code: "lower-case",
+      name: "X",
+      description: "",
+      kind: "INTERNAL",
+      contacts: [jane, { ...joe, email: "not-an-email", phone: "069 1234" }, { ...joe, name: "" }],
+    });
+    expect(invalidPaths(result)).toEqual([
+      "input.code",
+      "input.name",
+      "input.description",
+      "input.contacts.1.email",
+      "input.contacts.1.phone",
+      "input.contacts.2.name",
+    ]);
+    expect(result.errors?.[0].message).toContain("input.code: code must be 2 to 32 characters");
+    expect(result.errors?.[0].message).toContain("input.contacts.1.email: email must be an e-mail address");
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("rejects the same e-mail twice in one role (in any case), and contacts for an INACTIVE customer", async () => {
+    const twice = await execute(CREATE, {
+      code: nextCode(),
+      name: "Twice",
+      description: "Lists a contact twice.",
+      kind: "INTERNAL",
+      contacts: [jane, { ...jane, name: "Jane D.", email: "Jane.Doe@Example.com" }],
+    });
+    expect(invalidPaths(twice)).toEqual(["input.contacts"]);
+    expect(twice.errors?.[0].message).toContain("must not list the same e-mail in the same role twice");
+
+    // The same person in two roles is fine.
+    const twoRoles = await createCustomer({ contacts: [jane, { ...jane, role: "ESCALATION" }] });
+    expect(twoRoles.contacts).toHaveLength(2);
+
+    const inactive = await execute(CREATE, {
+      code: nextCode(),
+      name: "Former",
+      description: "A former customer.",
+      kind: "INTERNAL",
+      status: "INACTIVE",
+      contacts: [jane],
+    });
+    expect(invalidPaths(inactive)).toEqual(["input.contacts"]);
+    expect(inactive.errors?.[0].message).toContain("must be empty for an INACTIVE customer");
+  });
+
+  it("rejects a taken code with CONFLICT and writes nothing", async () => {
+    const before = await snapshot(t.server);
+    const result = await execute(CREATE, { code: "HR", name: "Another HR", description: "Taken.", kind: "INTERNAL" });
+    const error = failure(result, "CONFLICT");
+    expect(error.message).toBe("A customer with code HR already exists");
+    expect(error.extensions?.code).toBe("CONFLICT");
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("lets exactly one of several concurrent creates of one code succeed", async () => {
+    const code = nextCode();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "INTERNAL", contacts: [jane] }),
+      ),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const loser of results.filter((r) => r.errors)) {
+      expect(failure(loser, "CONFLICT").message).toBe(`A customer with code ${code} already exists`);
+    }
+    const rows = await t.server.dataSource.query("SELECT id FROM customers WHERE code = ?", [code]);
+    expect(rows).toHaveLength(1);
+    const contacts = await t.server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [rows[0].id]);
+    expect(contacts).toHaveLength(1);
+  });
+});
+
+describe("updateCustomer", () => {
+  it("changes the fields given, bumps the version and records only what changed", async () => {
+    const customer = await createCustomer({ kind: "EXTERNAL" });
+    const result = await execute(UPDATE, {
+      id: customer.id,
+      expectedVersion: 1,
+      name: "Renamed Customer",
+      kind: "INTERNAL",
+      description: customer.description,
+    });
+    const updated = customerOf(result, "updateCustomer");
+    expect(updated).toMatchObject({
+      id: customer.id,
+      code: customer.code,
+      name: "Renamed Customer",
+      description: customer.description,
+      kind: "INTERNAL",
+      status: "ACTIVE",
+      version: 2,
+    });
+    expect(updated.history.map((h) => [h.action, h.version])).toEqual([
+      ["updated", 2],
+      ["created", 1],
+    ]);
+    expect(updated.history[0]).toMatchObject({
+      actor: "test-editor",
+      changes: [
+        { field: "name", from: json("Test Customer"), to: json("Renamed Customer") },
+        { field: "kind", from: json("EXTERNAL"), to: json("INTERNAL") },
+      ],
+    });
+    expect(await read(customer.id)).toEqual(updated);
+  });
+
+  it("changes nothing (no new version, no history) when every value given is the current one", async () => {
+    const customer = await createCustomer();
+    const result = await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: customer.name });
+    expect(customerOf(result, "updateCustomer")).toEqual(customer);
+  });
+
+  it("has no way to change the code", async () => {
+    const result = await execute(UPDATE, { id: sampleId.customer("HR"), expectedVersion: 1, code: "HUMAN_RESOURCES" });
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].message).toContain('Field "code" is not defined by type "UpdateCustomerInput"');
+  });
+
+  it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
+    const customer = await createCustomer();
+    await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "First Writer" });
+    const before = await snapshot(t.server);
+    const result = await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Second Writer" });
+    const error = failure(result, "CONFLICT");
+    expect(error.message).toBe(
+      `Customer "${customer.id}" has changed since version 1 (it is at version 2); reload it and try again`,
+    );
+    expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("answers an unknown id with NOT_FOUND", async () => {
+    const result = await execute(UPDATE, { id: "no-such-customer", expectedVersion: 1, name: "Nobody" });
+    expect(failure(result, "NOT_FOUND").message).toBe('Customer "no-such-customer" does not exist');
+  });
+
+  it("rejects invalid fields with BAD_USER_INPUT", async () => {
+    const result = await execute(UPDATE, {
+      id: sampleId.customer("HR"),
+      expectedVersion: 0,
+      name: "H",
+      description: "",
+    });
+    expect(invalidPaths(result)).toEqual(["input.expectedVersion", "input.name", "input.description"]);
+  });
+
+  it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
+    const customer = await createCustomer();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        execute(UPDATE, { id: customer.id, expectedVersion: 1, name: `Writer ${i}` }),
+      ),
+    );
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    const losers = results.filter((r) => r.errors);
+    expect(losers).toHaveLength(19);
+    for (const loser of losers) expect(failure(loser, "CONFLICT").extensions?.expectedVersion).toBe(1);
+    const final = await read(customer.id);
+    expect(final.version).toBe(2);
+    expect(final.name).toBe((winners[0].data?.updateCustomer as CustomerView).name);
+    expect(final.history.filter((h) => h.version === 2)).toHaveLength(1);
+    expect(final.history).toHaveLength(2);
+  });
+});
+
+describe("setCustomerStatus", () => {
+  it("deactivates a customer party to no ACTIVE agreement, claiming the deactivation with the agreements subgraph first", async () => {
+    const customer = await createCustomer();
+    const asked = t.agreements.requests.length;
+    const result = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
+    const updated = customerOf(result, "setCustomerStatus");
+    expect(updated).toMatchObject({ status: "INACTIVE", version: 2 });
+    expect(updated.history[0]).toMatchObject({
+      action: "deactivated",
+      actor: "test-editor",
+      version: 2,
+      changes: [{ field: "status", from: json("ACTIVE"), to: json("INACTIVE") }],
+    });
+    expect(t.agreements.requests).toHaveLength(asked + 1);
+    const request = t.agreements.requests[asked];
+    expect(request.query).toContain("claimCustomerDeactivation(customerId: $id)");
+    expect(request.variables.id).toBe(customer.id);
+    // The claim is made as the editor who deactivates, signed with the shared secret.
+    expect(verifyIdentity(request.identityHeader, TEST_INTERNAL_SECRET)).toEqual(TEST_IDENTITIES.editor);
+  });
+
+  it("refuses to deactivate a customer party to ACTIVE agreements, naming them, and writes nothing", async () => {
+    const customer = await createCustomer();
+    t.agreements.active.set(customer.id, ["SLA-2024-001", "OLA-2024-007"]);
+    const before = await snapshot(t.server);
+    const result = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
+    const error = failure(result, "CONFLICT");
+    expect(error.message).toBe(
+      `Customer "${customer.id}" is party to ACTIVE agreements SLA-2024-001, OLA-2024-007: it cannot be deactivated until they end`,
+    );
+    expect(error.extensions?.agreements).toEqual(["SLA-2024-001", "OLA-2024-007"]);
+    expect(await snapshot(t.server)).toEqual(before);
+    expect((await read(customer.id)).status).toBe("ACTIVE");
+  });
+
+  it("reactivates an INACTIVE customer after giving its deactivation claim back", async () => {
+    const customer = await createCustomer({ status: "INACTIVE" });
+    const asked = t.agreements.requests.length;
+    const result = await execute(SET_STATUS, { id: customer.id, status: "ACTIVE", expectedVersion: 1 });
+    const updated = customerOf(result, "setCustomerStatus");
+    expect(updated).toMatchObject({ status: "ACTIVE", version: 2 });
+    expect(updated.history[0]).toMatchObject({
+      action: "activated",
+      changes: [{ field: "status", from: json("INACTIVE"), to: json("ACTIVE") }],
+    });
+    expect(t.agreements.requests.slice(asked).map((r) => r.query)).toEqual([
+      expect.stringContaining("releaseCustomerDeactivation(customerId: $id)"),
+    ]);
+    expect(verifyIdentity(t.agreements.requests[asked].identityHeader, TEST_INTERNAL_SECRET)).toEqual(
+      TEST_IDENTITIES.editor,
+    );
+  });
+
+  it("does not reactivate while the agreements subgraph cannot take the claim back, and writes nothing", async () => {
+    const customer = await createCustomer({ status: "INACTIVE" });
+    t.agreements.mode = "drop";
+    const before = await snapshot(t.server);
+    const result = await execute(SET_STATUS, { id: customer.id, status: "ACTIVE", expectedVersion: 1 });
+    failure(result, "SERVICE_UNAVAILABLE");
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("goes back and forth between ACTIVE and INACTIVE, one version per move", async () => {
+    const customer = await createCustomer();
+    let version = 1;
+    for (const status of ["INACTIVE", "ACTIVE", "INACTIVE", "ACTIVE"]) {
+      const result = await execute(SET_STATUS, { id: customer.id, status, expectedVersion: version });
+      expect(customerOf(result, "setCustomerStatus")).toMatchObject({ status, version: version + 1 });
+      version += 1;
+    }
+    const history = (await read(customer.id)).history;
+    expect(history.map((h) => h.action).sort()).toEqual(
+      ["activated", "activated", "created", "deactivated", "deactivated"].sort(),
+    );
+    expect(history.map((h) => h.version).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("refuses to set the status a customer already has", async () => {
+    const active = await createCustomer();
+    const again = await execute(SET_STATUS, { id: active.id, status: "ACTIVE", expectedVersion: 1 });
+    expect(failure(again, "CONFLICT").message).toBe(`Customer ${active.code} is already ACTIVE`);
+
+    const inactive = await createCustomer({ status: "INACTIVE" });
+    const before = await snapshot(t.server);
+    const twice = await execute(SET_STATUS, { id: inactive.id, status: "INACTIVE", expectedVersion: 1 });
+    expect(failure(twice, "CONFLICT").message).toBe(`Customer ${inactive.code} is already INACTIVE`);
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("rejects a stale expectedVersion with CONFLICT, an unknown id with NOT_FOUND, a bad version with BAD_USER_INPUT", async () => {
+    const customer = await createCustomer();
+    await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Moved On" });
+    const before = await snapshot(t.server);
+    const stale = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
+    expect(failure(stale, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(await snapshot(t.server)).toEqual(before);
+
+    const unknown = await execute(SET_STATUS, { id: "no-such-customer", status: "ACTIVE", expectedVersion: 1 });
+    expect(failure(unknown, "NOT_FOUND").message).toBe('Customer "no-such-customer" does not exist');
+
+    const invalid = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: -3 });
+    expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
+  });
+
+  it("fails with SERVICE_UNAVAILABLE and writes nothing when the agreements subgraph is down or failing", async () => {
+    const customer = await createCustomer();
+    const before = await snapshot(t.server);
+    for (const mode of ["drop", "errors"] as const) {
+      t.agreements.mode = mode;
+      const result = await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 1 });
+      const error = failure(result, "SERVICE_UNAVAILABLE");
+      expect(error.message).toMatch(/^The agreements subgraph could not be consulted \(.+\); nothing was changed/);
+      expect(error.extensions?.serviceName).toBe("agreements");
+    }
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("fails with SERVICE_UNAVAILABLE when nothing listens at the agreements URL", async () => {
+    const gone = await startFakeAgreements();
+    await gone.close();
+    const config = await testConfig("customers");
+    config.peerUrls.agreements = gone.url;
+    const isolated = await createServer(config);
+    try {
+      const id = sampleId.customer("HR");
+      const result = await isolated.execute(
+        "mutation ($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { status } }",
+        { input: { id, status: "INACTIVE", expectedVersion: 1 } },
+        TEST_IDENTITIES.editor,
+      );
+      expect(failure(result, "SERVICE_UNAVAILABLE").message).toContain("(unreachable)");
+      const rows = await isolated.dataSource.query("SELECT status, version FROM customers WHERE id = ?", [id]);
+      expect(rows).toEqual([{ status: "ACTIVE", version: 1 }]);
+    } finally {
+      await isolated.stop();
+    }
+  });
+});
+
+describe("addContact", () => {
+  it("adds a contact, bumps the customer's version and records the contact in its history", async () => {
+    const customer = await createCustomer({ contacts: [joe] });
+    const result = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 1, ...jane });
+    const updated = customerOf(result, "addContact");
+    expect(updated.version).toBe(2);
+    expect(updated.contacts.map(({ id: _id, ...c }) => c)).toEqual([jane, { ...joe, phone: null }]);
+    const added = updated.contacts.find((c) => c.email === jane.email) as ContactView;
+    expect(updated.history[0]).toEqual({
+      actor: "test-editor",
+      action: "contact added",
+      version: 2,
+      at: expect.any(String),
+      changes: [{ field: "contacts", from: null, to: json({ id: added.id, ...jane }) }],
+    });
+    expect(await read(customer.id)).toEqual(updated);
+  });
+
+  it("needs no expectedVersion and no phone", async () => {
+    const customer = await createCustomer();
+    const result = await execute(ADD_CONTACT, { customerId: customer.id, ...joe });
+    const updated = customerOf(result, "addContact");
+    expect(updated.version).toBe(2);
+    expect(updated.contacts).toEqual([{ id: expect.any(String), ...joe, phone: null }]);
+  });
+
+  it("accepts phone numbers in international format and rejects others", async () => {
+    const customer = await createCustomer();
+    const valid = ["+49 69 1234 5678", "+4969123456", "+1-212-555-0100", "+31 20 794 3310", "+683 4002"];
+    for (const [i, phone] of valid.entries()) {
+      const result = await execute(ADD_CONTACT, {
+        customerId: customer.id,
+        name: `Caller ${i}`,
+        email: `caller${i}@example.com`,
+        role: "TECHNICAL",
+        phone,
+      });
+      expect(result.errors).toBeUndefined();
+    }
+    const invalid = [
+      "069 1234 5678",
+      "0049 69 1234 5678",
+      "+0 69 1234 5678",
+      "+49 (69) 1234 5678",
+      "+49  69 1234",
+      "+49 69 1234 5678 ",
+      "+49 69 CALL NOW",
+      "+12345",
+      "+1 234 567 890 123 456",
+      "",
+    ];
+    for (const phone of invalid) {
+      const result = await execute(ADD_CONTACT, { customerId: customer.id, ...joe, phone });
+      expect(invalidPaths(result)).toEqual(["input.phone"]);
+      expect(result.errors?.[0].message).toContain("phone must be an international number");
+    }
+    expect((await read(customer.id)).contacts).toHaveLength(valid.length);
+  });
+
+  it("rejects invalid fields with BAD_USER_INPUT naming each of them", async () => {
+    const result = await execute(ADD_CONTACT, {
+      customerId: sampleId.customer("HR"),
+      expectedVersion: 0,
+      name: "J",
+      email: "jane.doe@",
+      role: "BILLING",
+    });
+    expect(invalidPaths(result)).toEqual(["input.expectedVersion", "input.name", "input.email"]);
+    const fields = result.errors?.[0].extensions?.fields as { path: string; messages: string[] }[];
+    expect(fields[2].messages).toEqual(["email must be an e-mail address, e.g. jane.doe@example.com"]);
+  });
+
+  it("refuses a second contact with the same e-mail (in any case) in the same role", async () => {
+    const customer = await createCustomer({ contacts: [jane] });
+    const before = await snapshot(t.server);
+    for (const email of [jane.email, jane.email.toUpperCase()]) {
+      const result = await execute(ADD_CONTACT, { customerId: customer.id, ...jane, name: "Jane Again", email });
+      expect(failure(result, "CONFLICT").message).toBe(
+        `Customer ${customer.code} already has ${jane.email} as BUSINESS_OWNER contact`,
+      );
+    }
+    expect(await snapshot(t.server)).toEqual(before);
+    // In another role, or at another customer, the same person is welcome.
+    const otherRole = await execute(ADD_CONTACT, { customerId: customer.id, ...jane, role: "ESCALATION" });
+    expect(customerOf(otherRole, "addContact").contacts).toHaveLength(2);
+    const other = await createCustomer();
+    const otherCustomer = await execute(ADD_CONTACT, { customerId: other.id, ...jane });
+    expect(customerOf(otherCustomer, "addContact").contacts).toHaveLength(1);
+  });
+
+  it("refuses new contacts for an INACTIVE customer", async () => {
+    const customer = await createCustomer({ status: "INACTIVE" });
+    const before = await snapshot(t.server);
+    const result = await execute(ADD_CONTACT, { customerId: customer.id, ...jane });
+    expect(failure(result, "CONFLICT").message).toBe(`Customer ${customer.code} is INACTIVE: it gets no new contacts`);
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
+    const customer = await createCustomer();
+    await execute(ADD_CONTACT, { customerId: customer.id, ...joe });
+    const before = await snapshot(t.server);
+    const result = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 1, ...jane });
+    expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("answers an unknown customer with NOT_FOUND", async () => {
+    const result = await execute(ADD_CONTACT, { customerId: "no-such-customer", ...jane });
+    expect(failure(result, "NOT_FOUND").message).toBe('Customer "no-such-customer" does not exist');
+  });
+
+  it("adds concurrent contacts without expectedVersion one after the other, none lost", async () => {
+    const customer = await createCustomer();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        execute(ADD_CONTACT, {
+          customerId: customer.id,
+          name: `Agent ${i}`,
+          email: `agent${i}@example.com`,
+          role: "SERVICE_DESK",
+        }),
+      ),
+    );
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const final = await read(customer.id);
+    expect(final.version).toBe(9);
+    expect(final.contacts).toHaveLength(8);
+    expect(final.history.map((h) => h.version).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+  });
+
+  it("adds one of several concurrent identical contacts", async () => {
+    const customer = await createCustomer();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => execute(ADD_CONTACT, { customerId: customer.id, ...jane })),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
+    const final = await read(customer.id);
+    expect(final.contacts).toHaveLength(1);
+    expect(final.version).toBe(2);
+  });
+});
+
+describe("removeContact", () => {
+  it("removes a contact, bumps the customer's version and records the contact removed", async () => {
+    const customer = await createCustomer({ contacts: [jane, joe] });
+    const removed = customer.contacts.find((c) => c.email === joe.email) as ContactView;
+    const result = await execute(REMOVE_CONTACT, { contactId: removed.id, expectedVersion: 1 });
+    const updated = customerOf(result, "removeContact");
+    expect(updated.version).toBe(2);
+    expect(updated.contacts.map((c) => c.email)).toEqual([jane.email]);
+    expect(updated.history[0]).toMatchObject({
+      action: "contact removed",
+      actor: "test-editor",
+      version: 2,
+      changes: [{ field: "contacts", from: json(removed), to: null }],
+    });
+    expect(await read(customer.id)).toEqual(updated);
+  });
+
+  it("removes a sample contact without expectedVersion, and a contact of an INACTIVE customer", async () => {
+    const id = sampleId.contact("HR", "mehmet.yilmaz@northwind.example");
+    const [row] = await t.server.dataSource.query("SELECT customerId FROM contacts WHERE id = ?", [id]);
+    expect(row).toBeDefined();
+    const result = await execute(REMOVE_CONTACT, { contactId: id });
+    const updated = customerOf(result, "removeContact");
+    expect(updated.id).toBe(row.customerId);
+    expect(updated.contacts.map((c) => c.id)).not.toContain(id);
+
+    const former = await createCustomer({ contacts: [jane] });
+    await execute(SET_STATUS, { id: former.id, status: "INACTIVE", expectedVersion: 1 });
+    const cleared = await execute(REMOVE_CONTACT, { contactId: former.contacts[0].id, expectedVersion: 2 });
+    expect(customerOf(cleared, "removeContact")).toMatchObject({ status: "INACTIVE", version: 3, contacts: [] });
+  });
+
+  it("answers an unknown or already removed contact with NOT_FOUND", async () => {
+    const customer = await createCustomer({ contacts: [jane] });
+    const contactId = customer.contacts[0].id;
+    expect((await execute(REMOVE_CONTACT, { contactId })).errors).toBeUndefined();
+    const again = await execute(REMOVE_CONTACT, { contactId });
+    expect(failure(again, "NOT_FOUND").message).toBe(`Contact "${contactId}" does not exist`);
+    const unknown = await execute(REMOVE_CONTACT, { contactId: "no-such-contact" });
+    expect(failure(unknown, "NOT_FOUND").message).toBe('Contact "no-such-contact" does not exist');
+  });
+
+  it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
+    const customer = await createCustomer({ contacts: [jane, joe] });
+    await execute(REMOVE_CONTACT, { contactId: customer.contacts[0].id });
+    const before = await snapshot(t.server);
+    const result = await execute(REMOVE_CONTACT, { contactId: customer.contacts[1].id, expectedVersion: 1 });
+    expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+
+  it("rejects a bad expectedVersion with BAD_USER_INPUT", async () => {
+    const result = await execute(REMOVE_CONTACT, { contactId: "whatever", expectedVersion: 0 });
+    expect(invalidPaths(result)).toEqual(["input.expectedVersion"]);
+  });
+});
+
+describe("history", () => {
+  it("lists every change to a customer, newest first", async () => {
+    const customer = await createCustomer();
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await pause();
+    await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Second Name" });
+    await pause();
+    await execute(ADD_CONTACT, { customerId: customer.id, ...jane });
+    await pause();
+    await execute(SET_STATUS, { id: customer.id, status: "INACTIVE", expectedVersion: 3 });
+    const history = (await read(customer.id)).history;
+    expect(history.map((h) => [h.version, h.action])).toEqual([
+      [4, "deactivated"],
+      [3, "contact added"],
+      [2, "updated"],
+      [1, "created"],
+    ]);
+    const times = history.map((h) => Date.parse(h.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it("is empty for a sample customer nobody has changed, and batched across a page", async () => {
+    const result = await t.server.execute(
+      '{ customers(first: 100, filter: { codes: ["FINANCE", "LOGISTICS"] }) { nodes { code history { action } } } }',
+      {},
+      TEST_IDENTITIES.analyst,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.customers).toEqual({
+      nodes: [
+        { code: "FINANCE", history: [] },
+        { code: "LOGISTICS", history: [] },
+      ],
+    });
+  });
+});
+
+describe("a failing mutation", () => {
+  it("leaves every table as it was, even when it fails after writing", async () => {
+    const customer = await createCustomer({ contacts: [joe] });
+    const before = await snapshot(t.server);
+    // The last write of addContact (the history row) fails: the contact and the new version go too.
+    const insert = EntityManager.prototype.insert;
+    const spy = jest.spyOn(EntityManager.prototype, "insert").mockImplementation(function (
+      this: EntityManager,
+      ...args
+    ) {
+      if (args[0] === HistoryEntry) return Promise.reject(new Error("disk full"));
+      return insert.apply(this, args);
+    });
+    try {
+      const late = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 1, ...jane });
+      expect(failure(late, "INTERNAL_SERVER_ERROR").message).toBe("Internal server error");
+      const created = await execute(CREATE, {
+        code: nextCode(),
+        name: "Never Made",
+        description: "Its history row fails.",
+        kind: "INTERNAL",
+        contacts: [jane],
+      });
+      failure(created, "INTERNAL_SERVER_ERROR");
+      expect(spy).toHaveBeenCalledWith(HistoryEntry, expect.anything());
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await snapshot(t.server)).toEqual(before);
+
+    // Failing validation late (phone, after valid fields) and a stale version change nothing either.
+    const invalid = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 1, ...jane, phone: "12" });
+    expect(invalidPaths(invalid)).toEqual(["input.phone"]);
+    const stale = await execute(ADD_CONTACT, { customerId: customer.id, expectedVersion: 7, ...jane });
+    failure(stale, "CONFLICT");
+    expect(await snapshot(t.server)).toEqual(before);
+  });
+});

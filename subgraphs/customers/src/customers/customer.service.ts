@@ -1,0 +1,51 @@
+import type { Page, PageRequest } from "@itsm/kit";
+import { alignByKey, findGrouped, paginate } from "@itsm/kit";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
+import { Contact } from "../contacts/contact.entity";
+import { Customer } from "./customer.entity";
+import type { CustomerCriteria } from "./customer.filters";
+import { CUSTOMER_ORDER, filterCustomers } from "./customer.filters";
+import type { CustomerScope } from "./customer.scope";
+import { readsNone, whereInScope } from "./customer.scope";
+
+/** Reads customers and their contacts, only those within the caller's scope. */
+export class CustomerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A query over the customers the scope lets the caller read. */
+  private scoped(scope: CustomerScope): SelectQueryBuilder<Customer> {
+    return whereInScope(this.dataSource.getRepository(Customer).createQueryBuilder("customer"), scope);
+  }
+
+  async byIds(ids: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
+    if (ids.length === 0 || readsNone(scope)) return ids.map(() => null);
+    const rows = await this.scoped(scope)
+      .andWhere("customer.id IN (:...ids)", { ids: [...ids] })
+      .getMany();
+    return alignByKey(ids, rows, (row) => row.id);
+  }
+
+  async byCodes(codes: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
+    if (codes.length === 0 || readsNone(scope)) return codes.map(() => null);
+    const rows = await this.scoped(scope)
+      .andWhere("customer.code IN (:...codes)", { codes: [...codes] })
+      .getMany();
+    return alignByKey(codes, rows, (row) => row.code);
+  }
+
+  /** A page of the customers in scope, ordered by code; `totalCount` counts only those. */
+  list(
+    criteria: CustomerCriteria | null | undefined,
+    page: PageRequest,
+    scope: CustomerScope,
+  ): Promise<Page<Customer>> {
+    const query = this.scoped(scope);
+    filterCustomers(query, criteria);
+    return paginate(query, page, CUSTOMER_ORDER);
+  }
+
+  /** The contacts of each customer (the caller reached the customers through this scoped service). */
+  contactsOf(customerIds: readonly string[]): Promise<Contact[][]> {
+    return findGrouped(this.dataSource.getRepository(Contact), "customerId", customerIds);
+  }
+}

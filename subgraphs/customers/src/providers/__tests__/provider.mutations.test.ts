@@ -1,0 +1,221 @@
+import { sampleId } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
+import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
+import type { SubgraphServer } from "@itsm/kit";
+import { createServer } from "../../server";
+import type { CustomersContext } from "../../customers.context";
+import type { Result } from "../../__tests__/support/mutations";
+import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
+
+let server: SubgraphServer<CustomersContext>;
+beforeAll(async () => {
+  server = await createServer(await testConfig("customers"));
+});
+afterAll(() => server.stop());
+
+interface ProviderView {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  kind: string;
+  version: number;
+  history: HistoryRow[];
+}
+
+const PROVIDER = `id code name description kind version ${HISTORY_FIELDS}`;
+const CREATE = `mutation ($input: CreateProviderInput!) { createProvider(input: $input) { ${PROVIDER} } }`;
+const UPDATE = `mutation ($input: UpdateProviderInput!) { updateProvider(input: $input) { ${PROVIDER} } }`;
+
+/** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
+const execute = (query: string, input: Record<string, unknown>) =>
+  server.execute(query, { input }, TEST_IDENTITIES.editor);
+const json = (value: unknown) => JSON.stringify(value);
+
+let created = 0;
+const nextCode = () => `TEST_PROVIDER_${++created}`;
+
+function providerOf(result: Result, field: string): ProviderView {
+  expect(result.errors).toBeUndefined();
+  return result.data?.[field] as ProviderView;
+}
+
+async function createProvider(input: Record<string, unknown> = {}): Promise<ProviderView> {
+  const result = await execute(CREATE, {
+    code: nextCode(),
+    name: "Test Provider",
+    description: "A provider made by a test.",
+    kind: "EXTERNAL",
+    ...input,
+  });
+  return providerOf(result, "createProvider");
+}
+
+async function read(id: string): Promise<ProviderView> {
+  return providerOf(
+    await server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }, TEST_IDENTITIES.analyst),
+    "provider",
+  );
+}
+
+describe("createProvider", () => {
+  it("creates a provider at version 1 and records who created it", async () => {
+    const code = nextCode();
+    const provider = await createProvider({ code, name: "Contoso Hosting", kind: "SHARED_SERVICES" });
+    expect(provider).toMatchObject({
+      code,
+      name: "Contoso Hosting",
+      description: "A provider made by a test.",
+      kind: "SHARED_SERVICES",
+      version: 1,
+    });
+    expect(provider.history).toEqual([
+      {
+        actor: "test-editor",
+        action: "created",
+        version: 1,
+        at: expect.any(String),
+        changes: [
+          { field: "code", from: null, to: json(code) },
+          { field: "name", from: null, to: json("Contoso Hosting") },
+          { field: "description", from: null, to: json("A provider made by a test.") },
+          { field: "kind", from: null, to: json("SHARED_SERVICES") },
+        ],
+      },
+    ]);
+    expect(await read(provider.id)).toEqual(provider);
+  });
+
+  it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
+    const before = await snapshot(server);
+    const result = await execute(CREATE, { code: "1ST", name: "", description: "x".repeat(4001), kind: "INTERNAL" });
+    expect(invalidPaths(result)).toEqual(["input.code", "input.name", "input.description"]);
+    expect(await snapshot(server)).toEqual(before);
+  });
+
+  it("rejects a taken code with CONFLICT and writes nothing", async () => {
+    const before = await snapshot(server);
+    const result = await execute(CREATE, {
+      code: "CORP_IT",
+      name: "Second IT",
+      description: "Taken.",
+      kind: "INTERNAL",
+    });
+    const error = failure(result, "CONFLICT");
+    expect(error.message).toBe("A provider with code CORP_IT already exists");
+    expect(error.extensions?.code).toBe("CONFLICT");
+    expect(await snapshot(server)).toEqual(before);
+  });
+
+  it("lets a provider share a code with a customer (they are different registers)", async () => {
+    const provider = await createProvider({ code: "HR" });
+    expect(provider.code).toBe("HR");
+  });
+
+  it("lets exactly one of several concurrent creates of one code succeed", async () => {
+    const code = nextCode();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "EXTERNAL" }),
+      ),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
+    expect(await server.dataSource.query("SELECT id FROM providers WHERE code = ?", [code])).toHaveLength(1);
+  });
+});
+
+describe("updateProvider", () => {
+  it("changes the fields given, bumps the version and records only what changed", async () => {
+    const provider = await createProvider();
+    const result = await execute(UPDATE, {
+      id: provider.id,
+      expectedVersion: 1,
+      description: "Now hosts everything.",
+      kind: "INTERNAL",
+    });
+    const updated = providerOf(result, "updateProvider");
+    expect(updated).toMatchObject({
+      id: provider.id,
+      code: provider.code,
+      name: provider.name,
+      description: "Now hosts everything.",
+      kind: "INTERNAL",
+      version: 2,
+    });
+    expect(updated.history.map((h) => h.action)).toEqual(["updated", "created"]);
+    expect(updated.history[0]).toMatchObject({
+      actor: "test-editor",
+      version: 2,
+      changes: [
+        { field: "description", from: json("A provider made by a test."), to: json("Now hosts everything.") },
+        { field: "kind", from: json("EXTERNAL"), to: json("INTERNAL") },
+      ],
+    });
+    expect(await read(provider.id)).toEqual(updated);
+  });
+
+  it("updates a sample provider", async () => {
+    const result = await execute(UPDATE, { id: sampleId.provider("NETCO"), expectedVersion: 1, name: "NetCo AG" });
+    expect(providerOf(result, "updateProvider")).toMatchObject({ code: "NETCO", name: "NetCo AG", version: 2 });
+  });
+
+  it("changes nothing when every value given is the current one, or none is given", async () => {
+    const provider = await createProvider();
+    const same = await execute(UPDATE, { id: provider.id, expectedVersion: 1, kind: provider.kind });
+    expect(providerOf(same, "updateProvider")).toEqual(provider);
+    const empty = await execute(UPDATE, { id: provider.id, expectedVersion: 1 });
+    expect(providerOf(empty, "updateProvider")).toEqual(provider);
+  });
+
+  it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
+    const provider = await createProvider();
+    await execute(UPDATE, { id: provider.id, expectedVersion: 1, name: "First Writer" });
+    const before = await snapshot(server);
+    const result = await execute(UPDATE, { id: provider.id, expectedVersion: 1, name: "Second Writer" });
+    const error = failure(result, "CONFLICT");
+    expect(error.message).toBe(
+      `Provider "${provider.id}" has changed since version 1 (it is at version 2); reload it and try again`,
+    );
+    expect(await snapshot(server)).toEqual(before);
+  });
+
+  it("answers an unknown id with NOT_FOUND", async () => {
+    const result = await execute(UPDATE, { id: "no-such-provider", expectedVersion: 1, name: "Nobody" });
+    expect(failure(result, "NOT_FOUND").message).toBe('Provider "no-such-provider" does not exist');
+  });
+
+  it("rejects invalid fields with BAD_USER_INPUT and has no way to change the code", async () => {
+    const invalid = await execute(UPDATE, { id: sampleId.provider("SSC"), expectedVersion: 0, name: "S" });
+    expect(invalidPaths(invalid)).toEqual(["input.expectedVersion", "input.name"]);
+    const code = await execute(UPDATE, { id: sampleId.provider("SSC"), expectedVersion: 1, code: "SHARED" });
+    expect(code.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(code.errors?.[0].message).toContain('Field "code" is not defined by type "UpdateProviderInput"');
+  });
+
+  it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
+    const provider = await createProvider();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        execute(UPDATE, { id: provider.id, expectedVersion: 1, name: `Writer ${i}` }),
+      ),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
+    const final = await read(provider.id);
+    expect(final.version).toBe(2);
+    expect(final.history.filter((h) => h.version === 2)).toHaveLength(1);
+  });
+});
+
+describe("Provider.history", () => {
+  it("is empty for a sample provider nobody has changed", async () => {
+    const result = await server.execute(
+      '{ providerByCode(code: "CORP_IT") { history { action } } }',
+      {},
+      TEST_IDENTITIES.analyst,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.providerByCode).toEqual({ history: [] });
+  });
+});

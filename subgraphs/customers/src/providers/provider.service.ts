@@ -1,0 +1,33 @@
+import type { Page, PageRequest } from "@itsm/kit";
+import { findAligned, paginate } from "@itsm/kit";
+import type { DataSource } from "typeorm";
+import { Provider } from "./provider.entity";
+import type { ProviderCriteria } from "./provider.filters";
+import { filterProviders, PROVIDER_ORDER } from "./provider.filters";
+import type { ProviderScope } from "./provider.scope";
+
+/** Reads service providers. */
+export class ProviderService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get providers() {
+    return this.dataSource.getRepository(Provider);
+  }
+
+  /** Providers by id; none for a caller the scope lets read none (`_entities` of an anonymous caller). */
+  async byIds(ids: readonly string[], scope: ProviderScope): Promise<(Provider | null)[]> {
+    if (!scope.all) return ids.map(() => null);
+    return findAligned(this.providers, "id", ids);
+  }
+
+  byCodes(codes: readonly string[]): Promise<(Provider | null)[]> {
+    return findAligned(this.providers, "code", codes);
+  }
+
+  /** A page of providers ordered by code. */
+  list(criteria: ProviderCriteria | null | undefined, page: PageRequest): Promise<Page<Provider>> {
+    const query = this.providers.createQueryBuilder("provider");
+    filterProviders(query, criteria);
+    return paginate(query, page, PROVIDER_ORDER);
+  }
+}
