@@ -1,7 +1,7 @@
 // The gateway benchmark behind `npm run bench` (see bench/README.md): seeds a large dataset, starts
 // the three subgraphs once, then loads our gateway, a stock Apollo gateway and Hive Gateway in front
 // of the same subgraphs, in alternation, and prints throughput, latency and memory side by side.
-import { freePort } from "@itsm/runtime";
+import { freePort, SUBGRAPH_NAMES } from "@itsm/runtime";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -18,7 +18,7 @@ import { fixed, mb, percent, ratio, table } from "./lib/report.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, "..");
 const SUPERGRAPH = join(ROOT, "schema", "supergraph.graphql");
-const SUBGRAPHS = ["catalog", "customers", "agreements"];
+const SUBGRAPHS = SUBGRAPH_NAMES;
 const HOST = "127.0.0.1";
 
 /** The gateways under test: the entry point each runs, forked with the same environment. */

@@ -2,15 +2,15 @@
 //   node scripts/mariadb.mjs start [--dir DIR] [--port PORT]   prints the server URL (mysql://itsm:itsm@127.0.0.1:PORT/)
 //   node scripts/mariadb.mjs stop --dir DIR
 // It listens on 127.0.0.1 only, keeps everything in DIR, creates the user "itsm" (password "itsm",
-// may create databases) and the databases itsm_catalog, itsm_customers and itsm_agreements.
+// may create databases) and the databases itsm_<subgraph> of every subgraph.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync } from "node:fs";
-import { freePort } from "@itsm/runtime";
+import { freePort, SUBGRAPH_NAMES } from "@itsm/runtime";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-export const DATABASES = ["itsm_catalog", "itsm_customers", "itsm_agreements"];
+export const DATABASES = SUBGRAPH_NAMES.map((name) => `itsm_${name}`);
 
 function sql(socket, statement) {
   return execFileSync("mariadb", ["--protocol=socket", `--socket=${socket}`, "-uroot", "-e", statement], {

@@ -1,6 +1,4 @@
-// The subgraphs of the graph and their default ports (the gateway listens on 4000).
-export const SUBGRAPHS = [
-  { name: "catalog", port: 4001 },
-  { name: "customers", port: 4002 },
-  { name: "agreements", port: 4003 },
-];
+// The subgraphs of the graph and their default ports, from the runtime's one list (scripts run after the build).
+import { SUBGRAPH_NAMES, SUBGRAPH_PORTS } from "@itsm/runtime/config";
+
+export const SUBGRAPHS = SUBGRAPH_NAMES.map((name) => ({ name, port: SUBGRAPH_PORTS[name] }));

@@ -6,7 +6,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const DATABASE_BACKED = ["@itsm/catalog", "@itsm/customers", "@itsm/agreements", "@itsm/e2e"];
+// The subgraphs' packages and the end-to-end tests (the list is the runtime's: read after the build).
+const databaseBacked = async () => {
+  const { SUBGRAPH_NAMES } = await import("@itsm/runtime/config");
+  return [...SUBGRAPH_NAMES.map((name) => `@itsm/${name}`), "@itsm/e2e"];
+};
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
 let failed = false;
 
@@ -38,7 +42,7 @@ if (run("build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"]))
   }
   if (serverUrl) {
     try {
-      const filters = DATABASE_BACKED.map((p) => `--filter=${p}`);
+      const filters = (await databaseBacked()).map((p) => `--filter=${p}`);
       run("database-backed tests on MariaDB", "npx", ["turbo", "run", "test", "--concurrency=1", ...filters], {
         ITSM_TEST_DB: "mariadb",
         ITSM_TEST_MARIADB_URL: serverUrl,

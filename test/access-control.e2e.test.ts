@@ -119,6 +119,12 @@ describe("every top-level query, for every role", () => {
     ["agreements", () => ["{ agreements(first: 5) { totalCount } }", {}], signedIn],
     ["agreement", () => ["query ($id: ID!) { agreement(id: $id) { number } }", { id: NOWHERE }], signedIn],
     ["agreementByNumber", () => ['{ agreementByNumber(number: "SLA-0000-000") { number } }', {}], signedIn],
+    ["outages", () => ["{ outages(first: 5) { totalCount } }", {}], signedIn],
+    ["outage", () => ["query ($id: ID!) { outage(id: $id) { externalId } }", { id: NOWHERE }], signedIn],
+    ["incidents", () => ["{ incidents(first: 5) { totalCount } }", {}], signedIn],
+    ["incident", () => ["query ($id: ID!) { incident(id: $id) { externalId } }", { id: NOWHERE }], signedIn],
+    ["measurements", () => ["{ measurements(first: 5) { totalCount } }", {}], signedIn],
+    ["measurement", () => ["query ($id: ID!) { measurement(id: $id) { externalId } }", { id: NOWHERE }], signedIn],
   ];
 
   it.each(queries)("%s", async (_name, operation, expected) => {
@@ -195,6 +201,19 @@ describe("every mutation, for every role", () => {
     ["activateAgreement", `activateAgreement(input: { id: "${id}" }) { id }`],
     ["terminateAgreement", `terminateAgreement(input: { id: "${id}", expectedRevision: 1, reason: "x" }) { id }`],
     ["reviseAgreement", `reviseAgreement(input: { id: "${id}" }) { id }`],
+    // operations: one record of each kind that refers to nothing that exists (INVALID_REFERENCE for writers)
+    [
+      "recordOutages",
+      `recordOutages(input: { outages: [{ externalId: "x", serviceId: "${id}", kind: UNPLANNED, startedAt: "2026-01-01T00:00:00Z", description: "x" }] }) { created }`,
+    ],
+    [
+      "recordIncidents",
+      `recordIncidents(input: { incidents: [{ externalId: "x", serviceId: "${id}", customerId: "${id}", priority: P1, openedAt: "2026-01-01T00:00:00Z" }] }) { created }`,
+    ],
+    [
+      "recordMeasurements",
+      `recordMeasurements(input: { measurements: [{ externalId: "x", serviceId: "${id}", metric: CUSTOMER_SATISFACTION, month: "2026-01-01", value: 4 }] }) { created }`,
+    ],
   ];
 
   it("covers every mutation of the graph", async () => {

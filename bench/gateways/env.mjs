@@ -1,7 +1,9 @@
 // What every bench gateway runner reads from its environment, and how it reports that it is up.
 import process from "node:process";
 
-export const SUBGRAPH_NAMES = ["catalog", "customers", "agreements"];
+import { SUBGRAPH_NAMES } from "@itsm/runtime";
+
+export { SUBGRAPH_NAMES };
 
 /** Settings passed by bench/run.mjs: the supergraph, where each subgraph runs, where to listen. */
 export function gatewaySettings() {

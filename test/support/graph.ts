@@ -1,7 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import { INTERNAL_IDENTITY_HEADER, loadTestDatabaseSettings, signIdentity } from "@itsm/kit";
 import { createTestDatabase, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
-import { freePort } from "@itsm/runtime";
+import { freePort, SUBGRAPH_NAMES } from "@itsm/runtime";
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
 import { createHmac } from "node:crypto";
@@ -10,16 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
-export const SUBGRAPH_NAMES = ["catalog", "customers", "agreements"] as const;
+export { SUBGRAPH_NAMES };
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 type ProcessName = SubgraphName | "gateway";
 
-const ENTRY: Record<ProcessName, string> = {
-  catalog: "subgraphs/catalog/dist/index.js",
-  customers: "subgraphs/customers/dist/index.js",
-  agreements: "subgraphs/agreements/dist/index.js",
-  gateway: "gateway/dist/index.js",
-};
+const entryOf = (name: ProcessName) => (name === "gateway" ? "gateway/dist/index.js" : `subgraphs/${name}/dist/index.js`);
 
 interface Started {
   child: ChildProcess;
@@ -28,7 +23,7 @@ interface Started {
 
 /** Forks one of the graph's real processes and resolves with its URL once it reports ready. */
 export function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Started> {
-  const child = fork(join(ROOT, ENTRY[name]), [], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = fork(join(ROOT, entryOf(name)), [], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,5 +1,5 @@
 import { loadSubgraphConfig } from "@itsm/kit/config";
-import { runService } from "@itsm/kit/process";
+import { runService } from "@itsm/runtime/process";
 
 // The server is imported once tracing (if configured) is set up, so its HTTP modules are traced.
 runService("operations", async () => {

@@ -1,5 +1,5 @@
 import { loadSubgraphConfig, openDataSource } from "@itsm/kit";
-import { loadTestDatabaseSettings } from "@itsm/kit/config";
+import { loadTestDatabaseSettings } from "@itsm/kit";
 import { createTestDatabase } from "@itsm/kit/testing";
 import { subgraph } from "../../subgraph";
 
