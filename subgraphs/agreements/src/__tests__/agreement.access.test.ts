@@ -105,7 +105,9 @@ describe("role × operation matrix", () => {
   }
 
   const none = "no-such-agreement";
-  const link = { agreementId: none, targetId: "no-such-target" };
+  const service = { agreementId: none, serviceId: "no-such-service" };
+  const customer = { agreementId: none, customerId: "no-such-customer" };
+  const underpinning = { agreementId: none, underpinningId: "no-such-agreement" };
   const mutations: [string, string, () => Record<string, unknown>][] = [
     ["createAgreement", "CreateAgreementInput", () => t.draftInput({ customerIds: [FINANCE] })],
     ["updateAgreement", "UpdateAgreementInput", () => ({ id: none, expectedRevision: 1, title: "Any title" })],
@@ -114,9 +116,9 @@ describe("role × operation matrix", () => {
       "AddAgreementServiceInput",
       () => ({ agreementId: none, serviceId: "s", description: "d", serviceHours: "24x7" }),
     ],
-    ["removeAgreementService", "AgreementLinkInput", () => link],
-    ["addAgreementCustomer", "AgreementLinkInput", () => link],
-    ["removeAgreementCustomer", "AgreementLinkInput", () => link],
+    ["removeAgreementService", "AgreementServiceInput", () => service],
+    ["addAgreementCustomer", "AgreementCustomerInput", () => customer],
+    ["removeAgreementCustomer", "AgreementCustomerInput", () => customer],
     [
       "setTarget",
       "SetTargetInput",
@@ -137,8 +139,8 @@ describe("role × operation matrix", () => {
       () => ({ agreementId: none, party: "PROVIDER", category: "SUPPORT", description: "Does its part." }),
     ],
     ["removeResponsibility", "RemovePartInput", () => ({ id: none })],
-    ["linkUnderpinning", "AgreementLinkInput", () => link],
-    ["unlinkUnderpinning", "AgreementLinkInput", () => link],
+    ["linkUnderpinning", "AgreementUnderpinningInput", () => underpinning],
+    ["unlinkUnderpinning", "AgreementUnderpinningInput", () => underpinning],
     ["activateAgreement", "AgreementRefInput", () => ({ id: none })],
     ["terminateAgreement", "TerminateAgreementInput", () => ({ id: none, expectedRevision: 1, reason: "Ended." })],
     ["reviseAgreement", "AgreementRefInput", () => ({ id: none })],
@@ -394,8 +396,8 @@ describe("partner row filters", () => {
     const sales = sampleId.customer(B);
     const v1 = await t.activeAgreement({ customerIds: [acme] });
     const v2 = await t.ok("reviseAgreement", { id: v1.id });
-    await t.ok("addAgreementCustomer", { agreementId: v2.id, targetId: sales });
-    await t.ok("removeAgreementCustomer", { agreementId: v2.id, targetId: acme });
+    await t.ok("addAgreementCustomer", { agreementId: v2.id, customerId: sales });
+    await t.ok("removeAgreementCustomer", { agreementId: v2.id, customerId: acme });
     const query = `query ($n: String!, $v: Int) { agreementByNumber(number: $n, version: $v) {
       id versions { id } supersedes { id } supersededBy { id } } }`;
     const asA = await t.query(query, { n: v1.number }, partnerA);

@@ -1,16 +1,8 @@
 // Sample SLAs, OLAs and underpinning contracts of Northwind Corporate IT, its Shared Services Centre and NetCo.
 // LIVE services with no ACTIVE SLA: DB_PLATFORM (supporting; covered only by OLA-2025-008) and VPN (no SLA at all).
-import {
-  AgreementStatus,
-  AgreementType,
-  Comparator,
-  MeasurementPeriod,
-  Party,
-  Priority,
-  ResponsibilityCategory,
-  TargetMetric,
-  TargetUnit,
-} from "../entities/agreements.enums";
+import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { Party, ResponsibilityCategory } from "../responsibilities/responsibility.enums";
+import { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "../targets/target.enums";
 import type { SampleAgreement } from "./agreements.sample-types";
 
 export const sampleAgreements: SampleAgreement[] = [

@@ -4,7 +4,7 @@ import { TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import type { Identity, SubgraphServer } from "@itsm/kit";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
-import type { AgreementsContext } from "../../services/agreements.context";
+import type { AgreementsContext } from "../../agreements.context";
 import type { FakePeers } from "./fake-peers";
 import { startFakePeers } from "./fake-peers";
 
@@ -76,15 +76,15 @@ export const M = {
   createAgreement: mutation("createAgreement", "CreateAgreementInput"),
   updateAgreement: mutation("updateAgreement", "UpdateAgreementInput"),
   addAgreementService: mutation("addAgreementService", "AddAgreementServiceInput"),
-  removeAgreementService: mutation("removeAgreementService", "AgreementLinkInput"),
-  addAgreementCustomer: mutation("addAgreementCustomer", "AgreementLinkInput"),
-  removeAgreementCustomer: mutation("removeAgreementCustomer", "AgreementLinkInput"),
+  removeAgreementService: mutation("removeAgreementService", "AgreementServiceInput"),
+  addAgreementCustomer: mutation("addAgreementCustomer", "AgreementCustomerInput"),
+  removeAgreementCustomer: mutation("removeAgreementCustomer", "AgreementCustomerInput"),
   setTarget: mutation("setTarget", "SetTargetInput"),
   removeTarget: mutation("removeTarget", "RemovePartInput"),
   addResponsibility: mutation("addResponsibility", "AddResponsibilityInput"),
   removeResponsibility: mutation("removeResponsibility", "RemovePartInput"),
-  linkUnderpinning: mutation("linkUnderpinning", "AgreementLinkInput"),
-  unlinkUnderpinning: mutation("unlinkUnderpinning", "AgreementLinkInput"),
+  linkUnderpinning: mutation("linkUnderpinning", "AgreementUnderpinningInput"),
+  unlinkUnderpinning: mutation("unlinkUnderpinning", "AgreementUnderpinningInput"),
   activateAgreement: mutation("activateAgreement", "AgreementRefInput"),
   terminateAgreement: mutation("terminateAgreement", "TerminateAgreementInput"),
   reviseAgreement: mutation("reviseAgreement", "AgreementRefInput"),
