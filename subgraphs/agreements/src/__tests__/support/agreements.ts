@@ -1,7 +1,15 @@
-import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
-import { sampleId } from "@itsm/kit";
-import { TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import type { Identity, SubgraphServer } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
+import {
+  failHistoryWrites,
+  failure,
+  HISTORY_FIELDS,
+  invalidPaths,
+  snapshotTables,
+  TEST_IDENTITIES,
+  testConfig,
+} from "@itsm/kit/testing";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
 import type { AgreementsContext } from "../../agreements.context";
@@ -10,14 +18,6 @@ import { startFakePeers } from "./fake-peers";
 
 export type Server = SubgraphServer<AgreementsContext>;
 export type Result = Awaited<ReturnType<Server["execute"]>>;
-
-export interface HistoryRow {
-  actor: string;
-  action: string;
-  version: number | null;
-  at: string;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
 
 export interface TargetView {
   id: string;
