@@ -1,6 +1,6 @@
 import type { FieldChange, Identity } from "@itsm/kit";
-import { auditTrailOf, ConflictError, loadForChange, updateVersioned } from "@itsm/kit";
-import type { EntityManager } from "typeorm";
+import { auditTrailOf, changesBetween, ConflictError, loadForChange, NotFoundError, updateVersioned } from "@itsm/kit";
+import type { EntityManager, FindOptionsWhere } from "typeorm";
 import { Agreement } from "./agreement.entity";
 import { AgreementStatus } from "./agreement.enums";
 
@@ -78,4 +78,42 @@ export async function touch(
   const updated = await saveAgreement(manager, agreement, {});
   await audit(manager, updated, action, actor, changes);
   return updated;
+}
+
+/** Moves an agreement to another status and records it under `action`. */
+export async function changeStatus(
+  manager: EntityManager,
+  agreement: Agreement,
+  status: AgreementStatus,
+  action: string,
+  actor: Identity,
+): Promise<Agreement> {
+  const changed = await saveAgreement(manager, agreement, { status });
+  await audit(manager, changed, action, actor, changesBetween(agreement, changed, ["status"]));
+  return changed;
+}
+
+/** How the removal of a part reads in its agreement's history. */
+export interface PartHistory<T> {
+  action: string;
+  field: string;
+  describe(part: T): string;
+}
+
+/** Removes a part (a target or a responsibility) of a DRAFT agreement, found by its own id. */
+export async function removePart<T extends { id: string; agreementId: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  typeName: string,
+  ref: PartRef,
+  actor: Identity,
+  history: PartHistory<NoInfer<T>>,
+): Promise<Agreement> {
+  const part = await manager.findOneBy(entity, { id: ref.id } as FindOptionsWhere<T>);
+  if (!part) throw new NotFoundError(typeName, ref.id);
+  const agreement = await loadDraft(manager, part.agreementId, ref.expectedRevision);
+  await manager.delete(entity, { id: part.id });
+  return touch(manager, agreement, history.action, actor, [
+    { field: history.field, from: JSON.stringify(history.describe(part)), to: null },
+  ]);
 }

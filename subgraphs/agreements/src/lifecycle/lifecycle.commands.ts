@@ -2,7 +2,7 @@ import type { Identity, Transactor } from "@itsm/kit";
 import { changesBetween, ConflictError, newId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import type { AgainstRevision } from "../agreements/agreement.changes";
-import { audit, AUDITED, loadDraft, loadForUpdate, saveAgreement, touch } from "../agreements/agreement.changes";
+import { audit, AUDITED, changeStatus, loadDraft, loadForUpdate, touch } from "../agreements/agreement.changes";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus } from "../agreements/agreement.enums";
 import { claimProblems, lockReferences } from "../claims/claim.commands";
@@ -79,19 +79,16 @@ export class LifecycleCommands {
       if (agreement.supersedesId) {
         const previous = await manager.findOneByOrFail(Agreement, { id: agreement.supersedesId });
         if (previous.status === AgreementStatus.ACTIVE) {
-          const superseded = await saveAgreement(manager, previous, { status: AgreementStatus.TERMINATED });
-          await audit(
+          await changeStatus(
             manager,
-            superseded,
+            previous,
+            AgreementStatus.TERMINATED,
             `superseded by version ${agreement.version}`,
             actor,
-            changesBetween(previous, superseded, ["status"]),
           );
         }
       }
-      const activated = await saveAgreement(manager, agreement, { status: AgreementStatus.ACTIVE });
-      await audit(manager, activated, "activated", actor, changesBetween(agreement, activated, ["status"]));
-      return activated;
+      return changeStatus(manager, agreement, AgreementStatus.ACTIVE, "activated", actor);
     });
   }
 
@@ -104,15 +101,7 @@ export class LifecycleCommands {
           `Agreement ${current.number} is ${current.status}: only ACTIVE agreements can be terminated`,
         );
       }
-      const terminated = await saveAgreement(manager, current, { status: AgreementStatus.TERMINATED });
-      await audit(
-        manager,
-        terminated,
-        `terminated: ${input.reason}`,
-        actor,
-        changesBetween(current, terminated, ["status"]),
-      );
-      return terminated;
+      return changeStatus(manager, current, AgreementStatus.TERMINATED, `terminated: ${input.reason}`, actor);
     });
   }
 

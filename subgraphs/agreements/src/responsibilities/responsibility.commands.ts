@@ -1,7 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { newId, NotFoundError } from "@itsm/kit";
+import { newId } from "@itsm/kit";
 import type { AgainstRevision, PartRef } from "../agreements/agreement.changes";
-import { loadDraft, touch } from "../agreements/agreement.changes";
+import { loadDraft, removePart, touch } from "../agreements/agreement.changes";
 import type { Agreement } from "../agreements/agreement.entity";
 import { Responsibility } from "./responsibility.entity";
 import type { Party, ResponsibilityCategory } from "./responsibility.enums";
@@ -13,6 +13,9 @@ export interface NewResponsibility extends AgainstRevision {
   category: ResponsibilityCategory;
   description: string;
 }
+
+/** How a responsibility reads in its agreement's history. */
+const describe = (r: Pick<Responsibility, "party" | "description">) => `${r.party}: ${r.description}`;
 
 /** Changes to the responsibilities of a DRAFT agreement; each one transaction, revision-checked, audited. */
 export class ResponsibilityCommands {
@@ -29,24 +32,18 @@ export class ResponsibilityCommands {
         description: input.description,
       });
       return touch(manager, agreement, "responsibility added", actor, [
-        { field: "responsibilities", from: null, to: JSON.stringify(`${input.party}: ${input.description}`) },
+        { field: "responsibilities", from: null, to: JSON.stringify(describe(input)) },
       ]);
     });
   }
 
   remove(part: PartRef, actor: Identity): Promise<Agreement> {
-    return this.transactor.run(async (manager) => {
-      const responsibility = await manager.findOneBy(Responsibility, { id: part.id });
-      if (!responsibility) throw new NotFoundError("Responsibility", part.id);
-      const agreement = await loadDraft(manager, responsibility.agreementId, part.expectedRevision);
-      await manager.delete(Responsibility, { id: responsibility.id });
-      return touch(manager, agreement, "responsibility removed", actor, [
-        {
-          field: "responsibilities",
-          from: JSON.stringify(`${responsibility.party}: ${responsibility.description}`),
-          to: null,
-        },
-      ]);
-    });
+    return this.transactor.run((manager) =>
+      removePart(manager, Responsibility, "Responsibility", part, actor, {
+        action: "responsibility removed",
+        field: "responsibilities",
+        describe,
+      }),
+    );
   }
 }

@@ -67,6 +67,28 @@ export function ladder(
   );
 }
 
+/** Northwind's standard priority ladder, which most SLAs and contracts commit to. */
+const STANDARD_LADDER = {
+  RESPONSE_TIME: { unit: "min", P1: 15, P2: 30, P3: 60, P4: 240 },
+  RESOLUTION_TIME: { unit: "h", P1: 4, P2: 8, P3: 24, P4: 72 },
+} as const;
+
+/**
+ * Targets on the standard ladder (response within 15/30/60/240 minutes, resolution within 4/8/24/72
+ * hours for P1–P4) for the priorities described, e.g. `standardLadder("RESOLUTION_TIME", { P1: "…" })`.
+ */
+export function standardLadder(
+  metric: keyof typeof STANDARD_LADDER,
+  descriptions: Partial<Record<PriorityName, string>>,
+): TargetRow[] {
+  const ladder = STANDARD_LADDER[metric];
+  return Object.entries(descriptions).map(([priority, description]) =>
+    target(metric, "<=", ladder[priority as PriorityName], ladder.unit, description, {
+      priority: priority as PriorityName,
+    }),
+  );
+}
+
 /** The targets an agreement sets for one service. */
 export function forService(serviceCode: string, ...rows: (TargetRow | TargetRow[])[]): SampleTarget[] {
   return rows.flat().map((row) => ({ serviceCode, ...row }));

@@ -1,5 +1,5 @@
 // SLAs with external customers: one in force, one being negotiated, one expired.
-import { cover, customer, forService, ladder, provider, sla, target } from "./agreements.builders";
+import { cover, customer, forService, provider, sla, standardLadder, target } from "./agreements.builders";
 
 export const acmeRetailManagedServices = sla(
   {
@@ -51,24 +51,24 @@ export const acmeRetailManagedServices = sla(
           "%",
           "The webshop and order API are available in at least 99.95% of each month outside the agreed maintenance window.",
         ),
-        ladder("RESPONSE_TIME", "<=", "min", {
-          P1: [15, "A P1 incident that stops stores from ordering is picked up within 15 minutes, day or night."],
-          P2: [30, "A P2 webshop incident, such as failing order confirmations, is picked up within 30 minutes."],
-          P3: [60, "A P3 webshop incident affecting a single store is picked up within one hour."],
-          P4: [240, "A P4 webshop question or cosmetic fault is picked up within four hours."],
+        standardLadder("RESPONSE_TIME", {
+          P1: "A P1 incident that stops stores from ordering is picked up within 15 minutes, day or night.",
+          P2: "A P2 webshop incident, such as failing order confirmations, is picked up within 30 minutes.",
+          P3: "A P3 webshop incident affecting a single store is picked up within one hour.",
+          P4: "A P4 webshop question or cosmetic fault is picked up within four hours.",
         }),
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P1: [4, "Ordering is restored within four hours of a P1 incident being logged."],
-          P2: [8, "P2 webshop incidents are resolved within eight hours."],
-          P3: [24, "P3 webshop incidents are resolved within 24 hours."],
-          P4: [72, "P4 webshop incidents are resolved within 72 hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P1: "Ordering is restored within four hours of a P1 incident being logged.",
+          P2: "P2 webshop incidents are resolved within eight hours.",
+          P3: "P3 webshop incidents are resolved within 24 hours.",
+          P4: "P4 webshop incidents are resolved within 72 hours.",
         }),
       ),
       forService(
         "SERVICE_DESK",
-        ladder("RESPONSE_TIME", "<=", "min", {
-          P1: [15, "P1 tickets raised by Acme are acknowledged by an agent within 15 minutes."],
-          P2: [30, "P2 tickets raised by Acme are acknowledged by an agent within 30 minutes."],
+        standardLadder("RESPONSE_TIME", {
+          P1: "P1 tickets raised by Acme are acknowledged by an agent within 15 minutes.",
+          P2: "P2 tickets raised by Acme are acknowledged by an agent within 30 minutes.",
         }),
         target(
           "FIRST_CONTACT_RESOLUTION",
@@ -88,12 +88,9 @@ export const acmeRetailManagedServices = sla(
       ),
       forService(
         "ENDPOINT",
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P2: [
-            8,
-            "A laptop fault that stops a user working is fixed, or the device replaced, within eight service hours.",
-          ],
-          P3: [24, "Device faults with a workaround are resolved within 24 service hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P2: "A laptop fault that stops a user working is fixed, or the device replaced, within eight service hours.",
+          P3: "Device faults with a workaround are resolved within 24 service hours.",
         }),
       ),
       forService(
@@ -185,9 +182,9 @@ export const vanDijkOutletServicesDraft = sla(
       ),
       forService(
         "SERVICE_DESK",
-        ladder("RESPONSE_TIME", "<=", "min", {
-          P1: [15, "P1 tickets from outlets are acknowledged within 15 minutes during service hours."],
-          P2: [30, "P2 tickets from outlets are acknowledged within 30 minutes during service hours."],
+        standardLadder("RESPONSE_TIME", {
+          P1: "P1 tickets from outlets are acknowledged within 15 minutes during service hours.",
+          P2: "P2 tickets from outlets are acknowledged within 30 minutes during service hours.",
         }),
       ),
       forService(
@@ -267,9 +264,9 @@ export const stadtwerkeManagedPrintExpired = sla(
       ),
       forService(
         "ENDPOINT",
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P2: [8, "A workstation fault that stops a user working is resolved within eight service hours."],
-          P3: [24, "Workstation faults with a workaround are resolved within 24 service hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P2: "A workstation fault that stops a user working is resolved within eight service hours.",
+          P3: "Workstation faults with a workaround are resolved within 24 service hours.",
         }),
       ),
     ],

@@ -1,5 +1,5 @@
 // Internal SLAs for Northwind's business units: email and collaboration, the digital workplace, infrastructure.
-import { cover, customer, forService, ladder, provider, sla, target } from "./agreements.builders";
+import { cover, customer, forService, provider, sla, standardLadder, target } from "./agreements.builders";
 
 export const emailAndCollaboration = sla(
   {
@@ -38,20 +38,17 @@ export const emailAndCollaboration = sla(
           "%",
           "Email can be sent and received in at least 99.9% of each month, excluding announced Microsoft maintenance.",
         ),
-        ladder("RESPONSE_TIME", "<=", "min", {
-          P1: [
-            15,
-            "A P1 email incident, such as a whole site unable to send or receive, is picked up within 15 minutes.",
-          ],
-          P2: [30, "A P2 email incident affecting a team or an executive is picked up within 30 minutes."],
-          P3: [60, "A P3 email incident affecting a single user is picked up within one hour."],
-          P4: [240, "A P4 email fault or how-to question is picked up within four hours."],
+        standardLadder("RESPONSE_TIME", {
+          P1: "A P1 email incident, such as a whole site unable to send or receive, is picked up within 15 minutes.",
+          P2: "A P2 email incident affecting a team or an executive is picked up within 30 minutes.",
+          P3: "A P3 email incident affecting a single user is picked up within one hour.",
+          P4: "A P4 email fault or how-to question is picked up within four hours.",
         }),
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P1: [4, "Mail flow is restored within four hours of a P1 incident being logged."],
-          P2: [8, "P2 email incidents are resolved within eight hours."],
-          P3: [24, "P3 email incidents are resolved within 24 hours."],
-          P4: [72, "P4 email incidents are resolved within 72 hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P1: "Mail flow is restored within four hours of a P1 incident being logged.",
+          P2: "P2 email incidents are resolved within eight hours.",
+          P3: "P3 email incidents are resolved within 24 hours.",
+          P4: "P4 email incidents are resolved within 72 hours.",
         }),
       ),
       forService(
@@ -63,9 +60,9 @@ export const emailAndCollaboration = sla(
           "%",
           "Teams and SharePoint Online are usable in at least 99.9% of each month.",
         ),
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P1: [4, "A P1 incident stopping meetings or file access for a site is resolved within four hours."],
-          P2: [8, "A P2 collaboration incident affecting a team is resolved within eight hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P1: "A P1 incident stopping meetings or file access for a site is resolved within four hours.",
+          P2: "A P2 collaboration incident affecting a team is resolved within eight hours.",
         }),
       ),
     ],
@@ -140,14 +137,11 @@ export const digitalWorkplace = sla(
     targets: [
       forService(
         "SERVICE_DESK",
-        ladder("RESPONSE_TIME", "<=", "min", {
-          P1: [
-            15,
-            "P1 tickets are acknowledged by an agent within 15 minutes, around the clock through the P1 hotline.",
-          ],
-          P2: [30, "P2 tickets are acknowledged by an agent within 30 minutes during service hours."],
-          P3: [60, "P3 tickets are acknowledged by an agent within one hour during service hours."],
-          P4: [240, "P4 tickets and standard requests are acknowledged within four service hours."],
+        standardLadder("RESPONSE_TIME", {
+          P1: "P1 tickets are acknowledged by an agent within 15 minutes, around the clock through the P1 hotline.",
+          P2: "P2 tickets are acknowledged by an agent within 30 minutes during service hours.",
+          P3: "P3 tickets are acknowledged by an agent within one hour during service hours.",
+          P4: "P4 tickets and standard requests are acknowledged within four service hours.",
         }),
         target(
           "FIRST_CONTACT_RESOLUTION",
@@ -167,17 +161,11 @@ export const digitalWorkplace = sla(
       ),
       forService(
         "ENDPOINT",
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P1: [
-            4,
-            "A device fault stopping a site or a critical role, such as a plant supervisor, is resolved within four hours.",
-          ],
-          P2: [
-            8,
-            "A device fault that stops a user working is fixed, or the device swapped, within eight service hours.",
-          ],
-          P3: [24, "Device faults with a workaround are resolved within 24 service hours."],
-          P4: [72, "Minor device faults and software installation requests are completed within 72 service hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P1: "A device fault stopping a site or a critical role, such as a plant supervisor, is resolved within four hours.",
+          P2: "A device fault that stops a user working is fixed, or the device swapped, within eight service hours.",
+          P3: "Device faults with a workaround are resolved within 24 service hours.",
+          P4: "Minor device faults and software installation requests are completed within 72 service hours.",
         }),
       ),
       forService(
@@ -267,9 +255,9 @@ export const infrastructureLogisticsManufacturing = sla(
       forService(
         "HOSTING",
         target("AVAILABILITY", ">=", 99.95, "%", "Hosted servers are available in at least 99.95% of each month."),
-        ladder("RESOLUTION_TIME", "<=", "h", {
-          P1: [4, "A P1 hosting incident stopping a warehouse or plant system is resolved within four hours."],
-          P2: [8, "A P2 hosting incident degrading a business-unit system is resolved within eight hours."],
+        standardLadder("RESOLUTION_TIME", {
+          P1: "A P1 hosting incident stopping a warehouse or plant system is resolved within four hours.",
+          P2: "A P2 hosting incident degrading a business-unit system is resolved within eight hours.",
         }),
       ),
       forService(

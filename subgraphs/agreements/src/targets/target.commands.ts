@@ -1,8 +1,8 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { BadUserInputError, ConflictError, newId, NotFoundError } from "@itsm/kit";
+import { BadUserInputError, ConflictError, newId } from "@itsm/kit";
 import { IsNull } from "typeorm";
 import type { AgainstRevision, PartRef } from "../agreements/agreement.changes";
-import { loadDraft, touch } from "../agreements/agreement.changes";
+import { loadDraft, removePart, touch } from "../agreements/agreement.changes";
 import type { Agreement } from "../agreements/agreement.entity";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
 import { ServiceLevelTarget } from "./target.entity";
@@ -83,14 +83,12 @@ export class TargetCommands {
   }
 
   remove(part: PartRef, actor: Identity): Promise<Agreement> {
-    return this.transactor.run(async (manager) => {
-      const target = await manager.findOneBy(ServiceLevelTarget, { id: part.id });
-      if (!target) throw new NotFoundError("ServiceLevelTarget", part.id);
-      const agreement = await loadDraft(manager, target.agreementId, part.expectedRevision);
-      await manager.delete(ServiceLevelTarget, { id: target.id });
-      return touch(manager, agreement, "target removed", actor, [
-        { field: "targets", from: JSON.stringify(labelOf(target)), to: null },
-      ]);
-    });
+    return this.transactor.run((manager) =>
+      removePart(manager, ServiceLevelTarget, "ServiceLevelTarget", part, actor, {
+        action: "target removed",
+        field: "targets",
+        describe: labelOf,
+      }),
+    );
   }
 }
