@@ -1,9 +1,8 @@
 import { WRITERS } from "@itsm/kit";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { AgreementsContext } from "../agreements.context";
 import { Agreement } from "../agreements/agreement.entity";
-import { relatedAgreements } from "../agreements/agreement.filters";
-import { RelatedAgreementsArgs } from "../agreements/agreement.inputs";
+import { relatedAgreementsResolver } from "../agreements/related-agreements.resolver";
 import { ServiceReference } from "../references/service.reference";
 import { AddAgreementServiceInput, AgreementServiceInput } from "./coverage.inputs";
 
@@ -32,19 +31,8 @@ export class CoverageResolver {
 }
 
 /** What the agreements subgraph adds to the catalog's Service: the agreements that cover it. */
-@Resolver(() => ServiceReference)
-export class ServiceAgreementsResolver {
-  @Authorized()
-  @FieldResolver(() => [Agreement], {
-    nullable: true,
-    description:
-      "The agreements that cover this service, by number. Null only when the agreements subgraph cannot answer (an error says so).",
-  })
-  async agreements(
-    @Root() service: ServiceReference,
-    @Args() args: RelatedAgreementsArgs,
-    @Ctx() ctx: AgreementsContext,
-  ): Promise<Agreement[]> {
-    return relatedAgreements(ctx.loaders.agreementById, await ctx.loaders.agreementIdsByService.load(service.id), args);
-  }
-}
+export const ServiceAgreementsResolver = relatedAgreementsResolver(
+  ServiceReference,
+  "agreementIdsByService",
+  "The agreements that cover this service, by number. Null only when the agreements subgraph cannot answer (an error says so).",
+);

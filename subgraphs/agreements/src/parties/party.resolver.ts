@@ -1,9 +1,8 @@
 import { WRITERS } from "@itsm/kit";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { AgreementsContext } from "../agreements.context";
 import { Agreement } from "../agreements/agreement.entity";
-import { relatedAgreements } from "../agreements/agreement.filters";
-import { RelatedAgreementsArgs } from "../agreements/agreement.inputs";
+import { relatedAgreementsResolver } from "../agreements/related-agreements.resolver";
 import { CustomerReference } from "../references/customer.reference";
 import { ProviderReference } from "../references/provider.reference";
 import { AgreementCustomerInput } from "./party.inputs";
@@ -28,39 +27,15 @@ export class PartyResolver {
 }
 
 /** What the agreements subgraph adds to the customers subgraph's Customer. */
-@Resolver(() => CustomerReference)
-export class CustomerAgreementsResolver {
-  @Authorized()
-  @FieldResolver(() => [Agreement], {
-    nullable: true,
-    description:
-      "The agreements this customer is party to, by number. Null only when the agreements subgraph cannot answer (an error says so).",
-  })
-  async agreements(
-    @Root() customer: CustomerReference,
-    @Args() args: RelatedAgreementsArgs,
-    @Ctx() ctx: AgreementsContext,
-  ): Promise<Agreement[]> {
-    const ids = await ctx.loaders.agreementIdsByCustomer.load(customer.id);
-    return relatedAgreements(ctx.loaders.agreementById, ids, args);
-  }
-}
+export const CustomerAgreementsResolver = relatedAgreementsResolver(
+  CustomerReference,
+  "agreementIdsByCustomer",
+  "The agreements this customer is party to, by number. Null only when the agreements subgraph cannot answer (an error says so).",
+);
 
 /** What the agreements subgraph adds to the customers subgraph's Provider. */
-@Resolver(() => ProviderReference)
-export class ProviderAgreementsResolver {
-  @Authorized()
-  @FieldResolver(() => [Agreement], {
-    nullable: true,
-    description:
-      "The agreements this provider is bound by, by number. Null only when the agreements subgraph cannot answer (an error says so).",
-  })
-  async agreements(
-    @Root() provider: ProviderReference,
-    @Args() args: RelatedAgreementsArgs,
-    @Ctx() ctx: AgreementsContext,
-  ): Promise<Agreement[]> {
-    const ids = await ctx.loaders.agreementIdsByProvider.load(provider.id);
-    return relatedAgreements(ctx.loaders.agreementById, ids, args);
-  }
-}
+export const ProviderAgreementsResolver = relatedAgreementsResolver(
+  ProviderReference,
+  "agreementIdsByProvider",
+  "The agreements this provider is bound by, by number. Null only when the agreements subgraph cannot answer (an error says so).",
+);
