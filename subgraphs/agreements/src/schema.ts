@@ -1,13 +1,16 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
-import { AgreementCommandsResolver } from "./resolvers/agreement-commands.resolver";
-import { AgreementResolver } from "./resolvers/agreement.resolver";
-import { CustomerAgreementsResolver } from "./resolvers/customer.resolver";
-import { ProviderAgreementsResolver } from "./resolvers/provider.resolver";
-import { ServiceLevelTargetResolver } from "./resolvers/service-level-target.resolver";
-import { ServiceAgreementsResolver } from "./resolvers/service.resolver";
-import type { AgreementsContext } from "./services/agreements.context";
+import type { AgreementsContext } from "./agreements.context";
+// The order of these imports is the order of the mutations and fields in the printed SDL.
+import { AgreementResolver } from "./agreements/agreement.resolver";
+import { CoverageResolver, ServiceAgreementsResolver } from "./coverage/coverage.resolver";
+import { CustomerAgreementsResolver, PartyResolver, ProviderAgreementsResolver } from "./parties/party.resolver";
+import { ServiceTargetsResolver, TargetResolver } from "./targets/target.resolver";
+import { ResponsibilityResolver } from "./responsibilities/responsibility.resolver";
+import { UnderpinningResolver } from "./underpinning/underpinning.resolver";
+import { LifecycleResolver } from "./lifecycle/lifecycle.resolver";
+import { ClaimResolver } from "./claims/claim.resolver";
 
 // Entities owned elsewhere resolve to their key: their fields here are computed from the id.
 const byKey = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
@@ -17,11 +20,17 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       AgreementResolver,
-      AgreementCommandsResolver,
-      ServiceLevelTargetResolver,
+      CoverageResolver,
       ServiceAgreementsResolver,
+      PartyResolver,
       CustomerAgreementsResolver,
       ProviderAgreementsResolver,
+      TargetResolver,
+      ServiceTargetsResolver,
+      ResponsibilityResolver,
+      UnderpinningResolver,
+      LifecycleResolver,
+      ClaimResolver,
     ],
     referenceResolvers: {
       Agreement: {

@@ -1,6 +1,6 @@
 import type { Logger, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { createSubgraphServer } from "@itsm/kit";
-import type { AgreementsContext } from "./services/agreements.context";
+import type { AgreementsContext } from "./agreements.context";
 import { subgraph } from "./subgraph";
 
 /** Opens the agreements database and builds the server; starts nothing. */

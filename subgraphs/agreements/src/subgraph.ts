@@ -1,12 +1,13 @@
 import "reflect-metadata";
 import type { SubgraphSpec } from "@itsm/kit";
-import { Agreement, agreementEntities } from "./entities";
+import type { AgreementsContext } from "./agreements.context";
+import { createAgreementsContext, createAgreementsServices } from "./agreements.context";
+import { Agreement } from "./agreements/agreement.entity";
+import { agreementEntities } from "./entities";
 import { agreementsMigrations } from "./migrations";
 import { seedAgreements } from "./sample/agreements.seed";
 import { seedSyntheticAgreements } from "./sample/agreements.synthetic";
 import { buildSchema } from "./schema";
-import type { AgreementsContext } from "./services/agreements.context";
-import { createAgreementsContext, createAgreementsServices } from "./services/agreements.context";
 
 /** The agreements subgraph: what the server, `npm run compose`, `migrate` and `seed` work from. */
 export const subgraph: SubgraphSpec<AgreementsContext> = {

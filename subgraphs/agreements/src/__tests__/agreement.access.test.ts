@@ -1,5 +1,5 @@
-import type { Identity } from "@itsm/kit";
-import { sampleId } from "@itsm/kit";
+import type { Identity, Role } from "@itsm/kit";
+import { ROLES, sampleId, SIGNED_IN, STAFF, WRITERS } from "@itsm/kit";
 import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
@@ -16,30 +16,22 @@ const partnerA = partnerIdentity(A);
 const partnerB = partnerIdentity(B);
 const { admin, editor, analyst, anonymous } = TEST_IDENTITIES;
 
-const ROLES: [string, Identity][] = [
-  ["admin", admin],
-  ["editor", editor],
-  ["analyst", analyst],
-  ["partner", partnerA],
-  ["anonymous", anonymous],
-];
+const IDENTITY_OF: Record<Role, Identity> = { admin, editor, analyst, partner: partnerA, anonymous };
+/** Every role, with the identity the matrix uses for it. */
+const ROLE_IDENTITIES: [Role, Identity][] = ROLES.map((role) => [role, IDENTITY_OF[role]]);
 
 /** What the policy says a role gets: the operation runs, or fails with this code. */
 type Outcome = "allowed" | "FORBIDDEN" | "UNAUTHENTICATED";
-const SIGNED_IN_ONLY: Record<string, Outcome> = {
-  admin: "allowed",
-  editor: "allowed",
-  analyst: "allowed",
-  partner: "allowed",
-  anonymous: "UNAUTHENTICATED",
-};
-const WRITERS_ONLY: Record<string, Outcome> = {
-  admin: "allowed",
-  editor: "allowed",
-  analyst: "FORBIDDEN",
-  partner: "FORBIDDEN",
-  anonymous: "UNAUTHENTICATED",
-};
+/** A policy that allows these roles: anyone else is FORBIDDEN, or UNAUTHENTICATED when anonymous. */
+const onlyFor = (allowed: readonly Role[]): Record<Role, Outcome> =>
+  Object.fromEntries(
+    ROLES.map((role) => [
+      role,
+      allowed.includes(role) ? "allowed" : role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
+    ]),
+  ) as Record<Role, Outcome>;
+const SIGNED_IN_ONLY = onlyFor(SIGNED_IN);
+const WRITERS_ONLY = onlyFor(WRITERS);
 
 const inScopeOf = (code: string) => (a: SampleAgreement) => a.type === "SLA" && a.customerCodes.includes(code);
 const numbers = (keep: (a: SampleAgreement) => boolean) =>
@@ -92,7 +84,7 @@ describe("role × operation matrix", () => {
     ["agreementByNumber", "query ($n: String!) { agreementByNumber(number: $n) { id } }", { n: A_NUMBERS[0] }],
   ];
   for (const [field, query, variables] of queries) {
-    for (const [role, identity] of ROLES) {
+    for (const [role, identity] of ROLE_IDENTITIES) {
       it(`${field} as ${role}: ${SIGNED_IN_ONLY[role]}`, async () => {
         const result = await t.query(query, variables, identity);
         expectOutcome(result, field, SIGNED_IN_ONLY[role]);
@@ -105,7 +97,9 @@ describe("role × operation matrix", () => {
   }
 
   const none = "no-such-agreement";
-  const link = { agreementId: none, targetId: "no-such-target" };
+  const service = { agreementId: none, serviceId: "no-such-service" };
+  const customer = { agreementId: none, customerId: "no-such-customer" };
+  const underpinning = { agreementId: none, underpinningId: "no-such-agreement" };
   const mutations: [string, string, () => Record<string, unknown>][] = [
     ["createAgreement", "CreateAgreementInput", () => t.draftInput({ customerIds: [FINANCE] })],
     ["updateAgreement", "UpdateAgreementInput", () => ({ id: none, expectedRevision: 1, title: "Any title" })],
@@ -114,9 +108,9 @@ describe("role × operation matrix", () => {
       "AddAgreementServiceInput",
       () => ({ agreementId: none, serviceId: "s", description: "d", serviceHours: "24x7" }),
     ],
-    ["removeAgreementService", "AgreementLinkInput", () => link],
-    ["addAgreementCustomer", "AgreementLinkInput", () => link],
-    ["removeAgreementCustomer", "AgreementLinkInput", () => link],
+    ["removeAgreementService", "AgreementServiceInput", () => service],
+    ["addAgreementCustomer", "AgreementCustomerInput", () => customer],
+    ["removeAgreementCustomer", "AgreementCustomerInput", () => customer],
     [
       "setTarget",
       "SetTargetInput",
@@ -137,14 +131,14 @@ describe("role × operation matrix", () => {
       () => ({ agreementId: none, party: "PROVIDER", category: "SUPPORT", description: "Does its part." }),
     ],
     ["removeResponsibility", "RemovePartInput", () => ({ id: none })],
-    ["linkUnderpinning", "AgreementLinkInput", () => link],
-    ["unlinkUnderpinning", "AgreementLinkInput", () => link],
+    ["linkUnderpinning", "AgreementUnderpinningInput", () => underpinning],
+    ["unlinkUnderpinning", "AgreementUnderpinningInput", () => underpinning],
     ["activateAgreement", "AgreementRefInput", () => ({ id: none })],
     ["terminateAgreement", "TerminateAgreementInput", () => ({ id: none, expectedRevision: 1, reason: "Ended." })],
     ["reviseAgreement", "AgreementRefInput", () => ({ id: none })],
   ];
   for (const [name, inputType, input] of mutations) {
-    for (const [role, identity] of ROLES) {
+    for (const [role, identity] of ROLE_IDENTITIES) {
       it(`${name} as ${role}: ${WRITERS_ONLY[role]}`, async () => {
         const before = WRITERS_ONLY[role] === "allowed" ? null : await t.snapshot();
         const result = await t.query(
@@ -166,7 +160,7 @@ describe("role × operation matrix", () => {
     ["releaseCustomerDeactivation", "mutation ($id: ID!) { releaseCustomerDeactivation(customerId: $id) }"],
   ];
   for (const [name, mutation] of claims) {
-    for (const [role, identity] of ROLES) {
+    for (const [role, identity] of ROLE_IDENTITIES) {
       it(`${name} as ${role}: ${WRITERS_ONLY[role]}`, async () => {
         const before = WRITERS_ONLY[role] === "allowed" ? null : await t.snapshot();
         const result = await t.query(mutation, { id: `unclaimed-${role}` }, identity);
@@ -185,7 +179,7 @@ describe("role × operation matrix", () => {
   ];
   for (const [typename, selection, id] of entityFields) {
     const field = selection.split(" ")[0];
-    for (const [role, identity] of ROLES) {
+    for (const [role, identity] of ROLE_IDENTITIES) {
       it(`${typename}.${field} as ${role}: ${SIGNED_IN_ONLY[role]}`, async () => {
         const result = await t.query(
           ENTITIES_QUERY(typename, `id ${selection}`),
@@ -206,8 +200,8 @@ describe("role × operation matrix", () => {
     }
   }
 
-  const STAFF_ONLY: Record<string, Outcome> = { ...WRITERS_ONLY, analyst: "allowed" };
-  for (const [role, identity] of ROLES.filter(([role]) => role !== "anonymous")) {
+  const STAFF_ONLY = onlyFor(STAFF);
+  for (const [role, identity] of ROLE_IDENTITIES.filter(([role]) => role !== "anonymous")) {
     it(`Agreement.history as ${role}: ${STAFF_ONLY[role]}`, async () => {
       const result = await t.query(
         "query ($id: ID!) { agreement(id: $id) { number history { action } } }",
@@ -394,8 +388,8 @@ describe("partner row filters", () => {
     const sales = sampleId.customer(B);
     const v1 = await t.activeAgreement({ customerIds: [acme] });
     const v2 = await t.ok("reviseAgreement", { id: v1.id });
-    await t.ok("addAgreementCustomer", { agreementId: v2.id, targetId: sales });
-    await t.ok("removeAgreementCustomer", { agreementId: v2.id, targetId: acme });
+    await t.ok("addAgreementCustomer", { agreementId: v2.id, customerId: sales });
+    await t.ok("removeAgreementCustomer", { agreementId: v2.id, customerId: acme });
     const query = `query ($n: String!, $v: Int) { agreementByNumber(number: $n, version: $v) {
       id versions { id } supersedes { id } supersededBy { id } } }`;
     const asA = await t.query(query, { n: v1.number }, partnerA);

@@ -1,6 +1,6 @@
 import { sampleId } from "@itsm/kit";
 import { TEST_IDENTITIES } from "@itsm/kit/testing";
-import { AgreementStatus } from "../entities";
+import { AgreementStatus } from "../agreements/agreement.enums";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { AgreementView, Result } from "./support/agreements";
 import {
@@ -118,7 +118,7 @@ describe("activateAgreement", () => {
     for (const serviceId of [underpinned, claimed]) {
       await t.ok("setTarget", { agreementId: draft.id, serviceId, ...availability(99.5), description: "As agreed." });
     }
-    await t.ok("linkUnderpinning", { agreementId: draft.id, targetId: ola.id });
+    await t.ok("linkUnderpinning", { agreementId: draft.id, underpinningId: ola.id });
     // Meanwhile the other subgraphs change: the service retires, the customer leaves, the provider goes.
     t.peers.services.set(retired, { code: "GONE_SERVICE", lifecycle: "RETIRED" });
     t.peers.customers.set(customer, { code: "GONE_CUSTOMER", status: "INACTIVE" });
@@ -161,7 +161,7 @@ describe("activateAgreement", () => {
         duration("RESOLUTION_TIME", 90, "MINUTES"),
         duration("RESPONSE_TIME", 30, "MINUTES", "P1"),
       ]);
-      await t.ok("linkUnderpinning", { agreementId: sla.id, targetId: ola.id });
+      await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: ola.id });
       const before = await t.snapshot();
       const refused = await t.execute("activateAgreement", { id: sla.id });
       // Only the same service, metric and priority compare: not P2, not "all priorities" against P1.
@@ -187,7 +187,7 @@ describe("activateAgreement", () => {
         availability(99.9),
         duration("RESPONSE_TIME", 3601, "SECONDS"),
       ]);
-      await t.ok("linkUnderpinning", { agreementId: sla.id, targetId: ola.id });
+      await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: ola.id });
       expect(problemsOf(await t.execute("activateAgreement", { id: ola.id }))).toEqual([
         `${ola.number} is less strict than ${sla.number} for RESPONSE_TIME P1 of service "${service}" (AT_MOST 3601 SECONDS against AT_MOST 1 HOURS)`,
       ]);
@@ -200,7 +200,7 @@ describe("activateAgreement", () => {
       const service = t.newService();
       const draftOla = await t.completeDraft({ type: "OLA", services: [coverage(service)] }, () => [availability(90)]);
       const sla = await t.completeDraft({ services: [coverage(service)] }, () => [availability(99.9)]);
-      await t.ok("linkUnderpinning", { agreementId: sla.id, targetId: draftOla.id });
+      await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: draftOla.id });
       expect(await t.ok("activateAgreement", { id: sla.id })).toMatchObject({ status: "ACTIVE" });
       // The OLA, now linked to an ACTIVE SLA, must be as strict as it to activate in turn.
       expect(problemsOf(await t.execute("activateAgreement", { id: draftOla.id }))).toEqual([
@@ -392,7 +392,7 @@ describe("reviseAgreement", () => {
       },
       () => [availability(99.5), duration("RESOLUTION_TIME", 4, "HOURS")],
     );
-    await t.ok("linkUnderpinning", { agreementId: draft.id, targetId: ola.id });
+    await t.ok("linkUnderpinning", { agreementId: draft.id, underpinningId: ola.id });
     const active = await t.ok("activateAgreement", { id: draft.id });
 
     const revision = await t.ok("reviseAgreement", { id: active.id, expectedRevision: active.revision });
@@ -448,7 +448,7 @@ describe("reviseAgreement", () => {
     const service = t.newService();
     const ola = await t.completeDraft({ type: "OLA", services: [coverage(service)] });
     const sla = await t.createDraft({ services: [coverage(service)] });
-    await t.ok("linkUnderpinning", { agreementId: sla.id, targetId: ola.id });
+    await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: ola.id });
     const active = await t.ok("activateAgreement", { id: ola.id });
     const revision = await t.ok("reviseAgreement", { id: active.id });
     expect(revision.underpins).toEqual([{ id: sla.id, number: sla.number }]);

@@ -138,7 +138,7 @@ describe("removeAgreementService", () => {
     expect(draft.targets).toHaveLength(2);
     const updated = await t.ok("removeAgreementService", {
       agreementId: draft.id,
-      targetId: removed,
+      serviceId: removed,
       expectedRevision: draft.revision,
     });
     expect(updated).toMatchObject({ revision: draft.revision + 1, services: [{ id: kept }] });
@@ -160,7 +160,7 @@ describe("removeAgreementService", () => {
     const draft = await t.createDraft();
     const before = await t.snapshot();
     const asked = t.peers.requests.length;
-    const result = await t.execute("removeAgreementService", { agreementId: draft.id, targetId: "not-covered" });
+    const result = await t.execute("removeAgreementService", { agreementId: draft.id, serviceId: "not-covered" });
     expect(failure(result, "NOT_FOUND").message).toBe(
       `Service covered by ${draft.number} "not-covered" does not exist`,
     );
@@ -172,7 +172,11 @@ describe("removeAgreementService", () => {
 describe("addAgreementCustomer", () => {
   it("makes a customer party to a DRAFT SLA, bumps the revision and records the customer", async () => {
     const draft = await t.createDraft({ customerIds: [FINANCE] });
-    const updated = await t.ok("addAgreementCustomer", { agreementId: draft.id, targetId: SALES, expectedRevision: 1 });
+    const updated = await t.ok("addAgreementCustomer", {
+      agreementId: draft.id,
+      customerId: SALES,
+      expectedRevision: 1,
+    });
     expect(updated).toMatchObject({ revision: 2, customers: [FINANCE, SALES].sort().map((id) => ({ id })) });
     expect(updated.history[0]).toEqual({
       actor: "test-editor",
@@ -188,13 +192,13 @@ describe("addAgreementCustomer", () => {
     const ola = await t.createDraft({ type: "OLA" });
     const uc = await t.createDraft({ type: "UNDERPINNING_CONTRACT" });
     const before = await t.snapshot();
-    const twice = await t.execute("addAgreementCustomer", { agreementId: sla.id, targetId: FINANCE });
+    const twice = await t.execute("addAgreementCustomer", { agreementId: sla.id, customerId: FINANCE });
     expect(failure(twice, "CONFLICT").message).toBe(`Customer "${FINANCE}" is already party to ${sla.number}`);
     for (const [agreement, type] of [
       [ola, "OLA"],
       [uc, "UNDERPINNING_CONTRACT"],
     ] as const) {
-      const result = await t.execute("addAgreementCustomer", { agreementId: agreement.id, targetId: SALES });
+      const result = await t.execute("addAgreementCustomer", { agreementId: agreement.id, customerId: SALES });
       expect(failure(result, "CONFLICT").message).toBe(
         `Agreement ${agreement.number} is an ${type}: only SLAs have customers`,
       );
@@ -205,16 +209,16 @@ describe("addAgreementCustomer", () => {
   it("refuses unknown and INACTIVE customers with INVALID_REFERENCE, and fails when the customers subgraph is down", async () => {
     const draft = await t.createDraft();
     const before = await t.snapshot();
-    const unknown = await t.execute("addAgreementCustomer", { agreementId: draft.id, targetId: "no-such-customer" });
+    const unknown = await t.execute("addAgreementCustomer", { agreementId: draft.id, customerId: "no-such-customer" });
     expect(failure(unknown, "INVALID_REFERENCE").extensions?.invalid).toEqual([
       { typeName: "Customer", id: "no-such-customer", reason: "does not exist" },
     ]);
-    const inactive = await t.execute("addAgreementCustomer", { agreementId: draft.id, targetId: STADTWERKE });
+    const inactive = await t.execute("addAgreementCustomer", { agreementId: draft.id, customerId: STADTWERKE });
     expect(failure(inactive, "INVALID_REFERENCE").message).toBe(
       `Invalid references: Customer "${STADTWERKE}" STADTWERKE_RHEINTAL is INACTIVE`,
     );
     t.peers.mode.customers = "drop";
-    const down = await t.execute("addAgreementCustomer", { agreementId: draft.id, targetId: SALES });
+    const down = await t.execute("addAgreementCustomer", { agreementId: draft.id, customerId: SALES });
     expect(failure(down, "SERVICE_UNAVAILABLE").extensions?.serviceName).toBe("customers");
     expect(await t.snapshot()).toEqual(before);
   });
@@ -225,7 +229,7 @@ describe("removeAgreementCustomer", () => {
     const draft = await t.createDraft({ customerIds: [FINANCE, SALES] });
     const updated = await t.ok("removeAgreementCustomer", {
       agreementId: draft.id,
-      targetId: FINANCE,
+      customerId: FINANCE,
       expectedRevision: 1,
     });
     expect(updated).toMatchObject({ revision: 2, customers: [{ id: SALES }] });
@@ -239,11 +243,11 @@ describe("removeAgreementCustomer", () => {
   it("answers a customer not party with NOT_FOUND and a stale revision with CONFLICT", async () => {
     const draft = await t.createDraft({ customerIds: [FINANCE] });
     const before = await t.snapshot();
-    const missing = await t.execute("removeAgreementCustomer", { agreementId: draft.id, targetId: SALES });
+    const missing = await t.execute("removeAgreementCustomer", { agreementId: draft.id, customerId: SALES });
     expect(failure(missing, "NOT_FOUND").message).toBe(`Customer of ${draft.number} "${SALES}" does not exist`);
     const stale = await t.execute("removeAgreementCustomer", {
       agreementId: draft.id,
-      targetId: FINANCE,
+      customerId: FINANCE,
       expectedRevision: 2,
     });
     expect(failure(stale, "CONFLICT").extensions).toMatchObject({ expectedVersion: 2, currentVersion: 1 });
@@ -552,7 +556,7 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
   it("links a DRAFT SLA to an OLA, bumping both revisions and recording the link on both sides", async () => {
     const sla = await t.createDraft();
     const ola = await t.createDraft({ type: "OLA" });
-    const linked = await t.ok("linkUnderpinning", { agreementId: sla.id, targetId: ola.id, expectedRevision: 1 });
+    const linked = await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: ola.id, expectedRevision: 1 });
     expect(linked).toMatchObject({
       id: sla.id,
       revision: 2,
@@ -575,7 +579,11 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
       changes: [{ field: "underpins", from: null, to: json(sla.number) }],
     });
 
-    const unlinked = await t.ok("unlinkUnderpinning", { agreementId: sla.id, targetId: ola.id, expectedRevision: 2 });
+    const unlinked = await t.ok("unlinkUnderpinning", {
+      agreementId: sla.id,
+      underpinningId: ola.id,
+      expectedRevision: 2,
+    });
     expect(unlinked).toMatchObject({ revision: 3, underpinnedBy: [] });
     expect(unlinked.history[0]).toMatchObject({
       action: "underpinning unlinked",
@@ -592,21 +600,21 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
   it("links when one side is ACTIVE and the other a DRAFT, but not two ACTIVE agreements", async () => {
     const activeOla = await t.activeAgreement({ type: "OLA" });
     const draftSla = await t.createDraft();
-    const linked = await t.ok("linkUnderpinning", { agreementId: draftSla.id, targetId: activeOla.id });
+    const linked = await t.ok("linkUnderpinning", { agreementId: draftSla.id, underpinningId: activeOla.id });
     expect(linked.underpinnedBy).toEqual([{ id: activeOla.id, number: activeOla.number }]);
     const activeSla = await t.activeAgreement();
     const draftUc = await t.createDraft({ type: "UNDERPINNING_CONTRACT" });
-    const other = await t.ok("linkUnderpinning", { agreementId: activeSla.id, targetId: draftUc.id });
+    const other = await t.ok("linkUnderpinning", { agreementId: activeSla.id, underpinningId: draftUc.id });
     expect(other).toMatchObject({ status: "ACTIVE", underpinnedBy: [{ id: draftUc.id }] });
 
     const before = await t.snapshot();
-    const both = await t.execute("linkUnderpinning", { agreementId: activeSla.id, targetId: activeOla.id });
+    const both = await t.execute("linkUnderpinning", { agreementId: activeSla.id, underpinningId: activeOla.id });
     expect(failure(both, "CONFLICT").message).toBe(
       `${activeSla.number} and ${activeOla.number} are both ACTIVE: link a new version (reviseAgreement) instead`,
     );
     const sample = await t.execute("unlinkUnderpinning", {
       agreementId: sampleId.agreement("SLA-2025-012"),
-      targetId: sampleId.agreement("OLA-2025-003"),
+      underpinningId: sampleId.agreement("OLA-2025-003"),
     });
     expect(failure(sample, "CONFLICT").message).toContain("are both ACTIVE");
     expect(await t.snapshot()).toEqual(before);
@@ -616,43 +624,47 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
     const sla = await t.createDraft();
     const ola = await t.createDraft({ type: "OLA" });
     const otherSla = await t.createDraft();
-    await t.ok("linkUnderpinning", { agreementId: sla.id, targetId: ola.id });
+    await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: ola.id });
     const before = await t.snapshot();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ agreementId: sla.id, targetId: ola.id }, "CONFLICT", `${ola.number} already underpins ${sla.number}`],
-      [{ agreementId: ola.id, targetId: sla.id }, "CONFLICT", `${ola.number} is an OLA: only SLAs are underpinned`],
+      [{ agreementId: sla.id, underpinningId: ola.id }, "CONFLICT", `${ola.number} already underpins ${sla.number}`],
       [
-        { agreementId: sla.id, targetId: otherSla.id },
+        { agreementId: ola.id, underpinningId: sla.id },
+        "CONFLICT",
+        `${ola.number} is an OLA: only SLAs are underpinned`,
+      ],
+      [
+        { agreementId: sla.id, underpinningId: otherSla.id },
         "CONFLICT",
         `${otherSla.number} is an SLA: only OLAs and underpinning contracts underpin SLAs`,
       ],
       [
-        { agreementId: sla.id, targetId: sampleId.agreement("UC-2024-002") },
+        { agreementId: sla.id, underpinningId: sampleId.agreement("UC-2024-002") },
         "CONFLICT",
         "UC-2024-002 is TERMINATED: its links are kept as they were",
       ],
       [
-        { agreementId: sampleId.agreement("SLA-2023-005"), targetId: ola.id },
+        { agreementId: sampleId.agreement("SLA-2023-005"), underpinningId: ola.id },
         "CONFLICT",
         "SLA-2023-005 is EXPIRED: its links are kept as they were",
       ],
       [
-        { agreementId: sla.id, targetId: "no-such-agreement" },
+        { agreementId: sla.id, underpinningId: "no-such-agreement" },
         "NOT_FOUND",
         'Agreement "no-such-agreement" does not exist',
       ],
       [
-        { agreementId: "no-such-agreement", targetId: ola.id },
+        { agreementId: "no-such-agreement", underpinningId: ola.id },
         "NOT_FOUND",
         'Agreement "no-such-agreement" does not exist',
       ],
-      [{ agreementId: sla.id, targetId: ola.id, expectedRevision: 1 }, "CONFLICT", "has changed since version 1"],
+      [{ agreementId: sla.id, underpinningId: ola.id, expectedRevision: 1 }, "CONFLICT", "has changed since version 1"],
     ];
     for (const [input, code, message] of cases) {
       const result = await t.execute("linkUnderpinning", input);
       expect(failure(result, code).message).toContain(message);
     }
-    const notLinked = await t.execute("unlinkUnderpinning", { agreementId: otherSla.id, targetId: ola.id });
+    const notLinked = await t.execute("unlinkUnderpinning", { agreementId: otherSla.id, underpinningId: ola.id });
     expect(failure(notLinked, "NOT_FOUND").message).toBe(
       `Underpinning of ${otherSla.number} "${ola.id}" does not exist`,
     );
@@ -665,9 +677,9 @@ describe("only DRAFTs are edited", () => {
   const attempts: [MutationName, Record<string, unknown>][] = [
     ["updateAgreement", { id: ACTIVE_SLA, expectedRevision: 1, title: "Edited In Force" }],
     ["addAgreementService", { agreementId: ACTIVE_SLA, ...coverage(sampleId.service("VPN")) }],
-    ["removeAgreementService", { agreementId: ACTIVE_SLA, targetId: service }],
-    ["addAgreementCustomer", { agreementId: ACTIVE_SLA, targetId: sampleId.customer("ACME_RETAIL") }],
-    ["removeAgreementCustomer", { agreementId: ACTIVE_SLA, targetId: FINANCE }],
+    ["removeAgreementService", { agreementId: ACTIVE_SLA, serviceId: service }],
+    ["addAgreementCustomer", { agreementId: ACTIVE_SLA, customerId: sampleId.customer("ACME_RETAIL") }],
+    ["removeAgreementCustomer", { agreementId: ACTIVE_SLA, customerId: FINANCE }],
     [
       "setTarget",
       {

@@ -1,14 +1,14 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
 import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
-import { AgreementStatus, AgreementType } from "../entities";
+import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
-import { AgreementService } from "../services/agreement.service";
-import type { AgreementsContext } from "../services/agreements.context";
-import { ALL_AGREEMENTS } from "../services/partner-scope.service";
+import { AgreementService } from "../agreements/agreement.service";
+import type { AgreementsContext } from "../agreements.context";
+import { ALL_AGREEMENTS } from "../scope/agreement.scope";
 
 let server: SubgraphServer<AgreementsContext>;
 let agreements: AgreementService;

@@ -1,12 +1,14 @@
 import { sampleId } from "@itsm/kit";
 import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { SubgraphServer } from "@itsm/kit";
-import { AgreementStatus, AgreementType, Party, TargetMetric } from "../entities";
+import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { Party } from "../responsibilities/responsibility.enums";
+import { TargetMetric } from "../targets/target.enums";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
-import type { AgreementsContext } from "../services/agreements.context";
+import type { AgreementsContext } from "../agreements.context";
 
 let server: SubgraphServer<AgreementsContext>;
 beforeAll(async () => {

@@ -1,14 +1,6 @@
-import type {
-  AgreementStatus,
-  AgreementType,
-  Comparator,
-  MeasurementPeriod,
-  Party,
-  Priority,
-  ResponsibilityCategory,
-  TargetMetric,
-  TargetUnit,
-} from "../entities/agreements.enums";
+import type { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import type { Party, ResponsibilityCategory } from "../responsibilities/responsibility.enums";
+import type { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "../targets/target.enums";
 
 /** Dates are offsets in days from the day the sample is loaded, so the sample never goes stale. */
 export interface SampleAgreement {

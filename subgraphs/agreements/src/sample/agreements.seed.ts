@@ -1,13 +1,11 @@
 import { sampleId, stableId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import {
-  Agreement,
-  AgreementCustomer,
-  AgreementUnderpinning,
-  Responsibility,
-  ServiceCoverage,
-  ServiceLevelTarget,
-} from "../entities";
+import { Agreement } from "../agreements/agreement.entity";
+import { ServiceCoverage } from "../coverage/service-coverage.entity";
+import { AgreementCustomer } from "../parties/agreement-customer.entity";
+import { Responsibility } from "../responsibilities/responsibility.entity";
+import { ServiceLevelTarget } from "../targets/target.entity";
+import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import { sampleAgreements } from "./agreements.sample";
 
 /** The calendar date `days` from `today` (UTC), as YYYY-MM-DD. */

@@ -1,22 +1,14 @@
 import { insertGenerated, sampleId, stableId, syntheticCounts, syntheticKey } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import {
-  Agreement,
-  AgreementCustomer,
-  AgreementStatus,
-  AgreementType,
-  AgreementUnderpinning,
-  Comparator,
-  MeasurementPeriod,
-  Party,
-  Priority,
-  Responsibility,
-  ResponsibilityCategory,
-  ServiceCoverage,
-  ServiceLevelTarget,
-  TargetMetric,
-  TargetUnit,
-} from "../entities";
+import { Agreement } from "../agreements/agreement.entity";
+import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { ServiceCoverage } from "../coverage/service-coverage.entity";
+import { AgreementCustomer } from "../parties/agreement-customer.entity";
+import { Responsibility } from "../responsibilities/responsibility.entity";
+import { Party, ResponsibilityCategory } from "../responsibilities/responsibility.enums";
+import { ServiceLevelTarget } from "../targets/target.entity";
+import { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "../targets/target.enums";
+import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import { daysFrom } from "./agreements.seed";
 
 /** Which services agreement `i` covers: two distinct ones spread over the catalogue. */

@@ -1,23 +1,23 @@
-import { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths, snapshotTables } from "@itsm/kit/testing";
-import { sampleId } from "@itsm/kit";
-import { TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
 import type { Identity, SubgraphServer } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
+import type { HistoryRow } from "@itsm/kit/testing";
+import {
+  failHistoryWrites,
+  failure,
+  HISTORY_FIELDS,
+  invalidPaths,
+  snapshotTables,
+  TEST_IDENTITIES,
+  testConfig,
+} from "@itsm/kit/testing";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
-import type { AgreementsContext } from "../../services/agreements.context";
+import type { AgreementsContext } from "../../agreements.context";
 import type { FakePeers } from "./fake-peers";
 import { startFakePeers } from "./fake-peers";
 
 export type Server = SubgraphServer<AgreementsContext>;
 export type Result = Awaited<ReturnType<Server["execute"]>>;
-
-export interface HistoryRow {
-  actor: string;
-  action: string;
-  version: number | null;
-  at: string;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
 
 export interface TargetView {
   id: string;
@@ -76,15 +76,15 @@ export const M = {
   createAgreement: mutation("createAgreement", "CreateAgreementInput"),
   updateAgreement: mutation("updateAgreement", "UpdateAgreementInput"),
   addAgreementService: mutation("addAgreementService", "AddAgreementServiceInput"),
-  removeAgreementService: mutation("removeAgreementService", "AgreementLinkInput"),
-  addAgreementCustomer: mutation("addAgreementCustomer", "AgreementLinkInput"),
-  removeAgreementCustomer: mutation("removeAgreementCustomer", "AgreementLinkInput"),
+  removeAgreementService: mutation("removeAgreementService", "AgreementServiceInput"),
+  addAgreementCustomer: mutation("addAgreementCustomer", "AgreementCustomerInput"),
+  removeAgreementCustomer: mutation("removeAgreementCustomer", "AgreementCustomerInput"),
   setTarget: mutation("setTarget", "SetTargetInput"),
   removeTarget: mutation("removeTarget", "RemovePartInput"),
   addResponsibility: mutation("addResponsibility", "AddResponsibilityInput"),
   removeResponsibility: mutation("removeResponsibility", "RemovePartInput"),
-  linkUnderpinning: mutation("linkUnderpinning", "AgreementLinkInput"),
-  unlinkUnderpinning: mutation("unlinkUnderpinning", "AgreementLinkInput"),
+  linkUnderpinning: mutation("linkUnderpinning", "AgreementUnderpinningInput"),
+  unlinkUnderpinning: mutation("unlinkUnderpinning", "AgreementUnderpinningInput"),
   activateAgreement: mutation("activateAgreement", "AgreementRefInput"),
   terminateAgreement: mutation("terminateAgreement", "TerminateAgreementInput"),
   reviseAgreement: mutation("reviseAgreement", "AgreementRefInput"),

@@ -1,0 +1,107 @@
+import type { Identity, SubgraphConfig } from "@itsm/kit";
+import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import type { DataSource } from "typeorm";
+import { AgreementCommands } from "./agreements/agreement.commands";
+import { AgreementService } from "./agreements/agreement.service";
+import { ClaimCommands } from "./claims/claim.commands";
+import { CoverageCommands } from "./coverage/coverage.commands";
+import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
+import { PartyCommands } from "./parties/party.commands";
+import { ReferenceChecker } from "./references/reference.checker";
+import { ResponsibilityCommands } from "./responsibilities/responsibility.commands";
+import type { AgreementScope } from "./scope/agreement.scope";
+import { PartnerScopeService } from "./scope/partner-scope.service";
+import { TargetCommands } from "./targets/target.commands";
+import { UnderpinningCommands } from "./underpinning/underpinning.commands";
+
+/** Every change the subgraph makes, by aggregate: each one transaction, revision-checked, audited. */
+export interface AgreementsCommands {
+  agreements: AgreementCommands;
+  coverage: CoverageCommands;
+  parties: PartyCommands;
+  targets: TargetCommands;
+  responsibilities: ResponsibilityCommands;
+  underpinning: UnderpinningCommands;
+  lifecycle: LifecycleCommands;
+  claims: ClaimCommands;
+}
+
+/** The agreements subgraph's services, created once per process around its data source. */
+export interface AgreementsServices {
+  agreements: AgreementService;
+  commands: AgreementsCommands;
+  scopes: PartnerScopeService;
+  dataSource: DataSource;
+}
+
+export function createAgreementsServices(dataSource: DataSource, config: SubgraphConfig): AgreementsServices {
+  const customers = new SubgraphClient(
+    "customers",
+    config.peerUrls.customers,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
+  const references = new ReferenceChecker(
+    new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs, config.internalSecret),
+    customers,
+  );
+  const transactor = new Transactor(dataSource);
+  return {
+    agreements: new AgreementService(dataSource),
+    commands: {
+      agreements: new AgreementCommands(transactor, references),
+      coverage: new CoverageCommands(transactor, references),
+      parties: new PartyCommands(transactor, references),
+      targets: new TargetCommands(transactor),
+      responsibilities: new ResponsibilityCommands(transactor),
+      underpinning: new UnderpinningCommands(transactor),
+      lifecycle: new LifecycleCommands(transactor, references),
+      claims: new ClaimCommands(transactor),
+    },
+    scopes: new PartnerScopeService(customers),
+    dataSource,
+  };
+}
+
+/**
+ * Per-request loaders: every relation is fetched in one batch per request, whatever the page size.
+ * Loaders that read agreement rows (or their parties) close over the caller's scope.
+ */
+export function createAgreementsLoaders(
+  { agreements, dataSource }: AgreementsServices,
+  scope: () => Promise<AgreementScope>,
+) {
+  return {
+    agreementHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Agreement", ids)),
+    versionsByNumber: loader(async (numbers: readonly string[]) => agreements.versionsOf(numbers, await scope())),
+    agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
+    agreementByNumber: loader(async (numbers: readonly string[]) => agreements.byNumbers(numbers, await scope())),
+    customerIdsByAgreement: loader(async (ids: readonly string[]) => agreements.customerIdsOf(ids, await scope())),
+    coverageByAgreement: loader((ids: readonly string[]) => agreements.coverageOf(ids)),
+    targetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids)),
+    responsibilitiesByAgreement: loader((ids: readonly string[]) => agreements.responsibilitiesOf(ids)),
+    // The id lists below are not scoped themselves: every id is loaded through agreementById, which is.
+    underpinningIdsByAgreement: loader((ids: readonly string[]) => agreements.underpinningIdsOf(ids)),
+    underpinnedIdsByAgreement: loader((ids: readonly string[]) => agreements.underpinnedIdsOf(ids)),
+    agreementIdsByService: loader((ids: readonly string[]) => agreements.agreementIdsCoveringServices(ids)),
+    agreementIdsByCustomer: loader((ids: readonly string[]) => agreements.agreementIdsOfCustomers(ids)),
+    agreementIdsByProvider: loader((ids: readonly string[]) => agreements.agreementIdsOfProviders(ids)),
+    targetsByService: loader((ids: readonly string[]) => agreements.targetsForServices(ids)),
+  };
+}
+
+export type AgreementsLoaders = ReturnType<typeof createAgreementsLoaders>;
+
+/** What every agreements resolver receives. */
+export interface AgreementsContext extends AgreementsServices {
+  loaders: AgreementsLoaders;
+  identity: Identity;
+  /** The agreements the caller may read; derived once per request (a partner's needs the customers subgraph). */
+  scope(): Promise<AgreementScope>;
+}
+
+export function createAgreementsContext(services: AgreementsServices, identity: Identity): AgreementsContext {
+  let scope: Promise<AgreementScope> | undefined;
+  const scopeOnce = () => (scope ??= services.scopes.scopeOf(identity));
+  return { ...services, identity, scope: scopeOnce, loaders: createAgreementsLoaders(services, scopeOnce) };
+}

@@ -1,0 +1,119 @@
+import type { FieldChange, Identity } from "@itsm/kit";
+import { auditTrailOf, changesBetween, ConflictError, loadForChange, NotFoundError, updateVersioned } from "@itsm/kit";
+import type { EntityManager, FindOptionsWhere } from "typeorm";
+import { Agreement } from "./agreement.entity";
+import { AgreementStatus } from "./agreement.enums";
+
+/**
+ * An agreement's change counter is `revision` (its `version` numbers the terms), so a change names
+ * the revision it was made against as `expectedRevision`; when given, a newer one is a CONFLICT.
+ */
+export interface AgainstRevision {
+  expectedRevision?: number | null;
+}
+
+/** A part of an agreement (a target or a responsibility) to remove. */
+export interface PartRef extends AgainstRevision {
+  id: string;
+}
+
+/** The agreement fields its history records. */
+export const AUDITED: (keyof Agreement & string)[] = [
+  "number",
+  "title",
+  "description",
+  "type",
+  "status",
+  "version",
+  "effectiveFrom",
+  "effectiveTo",
+  "providerId",
+];
+
+/** Records a change to an agreement in its history, at its new revision. */
+export const audit = auditTrailOf<Agreement>("Agreement", (a) => a.revision);
+
+/** Loads an agreement for a change (locked, revision-checked). */
+export function loadForUpdate(
+  manager: EntityManager,
+  id: string,
+  expectedRevision: number | null | undefined,
+): Promise<Agreement> {
+  return loadForChange(manager, Agreement, "Agreement", id, expectedRevision, { versionKey: "revision", lock: true });
+}
+
+/** Saves a patch to an agreement, bumping its revision (a CONFLICT if it changed meanwhile). */
+export function saveAgreement(
+  manager: EntityManager,
+  current: Agreement,
+  patch: Partial<Agreement>,
+): Promise<Agreement> {
+  return updateVersioned(manager, Agreement, "Agreement", current, patch, "revision");
+}
+
+/** Loads an agreement for a change that only DRAFTs allow. */
+export async function loadDraft(
+  manager: EntityManager,
+  id: string,
+  expectedRevision: number | null | undefined,
+): Promise<Agreement> {
+  const agreement = await loadForUpdate(manager, id, expectedRevision);
+  if (agreement.status !== AgreementStatus.DRAFT) {
+    throw new ConflictError(
+      `Agreement ${agreement.number} is ${agreement.status}: only DRAFT agreements are edited${agreement.status === AgreementStatus.ACTIVE ? " (reviseAgreement drafts a new version)" : ""}`,
+      { status: agreement.status },
+    );
+  }
+  return agreement;
+}
+
+/** A change to an agreement's parts: bump its revision and record it. */
+export async function touch(
+  manager: EntityManager,
+  agreement: Agreement,
+  action: string,
+  actor: Identity,
+  changes: FieldChange[],
+): Promise<Agreement> {
+  const updated = await saveAgreement(manager, agreement, {});
+  await audit(manager, updated, action, actor, changes);
+  return updated;
+}
+
+/** Moves an agreement to another status and records it under `action`. */
+export async function changeStatus(
+  manager: EntityManager,
+  agreement: Agreement,
+  status: AgreementStatus,
+  action: string,
+  actor: Identity,
+): Promise<Agreement> {
+  const changed = await saveAgreement(manager, agreement, { status });
+  await audit(manager, changed, action, actor, changesBetween(agreement, changed, ["status"]));
+  return changed;
+}
+
+/** How the removal of a part reads in its agreement's history. */
+export interface PartHistory<T> {
+  action: string;
+  field: string;
+  describe(part: T): string;
+}
+
+/** Removes a part (a target or a responsibility) of a DRAFT agreement, found by its own id. */
+export async function removePart<T extends { id: string; agreementId: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  typeName: string,
+  ref: PartRef,
+  actor: Identity,
+  history: PartHistory<NoInfer<T>>,
+): Promise<Agreement> {
+  const part = await manager.findOneBy(entity, { id: ref.id } as FindOptionsWhere<T>);
+  if (!part) throw new NotFoundError(typeName, ref.id);
+  const agreement = await loadDraft(manager, part.agreementId, ref.expectedRevision);
+  await manager.delete(entity, { id: part.id });
+  return touch(manager, agreement, history.action, actor, [
+    { field: history.field, from: JSON.stringify(history.describe(part)), to: null },
+  ]);
+}

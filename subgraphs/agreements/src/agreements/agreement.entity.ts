@@ -1,0 +1,88 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from "typeorm";
+import { AgreementStatus, AgreementType } from "./agreement.enums";
+import { ProviderReference } from "../references/provider.reference";
+
+/** A documented agreement between a provider and its customers (SLA), an internal group (OLA) or a supplier. */
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    "A documented agreement between a service provider and a customer (SLA), an internal group (OLA) or an external supplier (underpinning contract): the services covered, their service level targets and the responsibilities of both parties.",
+})
+@Entity("agreements")
+@Index(["number", "version"], { unique: true })
+@Index(["providerId", "number"])
+@Index(["status", "effectiveTo"])
+export class Agreement {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Field({ description: 'Agreement number, e.g. "SLA-2026-001"; shared by all versions of the agreement.' })
+  @Index()
+  @Column({ type: "varchar", length: 40 })
+  number: string;
+
+  @Field({ description: "Title of the agreement document." })
+  @Column({ type: "varchar", length: 300 })
+  title: string;
+
+  @Field({ description: "Scope and purpose of the agreement." })
+  @Column({ type: "text" })
+  description: string;
+
+  @Field(() => AgreementType, { description: "SLA, OLA or underpinning contract." })
+  @Index()
+  @Column({ type: "simple-enum", enum: AgreementType })
+  type: AgreementType;
+
+  @Field(() => AgreementStatus, { description: "Lifecycle status: DRAFT, ACTIVE, EXPIRED or TERMINATED." })
+  @Index()
+  @Column({ type: "simple-enum", enum: AgreementStatus })
+  status: AgreementStatus;
+
+  @Field(() => Int, { description: "Version of the agreement's terms: 1 for the original, n+1 for each revision." })
+  @Column({ type: "int" })
+  version: number;
+
+  @Field(() => LocalDateResolver, { description: "First day the agreement is in force." })
+  @Column({ type: "date" })
+  effectiveFrom: string;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Last day the agreement is in force; null when open-ended.",
+  })
+  @Index()
+  @Column({ type: "date", nullable: true, default: null })
+  effectiveTo: string | null;
+
+  @Column({ type: "varchar", length: 36 })
+  providerId: string;
+
+  /** The version this one replaces (a revision's predecessor). */
+  @Index()
+  @Column({ type: "varchar", length: 36, nullable: true, default: null })
+  supersedesId: string | null;
+
+  @Field(() => Int, {
+    description:
+      "Incremented by every change to this record; pass it back as `expectedRevision` to detect concurrent edits.",
+  })
+  @VersionColumn()
+  revision: number;
+
+  @Field({ description: "When the agreement was recorded." })
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field({ description: "When the agreement was last changed." })
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @Field(() => ProviderReference, { description: "The service provider bound by the agreement." })
+  get provider(): ProviderReference {
+    return { id: this.providerId };
+  }
+}

@@ -1,0 +1,131 @@
+import type { Page, PageRequest } from "@itsm/kit";
+import { alignByKey, findGrouped, groupByKey, paginate } from "@itsm/kit";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { ServiceCoverage } from "../coverage/service-coverage.entity";
+import { AgreementCustomer } from "../parties/agreement-customer.entity";
+import { Responsibility } from "../responsibilities/responsibility.entity";
+import type { AgreementScope } from "../scope/agreement.scope";
+import { whereInScope } from "../scope/agreement.scope";
+import { ServiceLevelTarget } from "../targets/target.entity";
+import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
+import { Agreement } from "./agreement.entity";
+import { AgreementStatus } from "./agreement.enums";
+import type { AgreementCriteria } from "./agreement.filters";
+import { BY_NUMBER, whereMatches } from "./agreement.filters";
+
+/**
+ * Reads agreements and everything they contain: coverage, targets, responsibilities, parties.
+ * Every read of agreement rows takes the caller's scope; contents are read by agreement ids that
+ * came from a scoped read.
+ */
+export class AgreementService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get agreements() {
+    return this.dataSource.getRepository(Agreement);
+  }
+
+  /** The agreements with these ids, aligned with them; null where there is none in scope. */
+  async byIds(ids: readonly string[], scope: AgreementScope): Promise<(Agreement | null)[]> {
+    const query = this.agreements.createQueryBuilder("agreement").where("agreement.id IN (:...ids)", { ids: [...ids] });
+    whereInScope(query, scope);
+    return alignByKey(ids, await query.getMany(), (a) => a.id);
+  }
+
+  /** For each number, the version in force (ACTIVE) or else the latest one (of those in scope). */
+  async byNumbers(numbers: readonly string[], scope: AgreementScope): Promise<(Agreement | null)[]> {
+    return (await this.versionsOf(numbers, scope)).map(
+      (versions) => versions.find((a) => a.status === AgreementStatus.ACTIVE) ?? versions[versions.length - 1] ?? null,
+    );
+  }
+
+  /** Every version (in scope) of each number, oldest first. */
+  async versionsOf(numbers: readonly string[], scope: AgreementScope): Promise<Agreement[][]> {
+    const query = this.agreements
+      .createQueryBuilder("agreement")
+      .where("agreement.number IN (:...numbers)", { numbers: [...numbers] })
+      .orderBy("agreement.version", "ASC");
+    whereInScope(query, scope);
+    return groupByKey(numbers, await query.getMany(), (a) => a.number);
+  }
+
+  /** A page of the agreements in scope that meet the criteria, ordered by number. */
+  list(
+    criteria: AgreementCriteria | null | undefined,
+    page: PageRequest,
+    scope: AgreementScope,
+  ): Promise<Page<Agreement>> {
+    const query = this.agreements.createQueryBuilder("agreement");
+    whereInScope(query, scope);
+    whereMatches(query, criteria);
+    return paginate(query, page, BY_NUMBER);
+  }
+
+  /** The customers party to each agreement; for a partner, only its own (a shared SLA hides the others). */
+  async customerIdsOf(agreementIds: readonly string[], scope: AgreementScope): Promise<string[][]> {
+    if (scope.kind === "all") {
+      return findGrouped(this.repo(AgreementCustomer), "agreementId", agreementIds, (p) => p.customerId);
+    }
+    const visible = scope.kind === "partner" ? scope.customerIds : [];
+    if (visible.length === 0) return agreementIds.map(() => []);
+    return findGrouped(this.repo(AgreementCustomer), "agreementId", agreementIds, (p) => p.customerId, {
+      customerId: In([...visible]),
+    });
+  }
+
+  coverageOf(agreementIds: readonly string[]): Promise<ServiceCoverage[][]> {
+    return findGrouped(this.repo(ServiceCoverage), "agreementId", agreementIds);
+  }
+
+  targetsOf(agreementIds: readonly string[]): Promise<ServiceLevelTarget[][]> {
+    return findGrouped(this.repo(ServiceLevelTarget), "agreementId", agreementIds);
+  }
+
+  responsibilitiesOf(agreementIds: readonly string[]): Promise<Responsibility[][]> {
+    return findGrouped(this.repo(Responsibility), "agreementId", agreementIds);
+  }
+
+  /** Ids of the OLAs and contracts that underpin each agreement. */
+  underpinningIdsOf(agreementIds: readonly string[]): Promise<string[][]> {
+    return findGrouped(this.repo(AgreementUnderpinning), "agreementId", agreementIds, (u) => u.underpinningId);
+  }
+
+  /** Ids of the agreements that each OLA or contract underpins. */
+  underpinnedIdsOf(agreementIds: readonly string[]): Promise<string[][]> {
+    return findGrouped(this.repo(AgreementUnderpinning), "underpinningId", agreementIds, (u) => u.agreementId);
+  }
+
+  /** Ids of the agreements covering each service. */
+  agreementIdsCoveringServices(serviceIds: readonly string[]): Promise<string[][]> {
+    return findGrouped(this.repo(ServiceCoverage), "serviceId", serviceIds, (c) => c.agreementId);
+  }
+
+  /** Ids of the agreements each customer is party to. */
+  agreementIdsOfCustomers(customerIds: readonly string[]): Promise<string[][]> {
+    return findGrouped(this.repo(AgreementCustomer), "customerId", customerIds, (p) => p.agreementId);
+  }
+
+  /** Ids of each provider's agreements. */
+  async agreementIdsOfProviders(providerIds: readonly string[]): Promise<string[][]> {
+    const rows = await this.agreements.find({
+      select: { id: true, providerId: true },
+      where: { providerId: In([...providerIds]) },
+    });
+    return groupByKey(
+      providerIds,
+      rows,
+      (a) => a.providerId,
+      (a) => a.id,
+    );
+  }
+
+  /** The targets set for each service, across agreements. */
+  targetsForServices(serviceIds: readonly string[]): Promise<ServiceLevelTarget[][]> {
+    return findGrouped(this.repo(ServiceLevelTarget), "serviceId", serviceIds);
+  }
+
+  private repo<T extends object>(entity: new () => T) {
+    return this.dataSource.getRepository(entity);
+  }
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from "typeorm";
+import { In } from "typeorm";
+import { Agreement } from "../agreements/agreement.entity";
+import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { ServiceCoverage } from "../coverage/service-coverage.entity";
+import { AgreementCustomer } from "../parties/agreement-customer.entity";
+import { Responsibility } from "../responsibilities/responsibility.entity";
+import { ServiceLevelTarget } from "../targets/target.entity";
+import type { TargetSet } from "../targets/target.rules";
+import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
+import type { ActivationFacts } from "./activation.rules";
+
+/** Reads what the activation rules decide on, in the activating transaction. */
+export async function activationFacts(manager: EntityManager, agreement: Agreement): Promise<ActivationFacts> {
+  const [coverage, customers, targets, responsibilities] = await Promise.all([
+    manager.findBy(ServiceCoverage, { agreementId: agreement.id }),
+    manager.findBy(AgreementCustomer, { agreementId: agreement.id }),
+    manager.findBy(ServiceLevelTarget, { agreementId: agreement.id }),
+    manager.findBy(Responsibility, { agreementId: agreement.id }),
+  ]);
+  return {
+    agreement,
+    coverage,
+    customerIds: customers.map((c) => c.customerId),
+    targets,
+    responsibilities,
+    counterparts: await counterparts(manager, agreement),
+  };
+}
+
+/** The ACTIVE agreements on the other side of an agreement's underpinning links, with their targets. */
+async function counterparts(manager: EntityManager, agreement: Agreement): Promise<TargetSet[]> {
+  const isSla = agreement.type === AgreementType.SLA;
+  const links = await manager.findBy(
+    AgreementUnderpinning,
+    isSla ? { agreementId: agreement.id } : { underpinningId: agreement.id },
+  );
+  const otherIds = links.map((l) => (isSla ? l.underpinningId : l.agreementId));
+  if (otherIds.length === 0) return [];
+  const others = await manager.findBy(Agreement, { id: In(otherIds), status: AgreementStatus.ACTIVE });
+  const otherTargets = others.length
+    ? await manager.findBy(ServiceLevelTarget, { agreementId: In(others.map((o) => o.id)) })
+    : [];
+  return others.map((other) => ({
+    number: other.number,
+    targets: otherTargets.filter((t) => t.agreementId === other.id),
+  }));
+}

@@ -1,0 +1,51 @@
+import type { Agreement } from "../agreements/agreement.entity";
+import { AgreementType } from "../agreements/agreement.enums";
+import { Party } from "../responsibilities/responsibility.enums";
+import type { ComparedTarget, TargetSet } from "../targets/target.rules";
+import { strictnessProblems } from "../targets/target.rules";
+
+/** Everything the activation of a DRAFT is decided on, read beforehand (see activation.facts.ts). */
+export interface ActivationFacts {
+  agreement: Pick<Agreement, "number" | "type" | "effectiveTo">;
+  coverage: readonly { serviceId: string }[];
+  customerIds: readonly string[];
+  targets: readonly ComparedTarget[];
+  responsibilities: readonly { party: Party }[];
+  /**
+   * The ACTIVE agreements on the other side of its underpinning links, with their targets: the
+   * OLAs and contracts underpinning an SLA, or the SLAs an OLA or contract underpins.
+   */
+  counterparts: readonly TargetSet[];
+}
+
+/**
+ * Everything in its own content that keeps a DRAFT agreement from becoming ACTIVE on `today`
+ * (YYYY-MM-DD), as sentences (empty when none). References and claims are checked elsewhere:
+ * they need the owning subgraphs and locks.
+ */
+export function activationProblems(facts: ActivationFacts, today: string): string[] {
+  const { agreement, coverage, customerIds, targets, responsibilities } = facts;
+  const problems: string[] = [];
+  if (coverage.length === 0) problems.push("it covers no service");
+  if (agreement.type === AgreementType.SLA && customerIds.length === 0)
+    problems.push("an SLA needs at least one customer");
+  for (const { serviceId } of coverage) {
+    if (!targets.some((t) => t.serviceId === serviceId))
+      problems.push(`service "${serviceId}" has no service level target`);
+  }
+  for (const party of [Party.PROVIDER, Party.CUSTOMER]) {
+    if (!responsibilities.some((r) => r.party === party))
+      problems.push(`no responsibility of the ${party.toLowerCase()}`);
+  }
+  if (agreement.effectiveTo !== null && agreement.effectiveTo < today) {
+    problems.push(`it ended on ${agreement.effectiveTo}`);
+  }
+  // OLAs and underpinning contracts must be at least as strict as the SLAs they underpin.
+  const own: TargetSet = { number: agreement.number, targets };
+  for (const other of facts.counterparts) {
+    problems.push(
+      ...(agreement.type === AgreementType.SLA ? strictnessProblems(own, other) : strictnessProblems(other, own)),
+    );
+  }
+  return problems;
+}

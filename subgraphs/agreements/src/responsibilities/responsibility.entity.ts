@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Party, ResponsibilityCategory } from "./responsibility.enums";
+
+/** Something one party to an agreement undertakes to do. */
+@ObjectType({ description: "Something one party to an agreement undertakes to do." })
+@Entity("responsibilities")
+export class Responsibility {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36 })
+  agreementId: string;
+
+  @Field(() => Party, { description: "Who holds the responsibility: the provider or the customer." })
+  @Column({ type: "simple-enum", enum: Party })
+  party: Party;
+
+  @Field(() => ResponsibilityCategory, { description: "Area the responsibility belongs to." })
+  @Column({ type: "simple-enum", enum: ResponsibilityCategory })
+  category: ResponsibilityCategory;
+
+  @Field({ description: "What the party undertakes to do." })
+  @Column({ type: "text" })
+  description: string;
+}

@@ -1,0 +1,60 @@
+import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "./target.enums";
+import { ServiceReference } from "../references/service.reference";
+
+/** A measurable commitment of an agreement for one service, e.g. availability at least 99.9 % per month. */
+@ObjectType({
+  description:
+    "A measurable commitment for one service, e.g. availability AT_LEAST 99.9 PERCENT per MONTH, or P1 resolution AT_MOST 4 HOURS.",
+})
+@Entity("service_level_targets")
+export class ServiceLevelTarget {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36 })
+  agreementId: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36 })
+  serviceId: string;
+
+  @Field(() => TargetMetric, { description: "What is measured." })
+  @Column({ type: "simple-enum", enum: TargetMetric })
+  metric: TargetMetric;
+
+  @Field(() => Comparator, { description: "Whether the measured value must be at least or at most the target value." })
+  @Column({ type: "simple-enum", enum: Comparator })
+  comparator: Comparator;
+
+  @Field(() => Float, { description: "The target value, in `unit`." })
+  @Column({ type: "double" })
+  value: number;
+
+  @Field(() => TargetUnit, { description: "Unit of `value`." })
+  @Column({ type: "simple-enum", enum: TargetUnit })
+  unit: TargetUnit;
+
+  @Field(() => Priority, {
+    nullable: true,
+    description: "Incident priority the target applies to; null when it applies to all.",
+  })
+  @Column({ type: "simple-enum", enum: Priority, nullable: true, default: null })
+  priority: Priority | null;
+
+  @Field(() => MeasurementPeriod, { description: "Period over which the target is measured and reported." })
+  @Column({ type: "simple-enum", enum: MeasurementPeriod })
+  period: MeasurementPeriod;
+
+  @Field({ description: "The target in the words of the agreement." })
+  @Column({ type: "text" })
+  description: string;
+
+  @Field(() => ServiceReference, { description: "The service the target applies to." })
+  get service(): ServiceReference {
+    return { id: this.serviceId };
+  }
+}

@@ -1,0 +1,68 @@
+import type { Identity, Transactor } from "@itsm/kit";
+import { ConflictError, NotFoundError } from "@itsm/kit";
+import type { AgainstRevision } from "../agreements/agreement.changes";
+import { loadForUpdate, touch } from "../agreements/agreement.changes";
+import { Agreement } from "../agreements/agreement.entity";
+import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { AgreementUnderpinning } from "./underpinning.entity";
+
+/** An OLA or underpinning contract (`underpinningId`) and the SLA it underpins (`agreementId`). */
+export interface UnderpinningLink extends AgainstRevision {
+  /** The SLA; `expectedRevision` is its revision. */
+  agreementId: string;
+  underpinningId: string;
+}
+
+/** Links and unlinks underpinnings; one side must be a DRAFT. Both sides' revisions move and are audited. */
+export class UnderpinningCommands {
+  constructor(private readonly transactor: Transactor) {}
+
+  link(link: UnderpinningLink, actor: Identity): Promise<Agreement> {
+    return this.change(link, actor, true);
+  }
+
+  unlink(link: UnderpinningLink, actor: Identity): Promise<Agreement> {
+    return this.change(link, actor, false);
+  }
+
+  private change(input: UnderpinningLink, actor: Identity, link: boolean): Promise<Agreement> {
+    return this.transactor.run(async (manager) => {
+      const sla = await loadForUpdate(manager, input.agreementId, input.expectedRevision);
+      const underpinning = await manager.findOneBy(Agreement, { id: input.underpinningId });
+      if (!underpinning) throw new NotFoundError("Agreement", input.underpinningId);
+      if (sla.type !== AgreementType.SLA)
+        throw new ConflictError(`${sla.number} is an ${sla.type}: only SLAs are underpinned`);
+      if (underpinning.type === AgreementType.SLA) {
+        throw new ConflictError(`${underpinning.number} is an SLA: only OLAs and underpinning contracts underpin SLAs`);
+      }
+      const ended = [sla, underpinning].find(
+        (a) => a.status === AgreementStatus.EXPIRED || a.status === AgreementStatus.TERMINATED,
+      );
+      if (ended) throw new ConflictError(`${ended.number} is ${ended.status}: its links are kept as they were`);
+      if (sla.status !== AgreementStatus.DRAFT && underpinning.status !== AgreementStatus.DRAFT) {
+        throw new ConflictError(
+          `${sla.number} and ${underpinning.number} are both ACTIVE: link a new version (reviseAgreement) instead`,
+        );
+      }
+      const key = { agreementId: sla.id, underpinningId: underpinning.id };
+      const exists = await manager.exists(AgreementUnderpinning, { where: key });
+      if (link && exists) throw new ConflictError(`${underpinning.number} already underpins ${sla.number}`);
+      if (!link && !exists) throw new NotFoundError(`Underpinning of ${sla.number}`, underpinning.id);
+      if (link) await manager.insert(AgreementUnderpinning, key);
+      else await manager.delete(AgreementUnderpinning, key);
+      const change = {
+        field: "underpinnedBy",
+        from: link ? null : JSON.stringify(underpinning.number),
+        to: link ? JSON.stringify(underpinning.number) : null,
+      };
+      await touch(manager, underpinning, link ? "now underpins" : "no longer underpins", actor, [
+        {
+          field: "underpins",
+          from: link ? null : JSON.stringify(sla.number),
+          to: link ? JSON.stringify(sla.number) : null,
+        },
+      ]);
+      return touch(manager, sla, link ? "underpinning linked" : "underpinning unlinked", actor, [change]);
+    });
+  }
+}
