@@ -204,8 +204,8 @@ describe("the federated write path, through the gateway", () => {
     const sla = await completeDraft(service.id);
     await ok(ACTIVATE, { id: sla.id, rev: sla.revision });
     const ola = await completeDraft(service.id, "OLA");
-    await ok(`mutation ($input: AgreementLinkInput!) { linkUnderpinning(input: $input) { id } }`, {
-      input: { agreementId: sla.id, targetId: ola.id },
+    await ok(`mutation ($input: AgreementUnderpinningInput!) { linkUnderpinning(input: $input) { id } }`, {
+      input: { agreementId: sla.id, underpinningId: ola.id },
     });
     const weaker = {
       agreementId: ola.id,

@@ -14,7 +14,8 @@ export { SUBGRAPH_NAMES };
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 type ProcessName = SubgraphName | "gateway";
 
-const entryOf = (name: ProcessName) => (name === "gateway" ? "gateway/dist/index.js" : `subgraphs/${name}/dist/index.js`);
+const entryOf = (name: ProcessName) =>
+  name === "gateway" ? "gateway/dist/index.js" : `subgraphs/${name}/dist/index.js`;
 
 interface Started {
   child: ChildProcess;
