@@ -1,5 +1,5 @@
-import { elapsedServiceMinutes } from "../../service-hours/service-hours";
-import type { ServiceCalendar } from "../../service-hours/calendar.model";
+import { elapsedServiceMinutes } from "@itsm/service-hours";
+import type { ServiceCalendar } from "@itsm/service-hours";
 import { allowedBreaches, classifyTicket, targetMinutes, timeTargetPerformance } from "../time-target.rules";
 
 const finished = (sampleSize: number, breaches: number, compliancePercent: number | null) =>
