@@ -21,7 +21,7 @@ async function seed(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> 
   return stdout;
 }
 
-/** Fresh, empty databases for the three subgraphs (migrated, in the MariaDB run). */
+/** Fresh, empty databases for every subgraph (migrated, in the MariaDB run). */
 async function freshDatabases(
   label: string,
 ): Promise<{ env: NodeJS.ProcessEnv; graph: () => Graph; cleanup: () => void }> {
