@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, isStaff, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { historyOf, isStaff, loader, peerClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { RetirementClaims } from "./claims/retirement.claims";
 import { ComponentCommands } from "./components/component.commands";
@@ -25,18 +25,12 @@ export interface CatalogServices {
 
 export function createCatalogServices(dataSource: DataSource, config: SubgraphConfig): CatalogServices {
   const transactor = new Transactor(dataSource);
-  const agreements = new SubgraphClient(
-    "agreements",
-    config.peerUrls.agreements,
-    config.peerTimeoutMs,
-    config.internalSecret,
-  );
   const components = new ComponentService(dataSource);
   return {
     services: new ServiceService(dataSource),
     components,
     dependencies: new DependencyService(dataSource, components),
-    serviceCommands: new ServiceCommands(transactor, new RetirementClaims(agreements)),
+    serviceCommands: new ServiceCommands(transactor, new RetirementClaims(peerClient(config, "agreements"))),
     componentCommands: new ComponentCommands(transactor),
     serviceComponentCommands: new ServiceComponentCommands(transactor),
     dependencyCommands: new DependencyCommands(transactor),

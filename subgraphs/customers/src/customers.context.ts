@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { historyOf, loader, peerClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { DeactivationClaims } from "./claims/deactivation.claims";
 import { ContactCommands } from "./contacts/contact.commands";
@@ -24,16 +24,10 @@ export interface CustomersServices {
 
 export function createCustomersServices(dataSource: DataSource, config: SubgraphConfig): CustomersServices {
   const transactor = new Transactor(dataSource);
-  const agreements = new SubgraphClient(
-    "agreements",
-    config.peerUrls.agreements,
-    config.peerTimeoutMs,
-    config.internalSecret,
-  );
   return {
     customers: new CustomerService(dataSource),
     providers: new ProviderService(dataSource),
-    customerCommands: new CustomerCommands(transactor, new DeactivationClaims(agreements)),
+    customerCommands: new CustomerCommands(transactor, new DeactivationClaims(peerClient(config, "agreements"))),
     contactCommands: new ContactCommands(transactor),
     providerCommands: new ProviderCommands(transactor),
     dataSource,

@@ -1,12 +1,12 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { auditTrailOf, changesBetween, loadForChange, newId, providedFields, updateVersioned } from "@itsm/kit";
+import { newId, providedFields, VersionedRecords } from "@itsm/kit";
 import { Component } from "./component.entity";
 import type { ComponentKind } from "./component.enums";
 
 const AUDITED: (keyof Component & string)[] = ["name", "kind", "description"];
 
-/** The audit trail of components: each entry carries the component's version after the change. */
-const audit = auditTrailOf<Component>("Component", (c) => c.version);
+/** How components are changed and audited: each audit entry carries the component's version after the change. */
+const components = new VersionedRecords(Component, { typeName: "Component", audited: AUDITED });
 
 /** A new component (the GraphQL `CreateComponentInput` is one). */
 export interface NewComponent {
@@ -30,23 +30,15 @@ export class ComponentCommands {
 
   create(input: NewComponent, actor: Identity): Promise<Component> {
     return this.transactor.run(async (manager) => {
-      const id = newId();
-      await manager.insert(Component, { id, name: input.name, kind: input.kind, description: input.description });
-      const created = await manager.findOneByOrFail(Component, { id });
-      await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
-      return created;
+      const values = { id: newId(), name: input.name, kind: input.kind, description: input.description };
+      return components.insert(manager, values, actor);
     });
   }
 
   update(input: ComponentChanges, actor: Identity): Promise<Component> {
     return this.transactor.run(async (manager) => {
-      const current = await loadForChange(manager, Component, "Component", input.id, input.expectedVersion);
-      const patch = providedFields<Component>(input, AUDITED);
-      const changes = changesBetween(current, { ...current, ...patch }, AUDITED);
-      if (changes.length === 0) return current;
-      const updated = await updateVersioned(manager, Component, "Component", current, patch);
-      await audit(manager, updated, "updated", actor, changes);
-      return updated;
+      const current = await components.load(manager, input.id, input.expectedVersion);
+      return components.change(manager, current, providedFields<Component>(input, AUDITED), actor);
     });
   }
 }

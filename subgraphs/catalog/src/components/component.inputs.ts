@@ -1,5 +1,6 @@
-import { IsOptional, Length, Min } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { DescriptionField, ExpectedVersionField, IdField, NameField } from "@itsm/kit";
+import { IsOptional } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import type { ComponentChanges, NewComponent } from "./component.commands";
 import { ComponentKind } from "./component.enums";
 import type { ComponentCriteria } from "./component.filters";
@@ -18,38 +19,31 @@ export class ComponentFilter implements ComponentCriteria {
 
 @InputType({ description: "A new component." })
 export class CreateComponentInput implements NewComponent {
-  @Field({ description: "Display name, 2–200 characters." })
-  @Length(2, 200)
+  @NameField()
   name: string;
 
   @Field(() => ComponentKind, { description: "The kind of building block." })
   kind: ComponentKind;
 
-  @Field({ description: "What the component is and where it runs, up to 4000 characters." })
-  @Length(1, 4000)
+  @DescriptionField("What the component is and where it runs")
   description: string;
 }
 
 @InputType({ description: "Changes to a component; omitted fields keep their value." })
 export class UpdateComponentInput implements ComponentChanges {
-  @Field(() => ID, { description: "The component to change." })
+  @IdField("The component to change.")
   id: string;
 
-  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
-  @Min(1)
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field({ nullable: true, description: "Display name, 2–200 characters." })
-  @IsOptional()
-  @Length(2, 200)
+  @NameField({ optional: true })
   name?: string;
 
   @Field(() => ComponentKind, { nullable: true, description: "The kind of building block." })
   @IsOptional()
   kind?: ComponentKind;
 
-  @Field({ nullable: true, description: "What the component is and where it runs, up to 4000 characters." })
-  @IsOptional()
-  @Length(1, 4000)
+  @DescriptionField("What the component is and where it runs", { optional: true })
   description?: string;
 }

@@ -1,7 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import { ConflictError, InvalidReferenceError, NotFoundError } from "@itsm/kit";
 import type { ServiceLink } from "../it-services/service.changes";
-import { loadChangeable, touchService } from "../it-services/service.changes";
+import { loadChangeable, serviceRecords } from "../it-services/service.changes";
 import type { Service } from "../it-services/service.entity";
 import { Component } from "./component.entity";
 import { ServiceComponent } from "./service-component.entity";
@@ -22,7 +22,7 @@ export class ServiceComponentCommands {
         throw new ConflictError(`Component "${link.targetId}" is already part of service ${service.code}`);
       }
       await manager.insert(ServiceComponent, key);
-      return touchService(manager, service, "component attached", actor, {
+      return serviceRecords.touch(manager, service, "component attached", actor, {
         field: "components",
         from: null,
         to: JSON.stringify(link.targetId),
@@ -37,7 +37,7 @@ export class ServiceComponentCommands {
       const key = { serviceId: service.id, componentId: link.targetId };
       const result = await manager.delete(ServiceComponent, key);
       if (!result.affected) throw new NotFoundError(`Component of service ${service.code}`, link.targetId);
-      return touchService(manager, service, "component detached", actor, {
+      return serviceRecords.touch(manager, service, "component detached", actor, {
         field: "components",
         from: JSON.stringify(link.targetId),
         to: null,

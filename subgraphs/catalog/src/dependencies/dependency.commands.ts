@@ -1,7 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import { ConflictError, InvalidReferenceError, lockNamed, NotFoundError } from "@itsm/kit";
 import type { ServiceLink } from "../it-services/service.changes";
-import { loadChangeable, touchService } from "../it-services/service.changes";
+import { loadChangeable, serviceRecords } from "../it-services/service.changes";
 import { Service } from "../it-services/service.entity";
 import { ServiceLifecycle } from "../it-services/service.enums";
 import { codesOf, dependencyPath } from "./dependency.rules";
@@ -38,7 +38,7 @@ export class DependencyCommands {
         );
       }
       await manager.insert(ServiceDependency, key);
-      return touchService(manager, service, "dependency added", actor, {
+      return serviceRecords.touch(manager, service, "dependency added", actor, {
         field: "dependsOn",
         from: null,
         to: JSON.stringify(target.id),
@@ -52,7 +52,7 @@ export class DependencyCommands {
       const service = await loadChangeable(manager, link);
       const result = await manager.delete(ServiceDependency, { serviceId: service.id, dependsOnId: link.targetId });
       if (!result.affected) throw new NotFoundError(`Dependency of service ${service.code}`, link.targetId);
-      return touchService(manager, service, "dependency removed", actor, {
+      return serviceRecords.touch(manager, service, "dependency removed", actor, {
         field: "dependsOn",
         from: JSON.stringify(link.targetId),
         to: null,

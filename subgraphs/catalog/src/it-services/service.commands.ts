@@ -1,16 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import {
-  changesBetween,
-  ConflictError,
-  isUniqueViolation,
-  loadForChange,
-  newId,
-  providedFields,
-  twoDecimals,
-  updateVersioned,
-} from "@itsm/kit";
+import { ConflictError, createWithUniqueCode, newId, providedFields, twoDecimals } from "@itsm/kit";
 import type { RetirementClaims } from "../claims/retirement.claims";
-import { audited, AUDITED, auditService } from "./service.changes";
+import { serviceRecords } from "./service.changes";
 import { Service } from "./service.entity";
 import type { Criticality, ServiceType } from "./service.enums";
 import { ServiceLifecycle } from "./service.enums";
@@ -62,11 +53,11 @@ export class ServiceCommands {
     private readonly claims: RetirementClaims,
   ) {}
 
-  async create(input: NewService, actor: Identity): Promise<Service> {
-    try {
-      return await this.transactor.run(async (manager) => {
-        if (await manager.exists(Service, { where: { code: input.code } })) throw codeTaken(input.code);
-        const service = manager.create(Service, {
+  create(input: NewService, actor: Identity): Promise<Service> {
+    return createWithUniqueCode(this.transactor, Service, input.code, codeTaken, (manager) =>
+      serviceRecords.insert(
+        manager,
+        manager.create(Service, {
           id: newId(),
           code: input.code,
           name: input.name,
@@ -78,34 +69,22 @@ export class ServiceCommands {
           owner: input.owner,
           monthlyCostAmount: twoDecimals(input.monthlyCost.amount),
           monthlyCostCurrency: input.monthlyCost.currency,
-        });
-        await manager.insert(Service, service);
-        const created = await manager.findOneByOrFail(Service, { id: service.id });
-        await auditService(manager, created, "created", actor, changesBetween(null, audited(created), AUDITED));
-        return created;
-      });
-    } catch (error) {
-      // Two concurrent creates of one code: the unique index turns the loser away.
-      if (isUniqueViolation(error)) throw codeTaken(input.code);
-      throw error;
-    }
+        }),
+        actor,
+      ),
+    );
   }
 
   update(input: ServiceChanges, actor: Identity): Promise<Service> {
     return this.transactor.run(async (manager) => {
-      const current = await loadForChange(manager, Service, "Service", input.id, input.expectedVersion);
+      const current = await serviceRecords.load(manager, input.id, input.expectedVersion);
       assertChangeable(current);
       const patch = providedFields<Service>(input, ["name", "description", "category", "type", "criticality", "owner"]);
       if (input.monthlyCost) {
         patch.monthlyCostAmount = twoDecimals(input.monthlyCost.amount);
         patch.monthlyCostCurrency = input.monthlyCost.currency;
       }
-      const next = manager.create(Service, { ...current, ...patch });
-      const changes = changesBetween(audited(current), audited(next), AUDITED);
-      if (changes.length === 0) return current;
-      const updated = await updateVersioned(manager, Service, "Service", current, patch);
-      await auditService(manager, updated, "updated", actor, changes);
-      return updated;
+      return serviceRecords.change(manager, current, patch, actor);
     });
   }
 
@@ -118,7 +97,7 @@ export class ServiceCommands {
     const retiring = input.lifecycle === ServiceLifecycle.RETIRED;
     if (retiring) {
       const current = await this.transactor.run((manager) =>
-        loadForChange(manager, Service, "Service", input.id, input.expectedVersion),
+        serviceRecords.load(manager, input.id, input.expectedVersion),
       );
       if (current.lifecycle !== ServiceLifecycle.LIVE) throw invalidMove(current, input.lifecycle);
       const claim = await this.claims.claim(input.id, actor);
@@ -131,17 +110,12 @@ export class ServiceCommands {
     }
     try {
       return await this.transactor.run(async (manager) => {
-        const current = await loadForChange(manager, Service, "Service", input.id, input.expectedVersion);
+        const current = await serviceRecords.load(manager, input.id, input.expectedVersion);
         if (!NEXT_STAGE[current.lifecycle].includes(input.lifecycle)) throw invalidMove(current, input.lifecycle);
-        const updated = await updateVersioned(manager, Service, "Service", current, { lifecycle: input.lifecycle });
-        await auditService(
-          manager,
-          updated,
-          "lifecycle changed",
-          actor,
-          changesBetween(audited(current), audited(updated), ["lifecycle"]),
-        );
-        return updated;
+        return serviceRecords.change(manager, current, { lifecycle: input.lifecycle }, actor, {
+          action: "lifecycle changed",
+          fields: ["lifecycle"],
+        });
       });
     } catch (error) {
       // Give the claim back, unless a retirement racing this one committed and still needs it.

@@ -1,6 +1,14 @@
-import { CODE_MESSAGE, CODE_PATTERN, MoneyInput } from "@itsm/kit";
-import { IsIn, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import {
+  CodeField,
+  DescriptionField,
+  ExpectedVersionField,
+  IdField,
+  MoneyInput,
+  NameField,
+  TextField,
+} from "@itsm/kit";
+import { IsIn, IsOptional, ValidateNested } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import type { ServiceLink } from "./service.changes";
 import type { LifecycleMove, NewService, ServiceChanges } from "./service.commands";
 import { Criticality, ServiceLifecycle, ServiceType } from "./service.enums";
@@ -34,20 +42,16 @@ export class ServiceFilter implements ServiceCriteria {
 /** A new service for the catalogue. */
 @InputType({ description: "A new service for the catalogue." })
 export class CreateServiceInput implements NewService {
-  @Field({ description: 'Unique code, e.g. "EMAIL": 2–32 upper-case letters, digits or _; cannot change later.' })
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField("EMAIL")
   code: string;
 
-  @Field({ description: "Display name, 2–200 characters." })
-  @Length(2, 200)
+  @NameField()
   name: string;
 
-  @Field({ description: "What the service provides, up to 4000 characters." })
-  @Length(1, 4000)
+  @DescriptionField("What the service provides")
   description: string;
 
-  @Field({ description: "Catalogue category, 2–100 characters." })
-  @Length(2, 100)
+  @TextField("Catalogue category, 2–100 characters.", 2, 100)
   category: string;
 
   @Field(() => ServiceType, { description: "Customer-facing or supporting." })
@@ -63,8 +67,7 @@ export class CreateServiceInput implements NewService {
   @Field(() => Criticality, { description: "Business impact when the service is unavailable." })
   criticality: Criticality;
 
-  @Field({ description: "Service owner, 2–200 characters." })
-  @Length(2, 200)
+  @TextField("Service owner, 2–200 characters.", 2, 200)
   owner: string;
 
   @Field(() => MoneyInput, { description: "What delivering the service costs per month." })
@@ -75,26 +78,19 @@ export class CreateServiceInput implements NewService {
 /** Changes to a service's descriptive fields; omitted fields keep their value. */
 @InputType({ description: "Changes to a service; omitted fields keep their value." })
 export class UpdateServiceInput implements ServiceChanges {
-  @Field(() => ID, { description: "The service to change." })
+  @IdField("The service to change.")
   id: string;
 
-  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
-  @Min(1)
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field({ nullable: true, description: "Display name, 2–200 characters." })
-  @IsOptional()
-  @Length(2, 200)
+  @NameField({ optional: true })
   name?: string;
 
-  @Field({ nullable: true, description: "What the service provides, up to 4000 characters." })
-  @IsOptional()
-  @Length(1, 4000)
+  @DescriptionField("What the service provides", { optional: true })
   description?: string;
 
-  @Field({ nullable: true, description: "Catalogue category, 2–100 characters." })
-  @IsOptional()
-  @Length(2, 100)
+  @TextField("Catalogue category, 2–100 characters.", 2, 100, { optional: true })
   category?: string;
 
   @Field(() => ServiceType, { nullable: true, description: "Customer-facing or supporting." })
@@ -105,9 +101,7 @@ export class UpdateServiceInput implements ServiceChanges {
   @IsOptional()
   criticality?: Criticality;
 
-  @Field({ nullable: true, description: "Service owner, 2–200 characters." })
-  @IsOptional()
-  @Length(2, 200)
+  @TextField("Service owner, 2–200 characters.", 2, 200, { optional: true })
   owner?: string;
 
   @Field(() => MoneyInput, { nullable: true, description: "What delivering the service costs per month." })
@@ -119,28 +113,25 @@ export class UpdateServiceInput implements ServiceChanges {
 /** Moves a service along its lifecycle. */
 @InputType({ description: "Moves a service along its lifecycle: PIPELINE → LIVE → RETIRED." })
 export class SetServiceLifecycleInput implements LifecycleMove {
-  @Field(() => ID, { description: "The service." })
+  @IdField("The service.")
   id: string;
 
   @Field(() => ServiceLifecycle, { description: "The next stage." })
   lifecycle: ServiceLifecycle;
 
-  @Field(() => Int, { description: "The version you last read." })
-  @Min(1)
+  @ExpectedVersionField({ description: "The version you last read." })
   expectedVersion: number;
 }
 
 /** Links two catalogue records (a component or a dependency) to a service. */
 @InputType({ description: "Links a service to another catalogue record." })
 export class ServiceLinkInput implements ServiceLink {
-  @Field(() => ID, { description: "The service that changes." })
+  @IdField("The service that changes.")
   serviceId: string;
 
-  @Field(() => ID, { description: "The component (attach/detach) or service (dependencies) to link or unlink." })
+  @IdField("The component (attach/detach) or service (dependencies) to link or unlink.")
   targetId: string;
 
-  @Field(() => Int, { nullable: true, description: "The service's version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
+  @ExpectedVersionField({ optional: true, description: "The service's version you last read; checked when given." })
   expectedVersion?: number;
 }

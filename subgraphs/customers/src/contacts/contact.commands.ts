@@ -1,7 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, loadForChange, newId, NotFoundError } from "@itsm/kit";
+import { ConflictError, newId, NotFoundError } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import { touchCustomer } from "../customers/customer.changes";
+import { customerRecords } from "../customers/customer.changes";
 import { Customer } from "../customers/customer.entity";
 import { CustomerStatus } from "../customers/customer.enums";
 import { Contact } from "./contact.entity";
@@ -55,9 +55,7 @@ export class ContactCommands {
 
   add(input: ContactAddition, actor: Identity): Promise<Customer> {
     return this.transactor.run(async (manager) => {
-      const customer = await loadForChange(manager, Customer, "Customer", input.customerId, input.expectedVersion, {
-        lock: true,
-      });
+      const customer = await customerRecords.load(manager, input.customerId, input.expectedVersion, { lock: true });
       if (customer.status !== CustomerStatus.ACTIVE) {
         throw new ConflictError(`Customer ${customer.code} is ${customer.status}: it gets no new contacts`, {
           status: customer.status,
@@ -78,7 +76,11 @@ export class ContactCommands {
       const contact = newContact(manager, customer.id, input);
       const added = JSON.stringify(auditedContact(contact));
       await manager.insert(Contact, contact);
-      return touchCustomer(manager, customer, "contact added", actor, { field: "contacts", from: null, to: added });
+      return customerRecords.touch(manager, customer, "contact added", actor, {
+        field: "contacts",
+        from: null,
+        to: added,
+      });
     });
   }
 
@@ -86,14 +88,12 @@ export class ContactCommands {
     return this.transactor.run(async (manager) => {
       const found = await manager.findOneBy(Contact, { id: input.contactId });
       if (!found) throw new NotFoundError("Contact", input.contactId);
-      const customer = await loadForChange(manager, Customer, "Customer", found.customerId, input.expectedVersion, {
-        lock: true,
-      });
+      const customer = await customerRecords.load(manager, found.customerId, input.expectedVersion, { lock: true });
       // Read again under the customer's lock: a concurrent removal may have come first.
       const contact = await manager.findOneBy(Contact, { id: input.contactId });
       if (!contact) throw new NotFoundError("Contact", input.contactId);
       await manager.delete(Contact, { id: contact.id });
-      return touchCustomer(manager, customer, "contact removed", actor, {
+      return customerRecords.touch(manager, customer, "contact removed", actor, {
         field: "contacts",
         from: JSON.stringify(auditedContact(contact)),
         to: null,

@@ -1,5 +1,6 @@
-import { IsEmail, IsOptional, Length, Matches, MaxLength, Min } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { composed, ExpectedVersionField, IdField, TextField } from "@itsm/kit";
+import { IsEmail, IsOptional, Matches, MaxLength } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import type { ContactAddition, ContactRemoval, NewContact } from "./contact.commands";
 import { ContactRole } from "./contact.enums";
 
@@ -21,64 +22,69 @@ const EMAIL_MESSAGE = "$property must be an e-mail address, e.g. jane.doe@exampl
 export const contactKey = (contact: { email: string; role: ContactRole }) =>
   `${contact.email.toLowerCase()} ${contact.role}`;
 
+/** A contact's e-mail address (at most 254 characters, the longest an address can be). */
+const EmailField = () =>
+  composed(
+    Field(() => String, { description: "E-mail address; the same person can hold each role once per customer." }),
+    IsEmail({}, { message: EMAIL_MESSAGE }),
+    MaxLength(254),
+  );
+
+/** A contact's role. */
+const RoleField = () => Field(() => ContactRole, { description: "The role this person plays for the customer." });
+
+/** A contact's optional telephone number. */
+const PhoneField = () =>
+  composed(
+    Field(() => String, { nullable: true, description: PHONE_DESCRIPTION }),
+    IsOptional(),
+    Matches(PHONE_PATTERN, { message: PHONE_MESSAGE }),
+  );
+
 /** A person at a customer, as a client sends it. */
 @InputType({ description: "A person at a customer the provider deals with, in one role." })
 export class NewContactInput implements NewContact {
-  @Field({ description: "Full name, 2–200 characters." })
-  @Length(2, 200)
+  @TextField("Full name, 2–200 characters.", 2, 200)
   name: string;
 
-  @Field({ description: "E-mail address; the same person can hold each role once per customer." })
-  @IsEmail({}, { message: EMAIL_MESSAGE })
-  @MaxLength(254)
+  @EmailField()
   email: string;
 
-  @Field(() => ContactRole, { description: "The role this person plays for the customer." })
+  @RoleField()
   role: ContactRole;
 
-  @Field(() => String, { nullable: true, description: PHONE_DESCRIPTION })
-  @IsOptional()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @PhoneField()
   phone?: string | null;
 }
 
 /** A new contact for an existing customer. */
 @InputType({ description: "A new contact for an ACTIVE customer." })
 export class AddContactInput implements NewContactInput, ContactAddition {
-  @Field(() => ID, { description: "The customer the person works for." })
+  @IdField("The customer the person works for.")
   customerId: string;
 
-  @Field(() => Int, { nullable: true, description: "The customer's version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
+  @ExpectedVersionField({ optional: true, description: "The customer's version you last read; checked when given." })
   expectedVersion?: number | null;
 
-  @Field({ description: "Full name, 2–200 characters." })
-  @Length(2, 200)
+  @TextField("Full name, 2–200 characters.", 2, 200)
   name: string;
 
-  @Field({ description: "E-mail address; the same person can hold each role once per customer." })
-  @IsEmail({}, { message: EMAIL_MESSAGE })
-  @MaxLength(254)
+  @EmailField()
   email: string;
 
-  @Field(() => ContactRole, { description: "The role this person plays for the customer." })
+  @RoleField()
   role: ContactRole;
 
-  @Field(() => String, { nullable: true, description: PHONE_DESCRIPTION })
-  @IsOptional()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @PhoneField()
   phone?: string | null;
 }
 
 /** Removes a contact from its customer. */
 @InputType({ description: "Removes a contact from its customer." })
 export class RemoveContactInput implements ContactRemoval {
-  @Field(() => ID, { description: "The contact to remove." })
+  @IdField("The contact to remove.")
   contactId: string;
 
-  @Field(() => Int, { nullable: true, description: "The customer's version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
+  @ExpectedVersionField({ optional: true, description: "The customer's version you last read; checked when given." })
   expectedVersion?: number | null;
 }

@@ -1,23 +1,13 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import {
-  changesBetween,
-  ConflictError,
-  isUniqueViolation,
-  loadForChange,
-  newId,
-  providedFields,
-  updateVersioned,
-} from "@itsm/kit";
+import { ConflictError, createWithUniqueCode, newId, providedFields } from "@itsm/kit";
 import type { DeactivationClaims } from "../claims/deactivation.claims";
 import type { NewContact } from "../contacts/contact.commands";
 import { auditedContact, newContact } from "../contacts/contact.commands";
 import { Contact } from "../contacts/contact.entity";
-import { auditCustomer } from "./customer.changes";
+import { customerRecords } from "./customer.changes";
 import { Customer } from "./customer.entity";
 import type { CustomerKind } from "./customer.enums";
 import { CustomerStatus } from "./customer.enums";
-
-const AUDITED: (keyof Customer & string)[] = ["code", "name", "description", "kind", "status"];
 
 /** A new customer, possibly with its first contacts (the GraphQL `CreateCustomerInput` is one). */
 export interface NewCustomer {
@@ -52,47 +42,34 @@ export class CustomerCommands {
     private readonly claims: DeactivationClaims,
   ) {}
 
-  async create(input: NewCustomer, actor: Identity): Promise<Customer> {
-    try {
-      return await this.transactor.run(async (manager) => {
-        if (await manager.exists(Customer, { where: { code: input.code } })) throw codeTaken(input.code);
-        const id = newId();
-        await manager.insert(Customer, {
-          id,
-          code: input.code,
-          name: input.name,
-          description: input.description,
-          kind: input.kind,
-          status: input.status,
-        });
-        const contacts = (input.contacts ?? []).map((contact) => newContact(manager, id, contact));
-        // Audited before the insert: TypeORM may merge reloaded defaults into a batch in another order.
-        const auditedContacts = contacts.map(auditedContact);
-        if (contacts.length > 0) await manager.insert(Contact, contacts);
-        const created = await manager.findOneByOrFail(Customer, { id });
-        const changes = changesBetween(null, created, AUDITED);
-        if (contacts.length > 0) {
-          changes.push({ field: "contacts", from: null, to: JSON.stringify(auditedContacts) });
-        }
-        await auditCustomer(manager, created, "created", actor, changes);
-        return created;
-      });
-    } catch (error) {
-      // Two concurrent creates of one code: the unique index turns the loser away.
-      if (isUniqueViolation(error)) throw codeTaken(input.code);
-      throw error;
-    }
+  create(input: NewCustomer, actor: Identity): Promise<Customer> {
+    return createWithUniqueCode(this.transactor, Customer, input.code, codeTaken, async (manager) => {
+      const id = newId();
+      const contacts = (input.contacts ?? []).map((contact) => newContact(manager, id, contact));
+      // Audited before the insert: TypeORM may merge reloaded defaults into a batch in another order.
+      const auditedContacts = contacts.map(auditedContact);
+      const values = { id, code: input.code, name: input.name, description: input.description, kind: input.kind };
+      const created = await customerRecords.insert(
+        manager,
+        { ...values, status: input.status },
+        actor,
+        contacts.length > 0 ? [{ field: "contacts", from: null, to: JSON.stringify(auditedContacts) }] : [],
+      );
+      // The customer is there (and recorded as created with them): its contacts can refer to it.
+      if (contacts.length > 0) await manager.insert(Contact, contacts);
+      return created;
+    });
   }
 
   update(input: CustomerChanges, actor: Identity): Promise<Customer> {
     return this.transactor.run(async (manager) => {
-      const current = await loadForChange(manager, Customer, "Customer", input.id, input.expectedVersion);
-      const patch = providedFields<Customer>(input, ["name", "description", "kind"]);
-      const changes = changesBetween(current, { ...current, ...patch }, AUDITED);
-      if (changes.length === 0) return current;
-      const updated = await updateVersioned(manager, Customer, "Customer", current, patch);
-      await auditCustomer(manager, updated, "updated", actor, changes);
-      return updated;
+      const current = await customerRecords.load(manager, input.id, input.expectedVersion);
+      return customerRecords.change(
+        manager,
+        current,
+        providedFields<Customer>(input, ["name", "description", "kind"]),
+        actor,
+      );
     });
   }
 
@@ -127,14 +104,12 @@ export class CustomerCommands {
 
   private changeStatus(input: StatusChange, actor: Identity): Promise<Customer> {
     return this.transactor.run(async (manager) => {
-      const current = await loadForChange(manager, Customer, "Customer", input.id, input.expectedVersion);
+      const current = await customerRecords.load(manager, input.id, input.expectedVersion);
       if (current.status === input.status) {
         throw new ConflictError(`Customer ${current.code} is already ${current.status}`, { status: current.status });
       }
-      const updated = await updateVersioned(manager, Customer, "Customer", current, { status: input.status });
       const action = input.status === CustomerStatus.ACTIVE ? "activated" : "deactivated";
-      await auditCustomer(manager, updated, action, actor, changesBetween(current, updated, ["status"]));
-      return updated;
+      return customerRecords.change(manager, current, { status: input.status }, actor, { action, fields: ["status"] });
     });
   }
 }

@@ -1,16 +1,7 @@
-import { CODE_MESSAGE, CODE_PATTERN } from "@itsm/kit";
+import { CodeField, DescriptionField, ExpectedVersionField, IdField, NameField } from "@itsm/kit";
 import type { ValidationArguments, ValidationOptions } from "class-validator";
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsOptional,
-  Length,
-  Matches,
-  Min,
-  registerDecorator,
-  ValidateNested,
-} from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { ArrayMaxSize, ArrayUnique, IsOptional, registerDecorator, ValidateNested } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import { contactKey, NewContactInput } from "../contacts/contact.inputs";
 import type { CustomerChanges, NewCustomer, StatusChange } from "./customer.commands";
 import { CustomerKind, CustomerStatus } from "./customer.enums";
@@ -58,16 +49,13 @@ function IsEmptyWhen(otherField: string, value: unknown, options?: ValidationOpt
 /** A new customer, possibly with its first contacts. */
 @InputType({ description: "A new customer, optionally with its first contacts." })
 export class CreateCustomerInput implements NewCustomer {
-  @Field({ description: 'Unique code, e.g. "ACME_RETAIL": 2–32 upper-case letters, digits or _; cannot change later.' })
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField("ACME_RETAIL")
   code: string;
 
-  @Field({ description: "Display name, 2–200 characters." })
-  @Length(2, 200)
+  @NameField()
   name: string;
 
-  @Field({ description: "Who the customer is, up to 4000 characters." })
-  @Length(1, 4000)
+  @DescriptionField("Who the customer is")
   description: string;
 
   @Field(() => CustomerKind, { description: "Internal business unit or external organisation." })
@@ -96,21 +84,16 @@ export class CreateCustomerInput implements NewCustomer {
 /** Changes to a customer's descriptive fields; omitted fields keep their value. */
 @InputType({ description: "Changes to a customer; omitted fields keep their value. The code never changes." })
 export class UpdateCustomerInput implements CustomerChanges {
-  @Field(() => ID, { description: "The customer to change." })
+  @IdField("The customer to change.")
   id: string;
 
-  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
-  @Min(1)
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field({ nullable: true, description: "Display name, 2–200 characters." })
-  @IsOptional()
-  @Length(2, 200)
+  @NameField({ optional: true })
   name?: string;
 
-  @Field({ nullable: true, description: "Who the customer is, up to 4000 characters." })
-  @IsOptional()
-  @Length(1, 4000)
+  @DescriptionField("Who the customer is", { optional: true })
   description?: string;
 
   @Field(() => CustomerKind, { nullable: true, description: "Internal business unit or external organisation." })
@@ -123,13 +106,12 @@ export class UpdateCustomerInput implements CustomerChanges {
   description: "Activates or deactivates a customer; one party to an ACTIVE agreement cannot be deactivated.",
 })
 export class SetCustomerStatusInput implements StatusChange {
-  @Field(() => ID, { description: "The customer." })
+  @IdField("The customer.")
   id: string;
 
   @Field(() => CustomerStatus, { description: "The new status; it must differ from the current one." })
   status: CustomerStatus;
 
-  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
-  @Min(1)
+  @ExpectedVersionField()
   expectedVersion: number;
 }

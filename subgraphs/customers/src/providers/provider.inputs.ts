@@ -1,6 +1,6 @@
-import { CODE_MESSAGE, CODE_PATTERN } from "@itsm/kit";
-import { IsOptional, Length, Matches, Min } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { CodeField, DescriptionField, ExpectedVersionField, IdField, NameField } from "@itsm/kit";
+import { IsOptional } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import type { NewProvider, ProviderChanges } from "./provider.commands";
 import { ProviderKind } from "./provider.enums";
 import type { ProviderCriteria } from "./provider.filters";
@@ -20,16 +20,13 @@ export class ProviderFilter implements ProviderCriteria {
 /** A new service provider. */
 @InputType({ description: "A new service provider." })
 export class CreateProviderInput implements NewProvider {
-  @Field({ description: 'Unique code, e.g. "CORP_IT": 2–32 upper-case letters, digits or _; cannot change later.' })
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField("CORP_IT")
   code: string;
 
-  @Field({ description: "Display name, 2–200 characters." })
-  @Length(2, 200)
+  @NameField()
   name: string;
 
-  @Field({ description: "What the provider delivers, up to 4000 characters." })
-  @Length(1, 4000)
+  @DescriptionField("What the provider delivers")
   description: string;
 
   @Field(() => ProviderKind, { description: "Internal, shared-services or external provider." })
@@ -39,21 +36,16 @@ export class CreateProviderInput implements NewProvider {
 /** Changes to a provider's descriptive fields; omitted fields keep their value. */
 @InputType({ description: "Changes to a provider; omitted fields keep their value. The code never changes." })
 export class UpdateProviderInput implements ProviderChanges {
-  @Field(() => ID, { description: "The provider to change." })
+  @IdField("The provider to change.")
   id: string;
 
-  @Field(() => Int, { description: "The version you last read; a newer one makes this a CONFLICT." })
-  @Min(1)
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field({ nullable: true, description: "Display name, 2–200 characters." })
-  @IsOptional()
-  @Length(2, 200)
+  @NameField({ optional: true })
   name?: string;
 
-  @Field({ nullable: true, description: "What the provider delivers, up to 4000 characters." })
-  @IsOptional()
-  @Length(1, 4000)
+  @DescriptionField("What the provider delivers", { optional: true })
   description?: string;
 
   @Field(() => ProviderKind, { nullable: true, description: "Internal, shared-services or external provider." })

@@ -10,9 +10,15 @@ export class PageInfo {
   @Field({ description: "Whether items precede the first one of this page." })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page; null when the page is empty." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the first item of this page; null when the page is empty.",
+  })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` to fetch the next page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item; pass it as `after` to fetch the next page.",
+  })
   endCursor: string | null;
 }

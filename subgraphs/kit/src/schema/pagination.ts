@@ -37,7 +37,8 @@ export function encodeCursor(position: CursorPosition): string {
 }
 
 export function decodeCursor(cursor: string): CursorPosition {
-  const invalid = () => new BadUserInputError(`"after" is not a valid cursor: "${cursor.slice(0, 60)}"`, { argumentName: "after" });
+  const invalid = () =>
+    new BadUserInputError(`"after" is not a valid cursor: "${cursor.slice(0, 60)}"`, { argumentName: "after" });
   if (!/^[A-Za-z0-9_-]{1,1024}$/.test(cursor)) throw invalid();
   let value: unknown;
   try {
@@ -122,7 +123,11 @@ export async function paginate<T extends ObjectLiteral>(
   const rows =
     page.first === 0
       ? []
-      : await query.orderBy(order.sortColumn, "ASC").addOrderBy(order.idColumn, "ASC").limit(page.first + 1).getMany();
+      : await query
+          .orderBy(order.sortColumn, "ASC")
+          .addOrderBy(order.idColumn, "ASC")
+          .limit(page.first + 1)
+          .getMany();
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.position(node)), node }));
   const pageInfo: PageInfo = {

@@ -149,4 +149,52 @@ export interface HistoryRow {
   changes: { field: string; from: string | null; to: string | null }[];
 }
 
+/** A value as the audit trail shows it: JSON text, or null when unset. */
+const auditJson = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
+/**
+ * The history entry a mutation test expects (compare with `toEqual`): `changes` names each field
+ * with its value before and after, written as values (the entry holds them as JSON text).
+ */
+export function historyEntry(
+  action: string,
+  version: number | null,
+  changes: Record<string, [from: unknown, to: unknown]>,
+  actor: string = TEST_IDENTITIES.editor.subject,
+) {
+  return {
+    actor,
+    action,
+    version,
+    at: expect.any(String) as unknown as string,
+    changes: Object.entries(changes).map(([field, [from, to]]) => ({
+      field,
+      from: auditJson(from),
+      to: auditJson(to),
+    })),
+  };
+}
+
+/** The "created" entry (version 1) of a record created with these field values, in audit order. */
+export function createdEntry(values: Record<string, unknown>, actor?: string) {
+  const changes = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, [null, value]]));
+  return historyEntry("created", 1, changes as Record<string, [unknown, unknown]>, actor);
+}
+
+/**
+ * Runs a change that must fail as a whole with CONFLICT, and checks that it left every table of
+ * `dataSource` as it was; returns the error for the test's own checks.
+ */
+export async function conflictWritingNothing(dataSource: DataSource, change: () => Promise<ExecutionResult>) {
+  const before = await snapshotTables(dataSource);
+  const error = failure(await change(), "CONFLICT");
+  expect(await snapshotTables(dataSource)).toEqual(before);
+  return error;
+}
+
+/** The message of the CONFLICT of a change made at a version the record has moved past. */
+export const staleVersionMessage = (typeName: string, id: string, expected: number, current: number) =>
+  `${typeName} "${id}" has changed since version ${expected} (it is at version ${current}); reload it and try again`;
+
 export * from "./fake-subgraph";

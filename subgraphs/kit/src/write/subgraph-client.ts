@@ -1,4 +1,5 @@
-import type { Identity } from "@itsm/runtime";
+import type { Identity, SubgraphName } from "@itsm/runtime";
+import type { SubgraphConfig } from "../config";
 import { INTERNAL_IDENTITY_HEADER, signIdentity, DomainError, ErrorCode } from "@itsm/runtime";
 
 export interface GraphQLAnswer<T> {
@@ -65,4 +66,12 @@ export class SubgraphClient {
     );
     return data._entities;
   }
+}
+
+/** The client of the peer subgraph `name`, where this subgraph's configuration says it is. */
+export function peerClient(
+  config: Pick<SubgraphConfig, "peerUrls" | "peerTimeoutMs" | "internalSecret">,
+  name: SubgraphName,
+): SubgraphClient {
+  return new SubgraphClient(name, config.peerUrls[name], config.peerTimeoutMs, config.internalSecret);
 }

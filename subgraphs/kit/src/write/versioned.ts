@@ -1,5 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { ConflictError, NotFoundError } from "@itsm/runtime";
+import { isUniqueViolation } from "../data/database-errors";
+import type { FieldChange } from "./history";
+import { auditTrailOf, changesBetween } from "./history";
+import type { Transactor } from "./transactor";
 
 /**
  * Loads a record for a change, checking it exists and that the client saw its latest version:
@@ -75,4 +80,129 @@ export function providedFields<T extends object>(input: object, fields: readonly
     if (value !== undefined && value !== null) Object.assign(patch, { [field]: value });
   }
   return patch;
+}
+
+/** Who makes a change, as the audit trail names them. */
+interface Actor {
+  subject: string;
+}
+
+/** How one kind of versioned record is written and audited (see `VersionedRecords`). */
+export interface VersionedKind<T, V extends object> {
+  /** The name clients know it by, in errors and the audit trail ("Service"). */
+  typeName: string;
+  /** The fields of `view(record)` the audit trail records. */
+  audited: readonly (keyof V & string)[];
+  /** The record as the audit trail sees it (e.g. money as one value); the record itself by default. */
+  view?: (record: T) => V;
+  /** The change counter (`version` by default; an agreement's is `revision`). */
+  counter?: keyof T & string;
+}
+
+/**
+ * The write path of one kind of versioned record, so that every commands file creates, changes and
+ * touches records the same way: load at the version the client saw, write with a compare-and-set
+ * that bumps the counter, and append the change to the audit trail — all in the caller's transaction.
+ */
+export class VersionedRecords<T extends ObjectLiteral & { id: string }, V extends object = T> {
+  readonly typeName: string;
+  /** Appends a change to this kind's audit trail, with the record's counter after it. */
+  readonly audit: (
+    manager: EntityManager,
+    record: T,
+    action: string,
+    actor: Actor,
+    changes: FieldChange[],
+  ) => Promise<void>;
+  private readonly counter: keyof T & string;
+  private readonly view: (record: T) => V;
+
+  constructor(
+    private readonly entity: EntityTarget<T>,
+    private readonly kind: VersionedKind<T, V>,
+  ) {
+    this.typeName = kind.typeName;
+    this.counter = kind.counter ?? "version";
+    this.view = kind.view ?? ((record) => record as unknown as V);
+    this.audit = auditTrailOf<T>(kind.typeName, (record) => record[this.counter] as number);
+  }
+
+  /** The record to change, at the version the client saw (see `loadForChange`). */
+  load(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number | null | undefined,
+    options: { lock?: boolean } = {},
+  ): Promise<T> {
+    return loadForChange(manager, this.entity, this.typeName, id, expectedVersion, {
+      versionKey: this.counter,
+      ...options,
+    });
+  }
+
+  /** Inserts a new record, reads it back (with its defaults) and records it as "created". */
+  async insert(
+    manager: EntityManager,
+    values: Partial<T> & { id: string },
+    actor: Actor,
+    moreChanges: FieldChange[] = [],
+  ): Promise<T> {
+    await manager.insert(this.entity, values as QueryDeepPartialEntity<T>);
+    const created = await manager.findOneByOrFail(this.entity, { id: values.id } as never);
+    const changes = changesBetween<V>(null, this.view(created), [...this.kind.audited]);
+    await this.audit(manager, created, "created", actor, [...changes, ...moreChanges]);
+    return created;
+  }
+
+  /**
+   * Writes `patch` to `current` if it changes any audited field (`fields`, all by default): bumps
+   * the counter and records the change as `action`. A patch that changes nothing writes nothing.
+   */
+  async change(
+    manager: EntityManager,
+    current: T,
+    patch: Partial<T>,
+    actor: Actor,
+    {
+      action = "updated",
+      fields = this.kind.audited,
+    }: { action?: string; fields?: readonly (keyof V & string)[] } = {},
+  ): Promise<T> {
+    const next = manager.create(this.entity, { ...current, ...patch } as never) as T;
+    const changes = changesBetween<V>(this.view(current), this.view(next), [...fields]);
+    if (changes.length === 0) return current;
+    const updated = await updateVersioned(manager, this.entity, this.typeName, current, patch, this.counter);
+    await this.audit(manager, updated, action, actor, changes);
+    return updated;
+  }
+
+  /** A change to the record's relations (not its own fields): bumps its counter and records `change`. */
+  async touch(manager: EntityManager, record: T, action: string, actor: Actor, change: FieldChange): Promise<T> {
+    const updated = await updateVersioned(manager, this.entity, this.typeName, record, {}, this.counter);
+    await this.audit(manager, updated, action, actor, [change]);
+    return updated;
+  }
+}
+
+/**
+ * Runs `create` in a transaction for a record with a unique `code`: a code already taken — found
+ * first, or by the unique index when two creates of one code race — is the CONFLICT `taken(code)`.
+ */
+export async function createWithUniqueCode<T extends ObjectLiteral>(
+  transactor: Transactor,
+  entity: EntityTarget<T>,
+  code: string,
+  taken: (code: string) => Error,
+  create: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  try {
+    return await transactor.run(async (manager) => {
+      if (await manager.exists(entity, { where: { code } as never })) throw taken(code);
+      return create(manager);
+    });
+  } catch (error) {
+    // Two concurrent creates of one code: the unique index turns the loser away.
+    if (isUniqueViolation(error)) throw taken(code);
+    throw error;
+  }
 }

@@ -1,6 +1,12 @@
 import { HistoryEntry, sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
-import { TEST_IDENTITIES } from "@itsm/kit/testing";
+import {
+  conflictWritingNothing,
+  createdEntry,
+  historyEntry,
+  staleVersionMessage,
+  TEST_IDENTITIES,
+} from "@itsm/kit/testing";
 import { CatalogHarness } from "../../__tests__/support/harness";
 import type { Result } from "../../__tests__/support/mutations";
 import {
@@ -112,17 +118,7 @@ describe("createComponent", () => {
       impactedServices: [],
     });
     expect(component.history).toEqual([
-      {
-        actor: "test-editor",
-        action: "created",
-        version: 1,
-        at: expect.any(String),
-        changes: [
-          { field: "name", from: null, to: json(name) },
-          { field: "kind", from: null, to: json("HARDWARE") },
-          { field: "description", from: null, to: json("Two racks in Frankfurt.") },
-        ],
-      },
+      createdEntry({ name, kind: "HARDWARE", description: "Two racks in Frankfurt." }),
     ]);
     expect(await readComponent(component.id)).toEqual(component);
   });
@@ -166,16 +162,9 @@ describe("updateComponent", () => {
       ["updated", 2],
       ["created", 1],
     ]);
-    expect(updated.history[0]).toEqual({
-      actor: "test-editor",
-      action: "updated",
-      version: 2,
-      at: expect.any(String),
-      changes: [
-        { field: "name", from: json(component.name), to: json("Renamed Component") },
-        { field: "kind", from: json("SOFTWARE"), to: json("DATA") },
-      ],
-    });
+    expect(updated.history[0]).toEqual(
+      historyEntry("updated", 2, { name: [component.name, "Renamed Component"], kind: ["SOFTWARE", "DATA"] }),
+    );
     expect(await readComponent(component.id)).toEqual(updated);
   });
 
@@ -200,19 +189,16 @@ describe("updateComponent", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const component = await createComponent();
     await execute(UPDATE, { id: component.id, expectedVersion: 1, name: "First Writer" });
-    const before = await snapshot(t.server);
-    const result = await execute(UPDATE, { id: component.id, expectedVersion: 1, name: "Second Writer" });
-    const error = failure(result, "CONFLICT");
-    expect(error.message).toBe(
-      `Component "${component.id}" has changed since version 1 (it is at version 2); reload it and try again`,
+    const error = await conflictWritingNothing(t.server.dataSource, () =>
+      execute(UPDATE, { id: component.id, expectedVersion: 1, name: "Second Writer" }),
     );
+    expect(error.message).toBe(staleVersionMessage("Component", component.id, 1, 2));
     expect(error.extensions).toMatchObject({
       typeName: "Component",
       id: component.id,
       expectedVersion: 1,
       currentVersion: 2,
     });
-    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("answers an unknown id with NOT_FOUND and invalid fields with BAD_USER_INPUT", async () => {
@@ -247,13 +233,7 @@ describe("attachComponent", () => {
     const result = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
     const updated = dataOf<ServiceView>(result, "attachComponent");
     expect(updated).toMatchObject({ version: 2, components: [{ id: component.id, name: component.name }] });
-    expect(updated.history[0]).toEqual({
-      actor: "test-editor",
-      action: "component attached",
-      version: 2,
-      at: expect.any(String),
-      changes: [{ field: "components", from: null, to: json(component.id) }],
-    });
+    expect(updated.history[0]).toEqual(historyEntry("component attached", 2, { components: [null, component.id] }));
     expect(await readService(service.id)).toEqual(updated);
     // The component itself does not change; it now reports the service (and what depends on it).
     const dependent = await createService();

@@ -1,6 +1,13 @@
 import { HistoryEntry, sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
-import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
+import {
+  conflictWritingNothing,
+  createdEntry,
+  historyEntry,
+  staleVersionMessage,
+  testConfig,
+  TEST_IDENTITIES,
+} from "@itsm/kit/testing";
 import { createServer } from "../../server";
 import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
 import { CatalogHarness } from "../../__tests__/support/harness";
@@ -115,23 +122,17 @@ describe("createService", () => {
       usedBy: [],
     });
     expect(service.history).toEqual([
-      {
-        actor: "test-editor",
-        action: "created",
-        version: 1,
-        at: expect.any(String),
-        changes: [
-          { field: "code", from: null, to: json(code) },
-          { field: "name", from: null, to: json("Document Archive") },
-          { field: "description", from: null, to: json("A service made by a test.") },
-          { field: "category", from: null, to: json("Test Services") },
-          { field: "type", from: null, to: json("CUSTOMER_FACING") },
-          { field: "lifecycle", from: null, to: json("PIPELINE") },
-          { field: "criticality", from: null, to: json("HIGH") },
-          { field: "owner", from: null, to: json("Test Team") },
-          { field: "monthlyCost", from: null, to: json({ amount: "1250.50", currency: "EUR" }) },
-        ],
-      },
+      createdEntry({
+        code,
+        name: "Document Archive",
+        description: "A service made by a test.",
+        category: "Test Services",
+        type: "CUSTOMER_FACING",
+        lifecycle: "PIPELINE",
+        criticality: "HIGH",
+        owner: "Test Team",
+        monthlyCost: { amount: "1250.50", currency: "EUR" },
+      }),
     ]);
     expect(await read(service.id)).toEqual(service);
     const byCode = await t.server.execute(
@@ -206,10 +207,10 @@ describe("createService", () => {
   });
 
   it("rejects a taken code with CONFLICT and writes nothing", async () => {
-    const before = await snapshot(t.server);
-    const result = await execute(CREATE, validInput({ code: "EMAIL" }));
-    expect(failure(result, "CONFLICT").message).toBe("A service with code EMAIL already exists");
-    expect(await snapshot(t.server)).toEqual(before);
+    const error = await conflictWritingNothing(t.server.dataSource, () =>
+      execute(CREATE, validInput({ code: "EMAIL" })),
+    );
+    expect(error.message).toBe("A service with code EMAIL already exists");
   });
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
@@ -257,21 +258,16 @@ describe("updateService", () => {
       ["updated", 2],
       ["created", 1],
     ]);
-    expect(updated.history[0]).toEqual({
-      actor: "test-editor",
-      action: "updated",
-      version: 2,
-      at: expect.any(String),
-      changes: [
-        { field: "name", from: json("Test Service"), to: json("Renamed Service") },
-        { field: "criticality", from: json("MEDIUM"), to: json("CRITICAL") },
-        {
-          field: "monthlyCost",
-          from: json({ amount: "1250.00", currency: "EUR" }),
-          to: json({ amount: "99.90", currency: "EUR" }),
-        },
-      ],
-    });
+    expect(updated.history[0]).toEqual(
+      historyEntry("updated", 2, {
+        name: ["Test Service", "Renamed Service"],
+        criticality: ["MEDIUM", "CRITICAL"],
+        monthlyCost: [
+          { amount: "1250.00", currency: "EUR" },
+          { amount: "99.90", currency: "EUR" },
+        ],
+      }),
+    );
     expect(await read(service.id)).toEqual(updated);
   });
 
@@ -328,19 +324,16 @@ describe("updateService", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const service = await createService();
     await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "First Writer" });
-    const before = await snapshot(t.server);
-    const result = await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "Second Writer" });
-    const error = failure(result, "CONFLICT");
-    expect(error.message).toBe(
-      `Service "${service.id}" has changed since version 1 (it is at version 2); reload it and try again`,
+    const error = await conflictWritingNothing(t.server.dataSource, () =>
+      execute(UPDATE, { id: service.id, expectedVersion: 1, name: "Second Writer" }),
     );
+    expect(error.message).toBe(staleVersionMessage("Service", service.id, 1, 2));
     expect(error.extensions).toMatchObject({
       typeName: "Service",
       id: service.id,
       expectedVersion: 1,
       currentVersion: 2,
     });
-    expect(await snapshot(t.server)).toEqual(before);
     expect((await read(service.id)).name).toBe("First Writer");
   });
 
@@ -404,13 +397,7 @@ describe("setServiceLifecycle", () => {
     const result = await execute(SET_LIFECYCLE, { id: service.id, lifecycle: "LIVE", expectedVersion: 1 });
     const live = serviceOf(result, "setServiceLifecycle");
     expect(live).toMatchObject({ lifecycle: "LIVE", version: 2, name: service.name });
-    expect(live.history[0]).toEqual({
-      actor: "test-editor",
-      action: "lifecycle changed",
-      version: 2,
-      at: expect.any(String),
-      changes: [{ field: "lifecycle", from: json("PIPELINE"), to: json("LIVE") }],
-    });
+    expect(live.history[0]).toEqual(historyEntry("lifecycle changed", 2, { lifecycle: ["PIPELINE", "LIVE"] }));
     expect(await read(service.id)).toEqual(live);
     expect(t.agreements.requests).toHaveLength(asked);
   });
@@ -622,13 +609,7 @@ describe("addServiceDependency", () => {
     const result = await execute(ADD_DEPENDENCY, { serviceId: app.id, targetId: db.id, expectedVersion: 1 });
     const updated = serviceOf(result, "addServiceDependency");
     expect(updated).toMatchObject({ version: 2, dependsOn: [{ id: db.id, code: db.code }], usedBy: [] });
-    expect(updated.history[0]).toEqual({
-      actor: "test-editor",
-      action: "dependency added",
-      version: 2,
-      at: expect.any(String),
-      changes: [{ field: "dependsOn", from: null, to: json(db.id) }],
-    });
+    expect(updated.history[0]).toEqual(historyEntry("dependency added", 2, { dependsOn: [null, db.id] }));
     expect(await read(app.id)).toEqual(updated);
     expect(await read(db.id)).toMatchObject({ version: 1, usedBy: [{ id: app.id, code: app.code }] });
   });
@@ -740,10 +721,10 @@ describe("addServiceDependency", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing; a bad one with BAD_USER_INPUT", async () => {
     const [a, b] = [await createService(), await createService()];
     await execute(UPDATE, { id: a.id, expectedVersion: 1, name: "Moved On" });
-    const before = await snapshot(t.server);
-    const stale = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 });
-    expect(failure(stale, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(t.server)).toEqual(before);
+    const stale = await conflictWritingNothing(t.server.dataSource, () =>
+      execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 }),
+    );
+    expect(stale.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     const invalid = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 0 });
     expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
   });
@@ -822,10 +803,10 @@ describe("removeServiceDependency", () => {
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
-    const before = await snapshot(t.server);
-    const result = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 });
-    expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    expect(await snapshot(t.server)).toEqual(before);
+    const error = await conflictWritingNothing(t.server.dataSource, () =>
+      execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 }),
+    );
+    expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
   });
 
   it("refuses to change the dependencies of a RETIRED service, and writes nothing", async () => {
