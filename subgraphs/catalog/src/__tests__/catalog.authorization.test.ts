@@ -61,9 +61,13 @@ async function freshComponent(): Promise<string> {
   return (result.data?.createComponent as { id: string }).id;
 }
 
-async function link(mutation: string, serviceId: string, targetId: string) {
-  const result = await asEditor(`mutation ($input: ServiceLinkInput!) { ${mutation}(input: $input) { id } }`, {
-    input: { serviceId, targetId },
+async function link(mutation: "attachComponent" | "addServiceDependency", serviceId: string, otherId: string) {
+  const [type, field] =
+    mutation === "attachComponent"
+      ? ["ServiceComponentInput", "componentId"]
+      : ["ServiceDependencyInput", "dependsOnId"];
+  const result = await asEditor(`mutation ($input: ${type}!) { ${mutation}(input: $input) { id } }`, {
+    input: { serviceId, [field]: otherId },
   });
   expect(result.errors).toBeUndefined();
 }
@@ -112,7 +116,8 @@ const QUERIES: Operation[] = [
   },
 ];
 
-const linkMutation = (name: string): string => `mutation ($input: ServiceLinkInput!) { ${name}(input: $input) { id } }`;
+const linkMutation = (name: string, input: string): string =>
+  `mutation ($input: ${input}!) { ${name}(input: $input) { id } }`;
 
 const MUTATIONS: Operation[] = [
   {
@@ -147,33 +152,33 @@ const MUTATIONS: Operation[] = [
   {
     name: "attachComponent",
     group: "writers",
-    query: linkMutation("attachComponent"),
-    variables: async () => ({ input: { serviceId: await freshService(), targetId: DC } }),
+    query: linkMutation("attachComponent", "ServiceComponentInput"),
+    variables: async () => ({ input: { serviceId: await freshService(), componentId: DC } }),
   },
   {
     name: "detachComponent",
     group: "writers",
-    query: linkMutation("detachComponent"),
+    query: linkMutation("detachComponent", "ServiceComponentInput"),
     variables: async () => {
       const serviceId = await freshService();
       await link("attachComponent", serviceId, DC);
-      return { input: { serviceId, targetId: DC } };
+      return { input: { serviceId, componentId: DC } };
     },
   },
   {
     name: "addServiceDependency",
     group: "writers",
-    query: linkMutation("addServiceDependency"),
-    variables: async () => ({ input: { serviceId: await freshService(), targetId: sampleId.service("IDENTITY") } }),
+    query: linkMutation("addServiceDependency", "ServiceDependencyInput"),
+    variables: async () => ({ input: { serviceId: await freshService(), dependsOnId: sampleId.service("IDENTITY") } }),
   },
   {
     name: "removeServiceDependency",
     group: "writers",
-    query: linkMutation("removeServiceDependency"),
+    query: linkMutation("removeServiceDependency", "ServiceDependencyInput"),
     variables: async () => {
       const serviceId = await freshService();
       await link("addServiceDependency", serviceId, sampleId.service("IDENTITY"));
-      return { input: { serviceId, targetId: sampleId.service("IDENTITY") } };
+      return { input: { serviceId, dependsOnId: sampleId.service("IDENTITY") } };
     },
   },
   {

@@ -1,25 +1,30 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import { ConflictError, InvalidReferenceError, lockNamed, NotFoundError } from "@itsm/kit";
-import type { ServiceLink } from "../it-services/service.changes";
+import type { ServiceRelationChange } from "../it-services/service.changes";
 import { loadChangeable, serviceRecords } from "../it-services/service.changes";
 import { Service } from "../it-services/service.entity";
 import { ServiceLifecycle } from "../it-services/service.enums";
 import { codesOf, dependencyPath } from "./dependency.rules";
 import { ServiceDependency } from "./service-dependency.entity";
 
+/** A service the changed service depends on (or stops depending on). */
+export interface ServiceDependencyLink extends ServiceRelationChange {
+  dependsOnId: string;
+}
+
 /** Which services a service depends on: each change one transaction that bumps the dependent's version. */
 export class DependencyCommands {
   constructor(private readonly transactor: Transactor) {}
 
-  /** Records that the service depends on `link.targetId`; refused if the graph would get a cycle. */
-  add(link: ServiceLink, actor: Identity): Promise<Service> {
+  /** Records that the service depends on `link.dependsOnId`; refused if the graph would get a cycle. */
+  add(link: ServiceDependencyLink, actor: Identity): Promise<Service> {
     return this.transactor.run(async (manager) => {
       // One dependency change at a time: two concurrent edges could otherwise close a cycle together.
       await lockNamed(manager, "catalog:dependency-graph");
       const service = await loadChangeable(manager, link);
-      const target = await manager.findOneBy(Service, { id: link.targetId });
+      const target = await manager.findOneBy(Service, { id: link.dependsOnId });
       if (!target)
-        throw new InvalidReferenceError(`Service "${link.targetId}" does not exist`, { ids: [link.targetId] });
+        throw new InvalidReferenceError(`Service "${link.dependsOnId}" does not exist`, { ids: [link.dependsOnId] });
       if (target.lifecycle === ServiceLifecycle.RETIRED) {
         throw new ConflictError(`Service ${target.code} is RETIRED: nothing may come to depend on it`);
       }
@@ -46,15 +51,15 @@ export class DependencyCommands {
     });
   }
 
-  /** Removes the service's dependency on `link.targetId`. */
-  remove(link: ServiceLink, actor: Identity): Promise<Service> {
+  /** Removes the service's dependency on `link.dependsOnId`. */
+  remove(link: ServiceDependencyLink, actor: Identity): Promise<Service> {
     return this.transactor.run(async (manager) => {
       const service = await loadChangeable(manager, link);
-      const result = await manager.delete(ServiceDependency, { serviceId: service.id, dependsOnId: link.targetId });
-      if (!result.affected) throw new NotFoundError(`Dependency of service ${service.code}`, link.targetId);
+      const result = await manager.delete(ServiceDependency, { serviceId: service.id, dependsOnId: link.dependsOnId });
+      if (!result.affected) throw new NotFoundError(`Dependency of service ${service.code}`, link.dependsOnId);
       return serviceRecords.touch(manager, service, "dependency removed", actor, {
         field: "dependsOn",
-        from: JSON.stringify(link.targetId),
+        from: JSON.stringify(link.dependsOnId),
         to: null,
       });
     });

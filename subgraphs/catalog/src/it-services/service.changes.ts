@@ -17,17 +17,16 @@ export const serviceRecords = new VersionedRecords(Service, {
 });
 
 /**
- * A change to one of a service's relations (a component, a dependency): `targetId` is the other
- * record; `expectedVersion` is the service's version as last read, checked when given.
+ * A change to one of a service's relations (a component, a dependency): `expectedVersion` is the
+ * service's version as last read, checked when given.
  */
-export interface ServiceLink {
+export interface ServiceRelationChange {
   serviceId: string;
-  targetId: string;
   expectedVersion?: number | null;
 }
 
 /** The service a relation change applies to, locked: it must exist, be at the expected version and not be RETIRED. */
-export async function loadChangeable(manager: EntityManager, link: ServiceLink): Promise<Service> {
+export async function loadChangeable(manager: EntityManager, link: ServiceRelationChange): Promise<Service> {
   const service = await serviceRecords.load(manager, link.serviceId, link.expectedVersion, { lock: true });
   assertChangeable(service);
   return service;

@@ -9,7 +9,8 @@ import {
 } from "@itsm/kit";
 import { IsIn, IsOptional, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import type { ServiceLink } from "./service.changes";
+import type { ServiceComponentLink } from "../components/service-component.commands";
+import type { ServiceDependencyLink } from "../dependencies/dependency.commands";
 import type { LifecycleMove, NewService, ServiceChanges } from "./service.commands";
 import { Criticality, ServiceLifecycle, ServiceType } from "./service.enums";
 import type { ServiceCriteria } from "./service.filters";
@@ -123,14 +124,27 @@ export class SetServiceLifecycleInput implements LifecycleMove {
   expectedVersion: number;
 }
 
-/** Links two catalogue records (a component or a dependency) to a service. */
-@InputType({ description: "Links a service to another catalogue record." })
-export class ServiceLinkInput implements ServiceLink {
+/** Attaches a component to a service, or detaches it. */
+@InputType({ description: "A component to attach to a service, or to detach from it." })
+export class ServiceComponentInput implements ServiceComponentLink {
   @IdField("The service that changes.")
   serviceId: string;
 
-  @IdField("The component (attach/detach) or service (dependencies) to link or unlink.")
-  targetId: string;
+  @IdField("The component to attach or detach.")
+  componentId: string;
+
+  @ExpectedVersionField({ optional: true, description: "The service's version you last read; checked when given." })
+  expectedVersion?: number;
+}
+
+/** Adds or removes a dependency of a service on another. */
+@InputType({ description: "A dependency of one service on another, to add or remove." })
+export class ServiceDependencyInput implements ServiceDependencyLink {
+  @IdField("The service that changes (the one that depends).")
+  serviceId: string;
+
+  @IdField("The service it depends on.")
+  dependsOnId: string;
 
   @ExpectedVersionField({ optional: true, description: "The service's version you last read; checked when given." })
   expectedVersion?: number;

@@ -16,7 +16,8 @@ import { Service } from "./service.entity";
 import {
   CreateServiceInput,
   ServiceFilter,
-  ServiceLinkInput,
+  ServiceComponentInput,
+  ServiceDependencyInput,
   SetServiceLifecycleInput,
   UpdateServiceInput,
 } from "./service.inputs";
@@ -84,28 +85,28 @@ export class ServiceResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => Service, { description: "Makes a component part of a service (`targetId` is the component)." })
-  attachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+  @Mutation(() => Service, { description: "Makes a component part of a service." })
+  attachComponent(@Arg("input") input: ServiceComponentInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceComponentCommands.attach(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => Service, { description: "Removes a component from a service (`targetId` is the component)." })
-  detachComponent(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+  @Mutation(() => Service, { description: "Removes a component from a service." })
+  detachComponent(@Arg("input") input: ServiceComponentInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.serviceComponentCommands.detach(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => Service, {
-    description: "Records that a service depends on another (`targetId`); refused if it would create a cycle.",
+    description: "Records that a service depends on another (`dependsOnId`); refused if it would create a cycle.",
   })
-  addServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+  addServiceDependency(@Arg("input") input: ServiceDependencyInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.dependencyCommands.add(input, ctx.identity);
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => Service, { description: "Removes a dependency of a service on another (`targetId`)." })
-  removeServiceDependency(@Arg("input") input: ServiceLinkInput, @Ctx() ctx: CatalogContext): Promise<Service> {
+  @Mutation(() => Service, { description: "Removes a dependency of a service on another (`dependsOnId`)." })
+  removeServiceDependency(@Arg("input") input: ServiceDependencyInput, @Ctx() ctx: CatalogContext): Promise<Service> {
     return ctx.dependencyCommands.remove(input, ctx.identity);
   }
 

@@ -45,10 +45,10 @@ const SERVICE = `id code lifecycle version components { id name } ${HISTORY_FIEL
 
 const CREATE = `mutation ($input: CreateComponentInput!) { createComponent(input: $input) { ${COMPONENT} } }`;
 const UPDATE = `mutation ($input: UpdateComponentInput!) { updateComponent(input: $input) { ${COMPONENT} } }`;
-const ATTACH = `mutation ($input: ServiceLinkInput!) { attachComponent(input: $input) { ${SERVICE} } }`;
-const DETACH = `mutation ($input: ServiceLinkInput!) { detachComponent(input: $input) { ${SERVICE} } }`;
+const ATTACH = `mutation ($input: ServiceComponentInput!) { attachComponent(input: $input) { ${SERVICE} } }`;
+const DETACH = `mutation ($input: ServiceComponentInput!) { detachComponent(input: $input) { ${SERVICE} } }`;
 const CREATE_SERVICE = `mutation ($input: CreateServiceInput!) { createService(input: $input) { ${SERVICE} } }`;
-const ADD_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { addServiceDependency(input: $input) { id } }`;
+const ADD_DEPENDENCY = `mutation ($input: ServiceDependencyInput!) { addServiceDependency(input: $input) { id } }`;
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
@@ -230,14 +230,14 @@ describe("updateComponent", () => {
 describe("attachComponent", () => {
   it("makes a component part of a service, bumps the service's version and records the component", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    const result = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
+    const result = await execute(ATTACH, { serviceId: service.id, componentId: component.id, expectedVersion: 1 });
     const updated = dataOf<ServiceView>(result, "attachComponent");
     expect(updated).toMatchObject({ version: 2, components: [{ id: component.id, name: component.name }] });
     expect(updated.history[0]).toEqual(historyEntry("component attached", 2, { components: [null, component.id] }));
     expect(await readService(service.id)).toEqual(updated);
     // The component itself does not change; it now reports the service (and what depends on it).
     const dependent = await createService();
-    await execute(ADD_DEPENDENCY, { serviceId: dependent.id, targetId: service.id });
+    await execute(ADD_DEPENDENCY, { serviceId: dependent.id, dependsOnId: service.id });
     expect(await readComponent(component.id)).toMatchObject({
       version: 1,
       services: [{ id: service.id, code: service.code }],
@@ -249,7 +249,7 @@ describe("attachComponent", () => {
     const service = await createService({ lifecycle: "LIVE" });
     const sanStorage = sampleId.component("san-storage");
     const updated = dataOf<ServiceView>(
-      await execute(ATTACH, { serviceId: service.id, targetId: sanStorage }),
+      await execute(ATTACH, { serviceId: service.id, componentId: sanStorage }),
       "attachComponent",
     );
     expect(updated.components.map((c) => c.id)).toEqual([sanStorage]);
@@ -259,9 +259,9 @@ describe("attachComponent", () => {
 
   it("refuses a component the service already has", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    await execute(ATTACH, { serviceId: service.id, targetId: component.id });
+    await execute(ATTACH, { serviceId: service.id, componentId: component.id });
     const before = await snapshot(t.server);
-    const result = await execute(ATTACH, { serviceId: service.id, targetId: component.id });
+    const result = await execute(ATTACH, { serviceId: service.id, componentId: component.id });
     expect(failure(result, "CONFLICT").message).toBe(
       `Component "${component.id}" is already part of service ${service.code}`,
     );
@@ -271,11 +271,11 @@ describe("attachComponent", () => {
   it("answers an unknown component with INVALID_REFERENCE and an unknown service with NOT_FOUND", async () => {
     const [service, component] = [await createService(), await createComponent()];
     const before = await snapshot(t.server);
-    const unknownComponent = await execute(ATTACH, { serviceId: service.id, targetId: "no-such-component" });
+    const unknownComponent = await execute(ATTACH, { serviceId: service.id, componentId: "no-such-component" });
     const error = failure(unknownComponent, "INVALID_REFERENCE");
     expect(error.message).toBe('Component "no-such-component" does not exist');
     expect(error.extensions?.ids).toEqual(["no-such-component"]);
-    const unknownService = await execute(ATTACH, { serviceId: "no-such-service", targetId: component.id });
+    const unknownService = await execute(ATTACH, { serviceId: "no-such-service", componentId: component.id });
     expect(failure(unknownService, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -283,23 +283,23 @@ describe("attachComponent", () => {
   it("refuses to change a RETIRED service's components", async () => {
     const component = await createComponent();
     const before = await snapshot(t.server);
-    const result = await execute(ATTACH, { serviceId: PRINT, targetId: component.id });
+    const result = await execute(ATTACH, { serviceId: PRINT, componentId: component.id });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
     expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing; a bad one with BAD_USER_INPUT", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    await execute(ATTACH, { serviceId: service.id, targetId: (await createComponent()).id });
+    await execute(ATTACH, { serviceId: service.id, componentId: (await createComponent()).id });
     const before = await snapshot(t.server);
-    const stale = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
+    const stale = await execute(ATTACH, { serviceId: service.id, componentId: component.id, expectedVersion: 1 });
     expect(failure(stale, "CONFLICT").extensions).toMatchObject({
       typeName: "Service",
       expectedVersion: 1,
       currentVersion: 2,
     });
     expect(await snapshot(t.server)).toEqual(before);
-    const invalid = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: -1 });
+    const invalid = await execute(ATTACH, { serviceId: service.id, componentId: component.id, expectedVersion: -1 });
     expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
   });
 
@@ -307,7 +307,7 @@ describe("attachComponent", () => {
     const service = await createService();
     const components = await Promise.all(Array.from({ length: 8 }, () => createComponent()));
     const results = await Promise.all(
-      components.map((c) => execute(ATTACH, { serviceId: service.id, targetId: c.id })),
+      components.map((c) => execute(ATTACH, { serviceId: service.id, componentId: c.id })),
     );
     for (const result of results) expect(result.errors).toBeUndefined();
     const final = await readService(service.id);
@@ -321,7 +321,7 @@ describe("attachComponent", () => {
   it("attaches one of several concurrent identical attachments", async () => {
     const [service, component] = [await createService(), await createComponent()];
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => execute(ATTACH, { serviceId: service.id, targetId: component.id })),
+      Array.from({ length: 6 }, () => execute(ATTACH, { serviceId: service.id, componentId: component.id })),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
@@ -333,9 +333,9 @@ describe("attachComponent", () => {
 describe("detachComponent", () => {
   it("removes a component from a service, bumps the service's version and records the removal", async () => {
     const [service, kept, removed] = [await createService(), await createComponent(), await createComponent()];
-    await execute(ATTACH, { serviceId: service.id, targetId: kept.id });
-    await execute(ATTACH, { serviceId: service.id, targetId: removed.id });
-    const result = await execute(DETACH, { serviceId: service.id, targetId: removed.id, expectedVersion: 3 });
+    await execute(ATTACH, { serviceId: service.id, componentId: kept.id });
+    await execute(ATTACH, { serviceId: service.id, componentId: removed.id });
+    const result = await execute(DETACH, { serviceId: service.id, componentId: removed.id, expectedVersion: 3 });
     const updated = dataOf<ServiceView>(result, "detachComponent");
     expect(updated).toMatchObject({ version: 4, components: [{ id: kept.id }] });
     expect(updated.history.map((h) => [h.version, h.action])).toEqual([
@@ -354,18 +354,18 @@ describe("detachComponent", () => {
   it("answers a component the service does not have with NOT_FOUND", async () => {
     const [service, component] = [await createService(), await createComponent()];
     const before = await snapshot(t.server);
-    const result = await execute(DETACH, { serviceId: service.id, targetId: component.id });
+    const result = await execute(DETACH, { serviceId: service.id, componentId: component.id });
     expect(failure(result, "NOT_FOUND").message).toBe(
       `Component of service ${service.code} "${component.id}" does not exist`,
     );
-    const unknown = await execute(DETACH, { serviceId: "no-such-service", targetId: component.id });
+    const unknown = await execute(DETACH, { serviceId: "no-such-service", componentId: component.id });
     expect(failure(unknown, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
     expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("refuses to detach a component from a RETIRED service", async () => {
     const before = await snapshot(t.server);
-    const result = await execute(DETACH, { serviceId: PRINT, targetId: PRINT_FLEET });
+    const result = await execute(DETACH, { serviceId: PRINT, componentId: PRINT_FLEET });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
     expect(await snapshot(t.server)).toEqual(before);
     expect((await readService(PRINT)).components.map((c) => c.id)).toEqual([PRINT_FLEET]);
@@ -373,9 +373,9 @@ describe("detachComponent", () => {
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const [service, component] = [await createService(), await createComponent()];
-    await execute(ATTACH, { serviceId: service.id, targetId: component.id });
+    await execute(ATTACH, { serviceId: service.id, componentId: component.id });
     const before = await snapshot(t.server);
-    const result = await execute(DETACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
+    const result = await execute(DETACH, { serviceId: service.id, componentId: component.id, expectedVersion: 1 });
     expect(failure(result, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -387,7 +387,7 @@ describe("a failing mutation", () => {
     const before = await snapshot(t.server);
     const spy = failHistoryWrites();
     try {
-      const attached = await execute(ATTACH, { serviceId: service.id, targetId: component.id, expectedVersion: 1 });
+      const attached = await execute(ATTACH, { serviceId: service.id, componentId: component.id, expectedVersion: 1 });
       expect(failure(attached, "INTERNAL_SERVER_ERROR").message).toBe("Internal server error");
       failure(
         await execute(CREATE, { name: nextName(), kind: "DATA", description: "Never made." }),
@@ -403,11 +403,11 @@ describe("a failing mutation", () => {
     }
     expect(await snapshot(t.server)).toEqual(before);
     // Detaching a component attached meanwhile fails late too, and changes nothing either.
-    await execute(ATTACH, { serviceId: service.id, targetId: component.id });
+    await execute(ATTACH, { serviceId: service.id, componentId: component.id });
     const attached = await snapshot(t.server);
     const spy2 = failHistoryWrites();
     try {
-      failure(await execute(DETACH, { serviceId: service.id, targetId: component.id }), "INTERNAL_SERVER_ERROR");
+      failure(await execute(DETACH, { serviceId: service.id, componentId: component.id }), "INTERNAL_SERVER_ERROR");
     } finally {
       spy2.mockRestore();
     }

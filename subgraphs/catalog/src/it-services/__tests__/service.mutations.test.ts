@@ -45,8 +45,8 @@ const SERVICE = `id code name description category type lifecycle criticality ow
 const CREATE = `mutation ($input: CreateServiceInput!) { createService(input: $input) { ${SERVICE} } }`;
 const UPDATE = `mutation ($input: UpdateServiceInput!) { updateService(input: $input) { ${SERVICE} } }`;
 const SET_LIFECYCLE = `mutation ($input: SetServiceLifecycleInput!) { setServiceLifecycle(input: $input) { ${SERVICE} } }`;
-const ADD_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { addServiceDependency(input: $input) { ${SERVICE} } }`;
-const REMOVE_DEPENDENCY = `mutation ($input: ServiceLinkInput!) { removeServiceDependency(input: $input) { ${SERVICE} } }`;
+const ADD_DEPENDENCY = `mutation ($input: ServiceDependencyInput!) { addServiceDependency(input: $input) { ${SERVICE} } }`;
+const REMOVE_DEPENDENCY = `mutation ($input: ServiceDependencyInput!) { removeServiceDependency(input: $input) { ${SERVICE} } }`;
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
@@ -89,7 +89,7 @@ async function read(id: string): Promise<ServiceView> {
 /** Adds the dependency `service → target`, which must succeed. */
 async function depend(service: ServiceView, target: ServiceView): Promise<ServiceView> {
   return serviceOf(
-    await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: target.id }),
+    await execute(ADD_DEPENDENCY, { serviceId: service.id, dependsOnId: target.id }),
     "addServiceDependency",
   );
 }
@@ -606,7 +606,7 @@ describe("setServiceLifecycle", () => {
 describe("addServiceDependency", () => {
   it("records that a service depends on another, bumping only the dependent's version", async () => {
     const [app, db] = [await createService(), await createService()];
-    const result = await execute(ADD_DEPENDENCY, { serviceId: app.id, targetId: db.id, expectedVersion: 1 });
+    const result = await execute(ADD_DEPENDENCY, { serviceId: app.id, dependsOnId: db.id, expectedVersion: 1 });
     const updated = serviceOf(result, "addServiceDependency");
     expect(updated).toMatchObject({ version: 2, dependsOn: [{ id: db.id, code: db.code }], usedBy: [] });
     expect(updated.history[0]).toEqual(historyEntry("dependency added", 2, { dependsOn: [null, db.id] }));
@@ -625,7 +625,7 @@ describe("addServiceDependency", () => {
   it("refuses a service depending on itself", async () => {
     const service = await createService();
     const before = await snapshot(t.server);
-    const result = await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: service.id });
+    const result = await execute(ADD_DEPENDENCY, { serviceId: service.id, dependsOnId: service.id });
     expect(failure(result, "CONFLICT").message).toBe(`Service ${service.code} cannot depend on itself`);
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -634,7 +634,7 @@ describe("addServiceDependency", () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
     const before = await snapshot(t.server);
-    const result = await execute(ADD_DEPENDENCY, { serviceId: b.id, targetId: a.id });
+    const result = await execute(ADD_DEPENDENCY, { serviceId: b.id, dependsOnId: a.id });
     const error = failure(result, "CONFLICT");
     expect(error.message).toBe(
       `Service ${b.code} cannot depend on ${a.code}: that would make the cycle ${b.code} → ${a.code} → ${b.code}`,
@@ -648,7 +648,7 @@ describe("addServiceDependency", () => {
     for (let i = 0; i + 1 < chain.length; i++) await depend(chain[i], chain[i + 1]);
     const [first, , , last] = chain;
     const before = await snapshot(t.server);
-    const result = await execute(ADD_DEPENDENCY, { serviceId: last.id, targetId: first.id });
+    const result = await execute(ADD_DEPENDENCY, { serviceId: last.id, dependsOnId: first.id });
     const error = failure(result, "CONFLICT");
     const cycle = [last, ...chain].map((s) => s.code);
     expect(error.message).toBe(
@@ -658,7 +658,7 @@ describe("addServiceDependency", () => {
     expect(await snapshot(t.server)).toEqual(before);
 
     // Closing the cycle further down the chain is refused too; a shortcut along it is not a cycle.
-    const inner = await execute(ADD_DEPENDENCY, { serviceId: chain[2].id, targetId: chain[1].id });
+    const inner = await execute(ADD_DEPENDENCY, { serviceId: chain[2].id, dependsOnId: chain[1].id });
     expect(failure(inner, "CONFLICT").extensions?.cycle).toEqual([chain[2], chain[1], chain[2]].map((s) => s.code));
     const shortcut = await depend(await read(first.id), last);
     expect(shortcut.dependsOn.map((s) => s.id).sort()).toEqual([chain[1].id, last.id].sort());
@@ -678,7 +678,7 @@ describe("addServiceDependency", () => {
     expect(closed.dependsOn).toEqual([{ id: bottom.id, code: bottom.code }]);
     expect((await read(bottom.id)).usedBy.map((s) => s.code)).toEqual([left.code, right.code].sort());
     // …but the bottom may not depend on the top.
-    const result = await execute(ADD_DEPENDENCY, { serviceId: bottom.id, targetId: top.id });
+    const result = await execute(ADD_DEPENDENCY, { serviceId: bottom.id, dependsOnId: top.id });
     const cycle = failure(result, "CONFLICT").extensions?.cycle as string[];
     expect(cycle).toHaveLength(4);
     expect(cycle[0]).toBe(bottom.code);
@@ -691,7 +691,7 @@ describe("addServiceDependency", () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
     const before = await snapshot(t.server);
-    const result = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id });
+    const result = await execute(ADD_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id });
     expect(failure(result, "CONFLICT").message).toBe(`Service ${a.code} already depends on ${b.code}`);
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -699,11 +699,11 @@ describe("addServiceDependency", () => {
   it("answers an unknown dependency with INVALID_REFERENCE and an unknown service with NOT_FOUND", async () => {
     const service = await createService();
     const before = await snapshot(t.server);
-    const unknownTarget = await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: "no-such-service" });
+    const unknownTarget = await execute(ADD_DEPENDENCY, { serviceId: service.id, dependsOnId: "no-such-service" });
     const error = failure(unknownTarget, "INVALID_REFERENCE");
     expect(error.message).toBe('Service "no-such-service" does not exist');
     expect(error.extensions?.ids).toEqual(["no-such-service"]);
-    const unknownService = await execute(ADD_DEPENDENCY, { serviceId: "no-such-service", targetId: service.id });
+    const unknownService = await execute(ADD_DEPENDENCY, { serviceId: "no-such-service", dependsOnId: service.id });
     expect(failure(unknownService, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -711,9 +711,9 @@ describe("addServiceDependency", () => {
   it("refuses new dependencies on or of a RETIRED service", async () => {
     const service = await createService();
     const before = await snapshot(t.server);
-    const onRetired = await execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: PRINT });
+    const onRetired = await execute(ADD_DEPENDENCY, { serviceId: service.id, dependsOnId: PRINT });
     expect(failure(onRetired, "CONFLICT").message).toBe("Service PRINT is RETIRED: nothing may come to depend on it");
-    const ofRetired = await execute(ADD_DEPENDENCY, { serviceId: PRINT, targetId: service.id });
+    const ofRetired = await execute(ADD_DEPENDENCY, { serviceId: PRINT, dependsOnId: service.id });
     expect(failure(ofRetired, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -722,18 +722,18 @@ describe("addServiceDependency", () => {
     const [a, b] = [await createService(), await createService()];
     await execute(UPDATE, { id: a.id, expectedVersion: 1, name: "Moved On" });
     const stale = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 }),
+      execute(ADD_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id, expectedVersion: 1 }),
     );
     expect(stale.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    const invalid = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 0 });
+    const invalid = await execute(ADD_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id, expectedVersion: 0 });
     expect(invalidPaths(invalid)).toEqual(["input.expectedVersion"]);
   });
 
   it("lets only one of two concurrent dependencies that would close a cycle together succeed", async () => {
     const [a, b] = [await createService(), await createService()];
     const results = await Promise.all([
-      execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id }),
-      execute(ADD_DEPENDENCY, { serviceId: b.id, targetId: a.id }),
+      execute(ADD_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id }),
+      execute(ADD_DEPENDENCY, { serviceId: b.id, dependsOnId: a.id }),
     ]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     const [loser] = results.filter((r) => r.errors);
@@ -749,7 +749,7 @@ describe("addServiceDependency", () => {
     const service = await createService();
     const targets = await Promise.all(Array.from({ length: 6 }, () => createService()));
     const results = await Promise.all(
-      targets.map((target) => execute(ADD_DEPENDENCY, { serviceId: service.id, targetId: target.id })),
+      targets.map((target) => execute(ADD_DEPENDENCY, { serviceId: service.id, dependsOnId: target.id })),
     );
     for (const result of results) expect(result.errors).toBeUndefined();
     const final = await read(service.id);
@@ -763,7 +763,7 @@ describe("removeServiceDependency", () => {
   it("removes a dependency, bumps the version and records what was removed", async () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
-    const result = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 2 });
+    const result = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id, expectedVersion: 2 });
     const updated = serviceOf(result, "removeServiceDependency");
     expect(updated).toMatchObject({ version: 3, dependsOn: [] });
     expect(updated.history.map((h) => [h.version, h.action])).toEqual([
@@ -782,7 +782,7 @@ describe("removeServiceDependency", () => {
 
   it("removes a sample dependency without expectedVersion", async () => {
     const crm = sampleId.service("CRM");
-    const result = await execute(REMOVE_DEPENDENCY, { serviceId: crm, targetId: sampleId.service("ERP") });
+    const result = await execute(REMOVE_DEPENDENCY, { serviceId: crm, dependsOnId: sampleId.service("ERP") });
     const updated = serviceOf(result, "removeServiceDependency");
     expect(updated.dependsOn.map((s) => s.code)).toEqual(["IDENTITY"]);
     expect(updated.version).toBe(2);
@@ -793,9 +793,9 @@ describe("removeServiceDependency", () => {
     // The reverse direction is another dependency.
     await depend(b, a);
     const before = await snapshot(t.server);
-    const missing = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id });
+    const missing = await execute(REMOVE_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id });
     expect(failure(missing, "NOT_FOUND").message).toBe(`Dependency of service ${a.code} "${b.id}" does not exist`);
-    const unknown = await execute(REMOVE_DEPENDENCY, { serviceId: "no-such-service", targetId: a.id });
+    const unknown = await execute(REMOVE_DEPENDENCY, { serviceId: "no-such-service", dependsOnId: a.id });
     expect(failure(unknown, "NOT_FOUND").message).toBe('Service "no-such-service" does not exist');
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -804,7 +804,7 @@ describe("removeServiceDependency", () => {
     const [a, b] = [await createService(), await createService()];
     await depend(a, b);
     const error = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(REMOVE_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 }),
+      execute(REMOVE_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id, expectedVersion: 1 }),
     );
     expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
   });
@@ -812,7 +812,7 @@ describe("removeServiceDependency", () => {
   it("refuses to change the dependencies of a RETIRED service, and writes nothing", async () => {
     // PRINT (RETIRED) depends on IDENTITY in the sample; its record is kept as it was.
     const before = await snapshot(t.server);
-    const result = await execute(REMOVE_DEPENDENCY, { serviceId: PRINT, targetId: sampleId.service("IDENTITY") });
+    const result = await execute(REMOVE_DEPENDENCY, { serviceId: PRINT, dependsOnId: sampleId.service("IDENTITY") });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
     expect(await snapshot(t.server)).toEqual(before);
   });
@@ -824,7 +824,7 @@ describe("a failing mutation", () => {
     const before = await snapshot(t.server);
     const spy = failHistoryWrites();
     try {
-      const added = await execute(ADD_DEPENDENCY, { serviceId: a.id, targetId: b.id, expectedVersion: 1 });
+      const added = await execute(ADD_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id, expectedVersion: 1 });
       expect(failure(added, "INTERNAL_SERVER_ERROR").message).toBe("Internal server error");
       failure(await execute(CREATE, validInput()), "INTERNAL_SERVER_ERROR");
       failure(await execute(UPDATE, { id: a.id, expectedVersion: 1, name: "Never Renamed" }), "INTERNAL_SERVER_ERROR");
