@@ -50,3 +50,9 @@ describe("calendarInputProblems", () => {
     expect(paths(business({ holidays: ["2026-12-25", "2026-12-26", "2026-12-25"] }))).toEqual(["holidays.2"]);
   });
 });
+
+describe("the default calendar", () => {
+  it("has the id the MySQL migration creates it with", () => {
+    expect(DEFAULT_CALENDAR.id).toBe("7c96b9ad-1677-5a66-bb0e-f19ddfc164f8");
+  });
+});
