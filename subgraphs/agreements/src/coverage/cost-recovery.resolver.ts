@@ -14,7 +14,8 @@ export class CostRecovery implements CostRecoveryFigures {
   cost: Money;
 
   @Field(() => Money, {
-    description: "The sum of the monthly charges for the service in the ACTIVE SLAs covering it, in the cost's currency.",
+    description:
+      "The sum of the monthly charges for the service in the ACTIVE SLAs covering it, in the cost's currency.",
   })
   charged: Money;
 
@@ -40,7 +41,10 @@ export class CostRecoveryResolver {
     description:
       "For analysts: the service's monthly cost against the monthly charges of the ACTIVE SLAs covering it. Null only when an error says why.",
   })
-  async costRecovery(@Root() service: ServiceReference, @Ctx() { loaders }: AgreementsContext): Promise<CostRecovery | null> {
+  async costRecovery(
+    @Root() service: ServiceReference,
+    @Ctx() { loaders }: AgreementsContext,
+  ): Promise<CostRecovery | null> {
     // The gateway always sends the required monthlyCost; a caller of this subgraph alone may not.
     if (!service.monthlyCost) return null;
     return costRecovery(service.monthlyCost, await loaders.activeChargesByService.load(service.id));

@@ -83,7 +83,9 @@ export class CoverageCommands {
     await this.references.assertValid({ serviceIds: [change.serviceId] }, actor);
     return this.transactor.run(async (manager) => {
       const agreement = await loadDraft(manager, change.agreementId, change.expectedRevision);
-      if (await manager.exists(ServiceCoverage, { where: { agreementId: agreement.id, serviceId: change.serviceId } })) {
+      if (
+        await manager.exists(ServiceCoverage, { where: { agreementId: agreement.id, serviceId: change.serviceId } })
+      ) {
         throw new ConflictError(`Agreement ${agreement.number} already covers service "${change.serviceId}"`);
       }
       await assertCalendarsExist(manager, [change]);

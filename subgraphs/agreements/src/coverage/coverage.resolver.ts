@@ -47,7 +47,9 @@ export class CoverageResolver {
 /** The calendar of a coverage, loaded in one batch for every coverage of a request. */
 @Resolver(() => ServiceCoverage)
 export class CoverageCalendarResolver {
-  @FieldResolver(() => ServiceCalendar, { description: "The service calendar the targets for this service are measured in." })
+  @FieldResolver(() => ServiceCalendar, {
+    description: "The service calendar the targets for this service are measured in.",
+  })
   async calendar(@Root() coverage: ServiceCoverage, @Ctx() { loaders }: AgreementsContext): Promise<ServiceCalendar> {
     // Calendars are never deleted and coverage names an existing one.
     return (await loaders.calendarById.load(coverage.calendarId)) as ServiceCalendar;

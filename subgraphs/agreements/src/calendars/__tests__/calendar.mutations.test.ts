@@ -65,8 +65,16 @@ describe("createCalendar", () => {
       { windows: [{ days: ["MON"], from: "8:00", to: "24:30" }] },
       ["input.windows.0.from", "input.windows.0.to"],
     ],
-    ["a window starting at 24:00", { windows: [{ days: ["MON"], from: "24:00", to: "24:00" }] }, ["input.windows.0.from"]],
-    ["a window ending before it starts", { windows: [{ days: ["MON"], from: "18:00", to: "08:00" }] }, ["input.windows.0.to"]],
+    [
+      "a window starting at 24:00",
+      { windows: [{ days: ["MON"], from: "24:00", to: "24:00" }] },
+      ["input.windows.0.from"],
+    ],
+    [
+      "a window ending before it starts",
+      { windows: [{ days: ["MON"], from: "18:00", to: "08:00" }] },
+      ["input.windows.0.to"],
+    ],
     [
       "overlapping windows",
       {
@@ -77,7 +85,11 @@ describe("createCalendar", () => {
       },
       ["input.windows.1"],
     ],
-    ["a day listed twice", { windows: [{ days: ["MON", "MON"], from: "08:00", to: "18:00" }] }, ["input.windows.0.days.1"]],
+    [
+      "a day listed twice",
+      { windows: [{ days: ["MON", "MON"], from: "08:00", to: "18:00" }] },
+      ["input.windows.0.days.1"],
+    ],
     ["a holiday listed twice", { holidays: ["2026-12-25", "2026-12-25"] }, ["input.holidays.1"]],
     ["a code that is not a code", { code: "not a code" }, ["input.code"]],
   ])("refuses %s (BAD_USER_INPUT naming the field), writing nothing", async (_, extra, paths) => {
@@ -171,7 +183,11 @@ describe("reading calendars", () => {
     expect(byCode.errors).toBeUndefined();
     const calendar = byCode.data?.calendarByCode as CalendarView;
     expect(calendar).toMatchObject({ code: "24X7-CET", timeZone: "Europe/Berlin", holidays: [] });
-    const byId = await t.server.execute(`query ($id: ID!) { calendar(id: $id) { code } }`, { id: calendar.id }, partner);
+    const byId = await t.server.execute(
+      `query ($id: ID!) { calendar(id: $id) { code } }`,
+      { id: calendar.id },
+      partner,
+    );
     expect(byId.data?.calendar).toEqual({ code: "24X7-CET" });
     const history = await t.server.execute(`{ calendarByCode(code: "24X7-CET") { history { action } } }`, {}, partner);
     expect(history.errors?.[0].extensions?.code).toBe("FORBIDDEN");
