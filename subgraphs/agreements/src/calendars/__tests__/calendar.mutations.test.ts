@@ -1,3 +1,4 @@
+import type { Identity } from "@itsm/kit";
 import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, failure, invalidPaths } from "../../__tests__/support/agreements";
 import { sampleCalendars } from "../../sample/calendars.sample";
@@ -29,9 +30,9 @@ const calendarInput = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const create = (input: Record<string, unknown>, identity = TEST_IDENTITIES.editor) =>
+const create = (input: Record<string, unknown>, identity: Identity = TEST_IDENTITIES.editor) =>
   t.server.execute(CREATE, { input }, identity);
-const update = (input: Record<string, unknown>, identity = TEST_IDENTITIES.editor) =>
+const update = (input: Record<string, unknown>, identity: Identity = TEST_IDENTITIES.editor) =>
   t.server.execute(UPDATE, { input }, identity);
 
 async function created(extra: Record<string, unknown> = {}): Promise<CalendarView> {

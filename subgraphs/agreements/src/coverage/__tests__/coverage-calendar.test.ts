@@ -1,3 +1,4 @@
+import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
 import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, coverage, failure, invalidPaths } from "../../__tests__/support/agreements";
@@ -81,7 +82,7 @@ describe("the calendar of coverage", () => {
   });
 
   const SET = `mutation ($input: SetCoverageCalendarInput!) { setCoverageCalendar(input: $input) { id revision } }`;
-  const setCalendar = (input: Record<string, unknown>, identity = TEST_IDENTITIES.editor) =>
+  const setCalendar = (input: Record<string, unknown>, identity: Identity = TEST_IDENTITIES.editor) =>
     t.server.execute(SET, { input }, identity);
 
   it("changes a DRAFT's coverage calendar with setCoverageCalendar, audited and revision-checked", async () => {
