@@ -3,8 +3,12 @@ import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { AgreementCommands } from "./agreements/agreement.commands";
 import { AgreementService } from "./agreements/agreement.service";
+import { CalendarCommands } from "./calendars/calendar.commands";
+import { CalendarService } from "./calendars/calendar.service";
+import { CatalogueService } from "./catalogue/catalogue.service";
 import { ClaimCommands } from "./claims/claim.commands";
 import { CoverageCommands } from "./coverage/coverage.commands";
+import { CoverageService } from "./coverage/coverage.service";
 import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
 import { PartyCommands } from "./parties/party.commands";
 import { ReferenceChecker } from "./references/reference.checker";
@@ -24,11 +28,15 @@ export interface AgreementsCommands {
   underpinning: UnderpinningCommands;
   lifecycle: LifecycleCommands;
   claims: ClaimCommands;
+  calendars: CalendarCommands;
 }
 
 /** The agreements subgraph's services, created once per process around its data source. */
 export interface AgreementsServices {
   agreements: AgreementService;
+  calendars: CalendarService;
+  coverage: CoverageService;
+  catalogue: CatalogueService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
@@ -48,6 +56,9 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
   const transactor = new Transactor(dataSource);
   return {
     agreements: new AgreementService(dataSource),
+    calendars: new CalendarService(dataSource),
+    coverage: new CoverageService(dataSource),
+    catalogue: new CatalogueService(dataSource),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -57,6 +68,7 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
       underpinning: new UnderpinningCommands(transactor),
       lifecycle: new LifecycleCommands(transactor, references),
       claims: new ClaimCommands(transactor),
+      calendars: new CalendarCommands(transactor),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
@@ -68,7 +80,7 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
 ) {
   return {
@@ -87,6 +99,13 @@ export function createAgreementsLoaders(
     agreementIdsByCustomer: loader((ids: readonly string[]) => agreements.agreementIdsOfCustomers(ids)),
     agreementIdsByProvider: loader((ids: readonly string[]) => agreements.agreementIdsOfProviders(ids)),
     targetsByService: loader((ids: readonly string[]) => agreements.targetsForServices(ids)),
+    // Not scoped: a target is resolved by id only through its agreement, which is (see schema.ts).
+    targetById: loader((ids: readonly string[]) => agreements.targetsByIds(ids)),
+    // Calendars are not confidential: every signed-in caller may read them.
+    calendarById: loader((ids: readonly string[]) => calendars.byIds(ids)),
+    calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
+    calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
+    activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { writePathEntities } from "@itsm/kit";
 import { Agreement } from "./agreements/agreement.entity";
+import { ServiceCalendar } from "./calendars/calendar.entity";
 import { ReferenceClaim } from "./claims/reference-claim.entity";
 import { ServiceCoverage } from "./coverage/service-coverage.entity";
 import { AgreementCustomer } from "./parties/agreement-customer.entity";
@@ -16,5 +17,6 @@ export const agreementEntities = [
   ServiceLevelTarget,
   Responsibility,
   ReferenceClaim,
+  ServiceCalendar,
   ...writePathEntities,
 ];

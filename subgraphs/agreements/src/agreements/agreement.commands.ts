@@ -1,7 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import { BadUserInputError, changesBetween, ConflictError, isUniqueViolation, newId, providedFields } from "@itsm/kit";
 import type { Coverage } from "../coverage/coverage.commands";
-import { insertCoverage } from "../coverage/coverage.commands";
+import { assertCalendarsExist, insertCoverage } from "../coverage/coverage.commands";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import type { ReferenceChecker } from "../references/reference.checker";
 import type { AgainstRevision } from "./agreement.changes";
@@ -88,6 +88,7 @@ export class AgreementCommands {
             customerIds.map((customerId) => ({ agreementId: id, customerId })),
           );
         }
+        await assertCalendarsExist(manager, input.services);
         for (const coverage of input.services) await insertCoverage(manager, id, coverage);
         const created = await manager.findOneByOrFail(Agreement, { id });
         await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));

@@ -120,6 +120,11 @@ export class AgreementService {
     );
   }
 
+  /** The targets with these ids, aligned with them (unscoped: callers check the agreement). */
+  async targetsByIds(ids: readonly string[]): Promise<(ServiceLevelTarget | null)[]> {
+    return alignByKey(ids, await this.repo(ServiceLevelTarget).findBy({ id: In([...ids]) }), (t) => t.id);
+  }
+
   /** The targets set for each service, across agreements. */
   targetsForServices(serviceIds: readonly string[]): Promise<ServiceLevelTarget[][]> {
     return findGrouped(this.repo(ServiceLevelTarget), "serviceId", serviceIds);

@@ -2,7 +2,7 @@ import { MoneyInput } from "@itsm/kit";
 import { IsOptional, Length, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ExpectedRevision } from "../agreements/expected-revision.field";
-import type { AddedService, Coverage, RemovedService } from "./coverage.commands";
+import type { AddedService, Coverage, CoverageCalendarChange, RemovedService } from "./coverage.commands";
 
 @InputType({ description: "How the agreement covers one service." })
 export class CoverageInput implements Coverage {
@@ -21,6 +21,14 @@ export class CoverageInput implements Coverage {
   @IsOptional()
   @ValidateNested()
   monthlyCharge?: MoneyInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The service calendar its targets are measured in; omit for the 24×7 calendar "24X7" (UTC). INVALID_REFERENCE if there is none.',
+  })
+  @IsOptional()
+  calendarId?: string | null;
 }
 
 @InputType({ description: "Adds a covered service to a DRAFT agreement." })
@@ -39,6 +47,21 @@ export class AgreementServiceInput implements RemovedService {
 
   @Field(() => ID, { description: "The covered service to remove (the catalog's Service id)." })
   serviceId: string;
+
+  @ExpectedRevision()
+  expectedRevision?: number | null;
+}
+
+@InputType({ description: "Measures a covered service of a DRAFT agreement in another service calendar." })
+export class SetCoverageCalendarInput implements CoverageCalendarChange {
+  @Field(() => ID, { description: "The agreement (must be DRAFT; an ACTIVE one changes by revision)." })
+  agreementId: string;
+
+  @Field(() => ID, { description: "The covered service (the catalog's Service id)." })
+  serviceId: string;
+
+  @Field(() => ID, { description: "The service calendar; INVALID_REFERENCE if there is none." })
+  calendarId: string;
 
   @ExpectedRevision()
   expectedRevision?: number | null;

@@ -21,6 +21,11 @@ export class ServiceCoverage {
   @Column({ type: "varchar", length: 36 })
   serviceId: string;
 
+  /** The service calendar the coverage's targets are measured in. */
+  @Index()
+  @Column({ type: "varchar", length: 36 })
+  calendarId: string;
+
   @Field({ description: "The service as described in the agreement." })
   @Column({ type: "text" })
   description: string;

@@ -3,7 +3,7 @@ import { InvalidReferenceError } from "@itsm/kit";
 
 /** One reference an agreement may not make, and why. */
 export interface BadReference {
-  typeName: "Service" | "Customer" | "Provider";
+  typeName: "Service" | "Customer" | "Provider" | "ServiceCalendar";
   id: string;
   reason: string;
 }

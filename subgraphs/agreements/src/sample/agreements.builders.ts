@@ -27,6 +27,15 @@ type Unit = keyof typeof UNITS;
 type PriorityName = keyof typeof Priority;
 
 /**
+ * The share of tickets a time target commits to, by priority: the most urgent are promised for
+ * nearly all tickets, the routine ones for most (a target for all priorities: 90 %).
+ */
+const COMPLIANCE: Partial<Record<Metric, Record<PriorityName | "ALL", number>>> = {
+  RESPONSE_TIME: { P1: 95, P2: 95, P3: 90, P4: 90, ALL: 90 },
+  RESOLUTION_TIME: { P1: 95, P2: 95, P3: 90, P4: 90, ALL: 90 },
+};
+
+/**
  * One service level target, e.g. `target("AVAILABILITY", ">=", 99.9, "%", "…")`: for all
  * priorities and measured per MONTH unless `priority` or `period` say otherwise.
  */
@@ -49,6 +58,7 @@ export function target(
     priority: priority === null ? null : Priority[priority],
     period: MeasurementPeriod[period],
     description,
+    compliancePercent: COMPLIANCE[metric]?.[priority ?? "ALL"] ?? null,
   };
 }
 

@@ -29,6 +29,8 @@ export interface SampleAgreement {
     priority: Priority | null;
     period: MeasurementPeriod;
     description: string;
+    /** For time targets: the share of tickets that must meet them; null means 100. */
+    compliancePercent: number | null;
   }[];
   responsibilities: { party: Party; category: ResponsibilityCategory; description: string }[];
   /** Numbers of the SLAs this OLA or underpinning contract underpins. */

@@ -1,12 +1,17 @@
 import { sampleId, stableId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
+import { ServiceCalendar } from "../calendars/calendar.entity";
+import type { Weekday } from "../calendars/calendar.enums";
+import { DEFAULT_CALENDAR } from "../calendars/calendar.rules";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import { Responsibility } from "../responsibilities/responsibility.entity";
 import { ServiceLevelTarget } from "../targets/target.entity";
 import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import { sampleAgreements } from "./agreements.sample";
+import { publicHolidays } from "./calendars.builders";
+import { calendarCodeOf, calendarId, sampleCalendars } from "./calendars.sample";
 
 /** The calendar date `days` from `today` (UTC), as YYYY-MM-DD. */
 export function daysFrom(today: Date, days: number): string {
@@ -18,6 +23,7 @@ export function daysFrom(today: Date, days: number): string {
  * `today`, so the sample always has agreements about to expire and none that are stale.
  */
 export async function seedAgreements(manager: EntityManager, today: Date = new Date()): Promise<void> {
+  await seedCalendars(manager, today);
   await manager.insert(
     Agreement,
     sampleAgreements.map((a) => ({
@@ -51,6 +57,7 @@ export async function seedAgreements(manager: EntityManager, today: Date = new D
         serviceId: sampleId.service(c.serviceCode),
         description: c.description,
         serviceHours: c.serviceHours,
+        calendarId: calendarId(calendarCodeOf(c.serviceHours)),
         monthlyChargeAmount: c.monthlyCharge?.amount ?? null,
         monthlyChargeCurrency: c.monthlyCharge?.currency ?? null,
       })),
@@ -70,6 +77,7 @@ export async function seedAgreements(manager: EntityManager, today: Date = new D
         priority: t.priority,
         period: t.period,
         description: t.description,
+        compliancePercent: t.compliancePercent,
       })),
     ),
   );
@@ -93,5 +101,35 @@ export async function seedAgreements(manager: EntityManager, today: Date = new D
         underpinningId: sampleId.agreement(a.number),
       })),
     ),
+  );
+}
+
+/**
+ * The default 24×7 calendar (unless the MySQL migration made it already) and the sample's
+ * calendars, with the public holidays of the years the sample's agreements span around `today`.
+ */
+export async function seedCalendars(manager: EntityManager, today: Date = new Date()): Promise<void> {
+  if (!(await manager.existsBy(ServiceCalendar, { id: DEFAULT_CALENDAR.id }))) {
+    await manager.insert(ServiceCalendar, {
+      id: DEFAULT_CALENDAR.id,
+      code: DEFAULT_CALENDAR.code,
+      name: DEFAULT_CALENDAR.name,
+      timeZone: DEFAULT_CALENDAR.timeZone,
+      // The library's day names are the GraphQL enum's values.
+      windows: DEFAULT_CALENDAR.windows.map((w) => ({ ...w, days: w.days as Weekday[] })),
+      holidays: DEFAULT_CALENDAR.holidays,
+    });
+  }
+  const year = today.getUTCFullYear();
+  await manager.insert(
+    ServiceCalendar,
+    sampleCalendars.map((c) => ({
+      id: calendarId(c.code),
+      code: c.code,
+      name: c.name,
+      timeZone: c.timeZone,
+      windows: c.windows,
+      holidays: c.holidays ? publicHolidays(c.holidays, year - 3, year + 2) : [],
+    })),
   );
 }

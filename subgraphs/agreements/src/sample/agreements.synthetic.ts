@@ -10,6 +10,10 @@ import { ServiceLevelTarget } from "../targets/target.entity";
 import { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "../targets/target.enums";
 import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import { daysFrom } from "./agreements.seed";
+import { calendarCodeOf, calendarId } from "./calendars.sample";
+
+/** The service hours of synthetic agreement i's coverage: a third 24x7, the rest business hours. */
+const hoursOf = (i: number) => (i % 3 === 0 ? "24x7" : "Mon–Fri 08:00–18:00 CET");
 
 /** Which services agreement `i` covers: two distinct ones spread over the catalogue. */
 function coveredServices(i: number, services: number): number[] {
@@ -78,7 +82,8 @@ export async function seedSyntheticAgreements(
         agreementId: agreementId(i),
         serviceId: serviceId(s),
         description: `Service ${s} as agreed in agreement ${i}.`,
-        serviceHours: i % 3 === 0 ? "24x7" : "Mon–Fri 08:00–18:00 CET",
+        serviceHours: hoursOf(i),
+        calendarId: calendarId(calendarCodeOf(hoursOf(i))),
         monthlyChargeAmount: typeOf(i) === AgreementType.SLA ? ((i * 53) % 9_000).toFixed(2) : null,
         monthlyChargeCurrency: typeOf(i) === AgreementType.SLA ? "EUR" : null,
       })),

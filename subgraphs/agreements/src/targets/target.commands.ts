@@ -21,11 +21,17 @@ export interface TargetSetting extends AgainstRevision {
   priority?: Priority | null;
   period: MeasurementPeriod;
   description: string;
+  /** For time targets: the share of tickets that must meet it; null or omitted means 100. */
+  compliancePercent?: number | null;
 }
 
 /** How a target reads in an agreement's history. */
 const labelOf = (t: Pick<ServiceLevelTarget, "metric" | "priority" | "serviceId">) =>
   `${t.metric}${t.priority ? ` ${t.priority}` : ""} of service ${t.serviceId}`;
+
+/** What a target commits to, as its agreement's history shows it. */
+const termsOf = (t: Pick<TargetSetting, "comparator" | "value" | "unit" | "compliancePercent">) =>
+  `${t.comparator} ${t.value} ${t.unit}${t.compliancePercent != null ? ` for ${t.compliancePercent} %` : ""}`;
 
 /** Changes to the service level targets of a DRAFT agreement; each one transaction, revision-checked, audited. */
 export class TargetCommands {
@@ -53,6 +59,7 @@ export class TargetCommands {
         unit: input.unit,
         period: input.period,
         description: input.description,
+        compliancePercent: input.compliancePercent ?? null,
       };
       const existing = await manager.findOneBy(ServiceLevelTarget, {
         agreementId: agreement.id,
@@ -75,8 +82,8 @@ export class TargetCommands {
       return touch(manager, agreement, existing ? "target changed" : "target set", actor, [
         {
           field: "targets",
-          from: existing ? JSON.stringify(`${label}: ${existing.comparator} ${existing.value} ${existing.unit}`) : null,
-          to: JSON.stringify(`${label}: ${input.comparator} ${input.value} ${input.unit}`),
+          from: existing ? JSON.stringify(`${label}: ${termsOf(existing)}`) : null,
+          to: JSON.stringify(`${label}: ${termsOf(input)}`),
         },
       ]);
     });

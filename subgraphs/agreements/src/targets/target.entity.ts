@@ -1,9 +1,10 @@
-import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "./target.enums";
 import { ServiceReference } from "../references/service.reference";
 
 /** A measurable commitment of an agreement for one service, e.g. availability at least 99.9 % per month. */
+@Directive('@key(fields: "id")')
 @ObjectType({
   description:
     "A measurable commitment for one service, e.g. availability AT_LEAST 99.9 PERCENT per MONTH, or P1 resolution AT_MOST 4 HOURS.",
@@ -44,6 +45,14 @@ export class ServiceLevelTarget {
   })
   @Column({ type: "simple-enum", enum: Priority, nullable: true, default: null })
   priority: Priority | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "For RESPONSE_TIME and RESOLUTION_TIME: the share of tickets (percent, above 0 up to 100) that must meet the target, e.g. 95; null means 100.",
+  })
+  @Column({ type: "double", nullable: true, default: null })
+  compliancePercent: number | null;
 
   @Field(() => MeasurementPeriod, { description: "Period over which the target is measured and reported." })
   @Column({ type: "simple-enum", enum: MeasurementPeriod })

@@ -31,6 +31,14 @@ export class SetTargetInput implements TargetSetting {
   @IsOptional()
   priority?: Priority | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "For RESPONSE_TIME and RESOLUTION_TIME only: the share of tickets (above 0, up to 100 percent) that must meet the target; omit for 100.",
+  })
+  @IsOptional()
+  compliancePercent?: number | null;
+
   @Field(() => MeasurementPeriod, { defaultValue: MeasurementPeriod.MONTH, description: "Reporting period." })
   period: MeasurementPeriod;
 

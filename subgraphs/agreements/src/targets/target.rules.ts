@@ -21,13 +21,17 @@ const MINUTES: Partial<Record<TargetUnit, number>> = {
   [TargetUnit.DAYS]: 1440,
 };
 
+/** Time targets: measured per ticket, so they may commit to a share of tickets (`compliancePercent`). */
+const TICKET_METRICS = [TargetMetric.RESPONSE_TIME, TargetMetric.RESOLUTION_TIME];
+
 export interface TargetProblem {
-  field: "value" | "unit" | "comparator";
+  field: "value" | "unit" | "comparator" | "compliancePercent";
   message: string;
 }
 
-/** What the value rules look at. */
-export type TargetShape = Pick<ServiceLevelTarget, "metric" | "comparator" | "value" | "unit">;
+/** What the value rules look at (a target without `compliancePercent` commits to every ticket). */
+export type TargetShape = Pick<ServiceLevelTarget, "metric" | "comparator" | "value" | "unit"> &
+  Partial<Pick<ServiceLevelTarget, "compliancePercent">>;
 
 /** What the strictness rule looks at: which commitment a target is (service, metric, priority), and its value. */
 export type ComparedTarget = TargetShape & Pick<ServiceLevelTarget, "serviceId" | "priority">;
@@ -68,8 +72,34 @@ export function targetValueProblems(target: TargetShape): TargetProblem[] {
     if (!(target.value > 0))
       problems.push({ field: "value", message: `CUSTOMER_SATISFACTION must be greater than 0 (got ${target.value})` });
   }
+  problems.push(...complianceProblems(target));
   return problems;
 }
+
+/** A share of tickets only makes sense for time targets, and is a percentage above 0 up to 100. */
+function complianceProblems({ metric, compliancePercent }: TargetShape): TargetProblem[] {
+  if (compliancePercent === null || compliancePercent === undefined) return [];
+  if (!TICKET_METRICS.includes(metric)) {
+    return [
+      {
+        field: "compliancePercent",
+        message: `compliancePercent applies to RESPONSE_TIME and RESOLUTION_TIME only, not ${metric}`,
+      },
+    ];
+  }
+  if (!Number.isFinite(compliancePercent) || compliancePercent <= 0 || compliancePercent > 100) {
+    return [
+      {
+        field: "compliancePercent",
+        message: `compliancePercent must be above 0 and at most 100 (got ${compliancePercent})`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** The share of tickets a target commits to: null means all of them. */
+const complianceOf = (target: TargetShape) => target.compliancePercent ?? 100;
 
 /** A target's value in a unit comparable across targets of the same metric (durations in minutes). */
 function comparable(target: TargetShape): number {
@@ -78,10 +108,12 @@ function comparable(target: TargetShape): number {
 
 /**
  * Whether an underpinning target is at least as strict as the SLA target it supports: at least as
- * high a floor, at most as high a ceiling.
+ * high a floor, at most as high a ceiling, and (for time targets) for at least as large a share of
+ * tickets — 4 hours for 90 % of tickets promises less than 4 hours for 95 %.
  */
 export function atLeastAsStrict(underpinning: TargetShape, sla: TargetShape): boolean {
   if (underpinning.comparator !== sla.comparator) return false;
+  if (complianceOf(underpinning) < complianceOf(sla)) return false;
   if ((MINUTES[underpinning.unit] === undefined) !== (MINUTES[sla.unit] === undefined)) return false;
   if (MINUTES[sla.unit] === undefined && underpinning.unit !== sla.unit) return false;
   return sla.comparator === Comparator.AT_LEAST
@@ -103,10 +135,16 @@ export function strictnessProblems(sla: TargetSet, underpinning: TargetSet): str
         (target.priority ?? null) === (slaTarget.priority ?? null);
       if (same && !atLeastAsStrict(target, slaTarget)) {
         problems.push(
-          `${underpinning.number} is less strict than ${sla.number} for ${slaTarget.metric}${slaTarget.priority ? ` ${slaTarget.priority}` : ""} of service "${slaTarget.serviceId}" (${target.comparator} ${target.value} ${target.unit} against ${slaTarget.comparator} ${slaTarget.value} ${slaTarget.unit})`,
+          `${underpinning.number} is less strict than ${sla.number} for ${slaTarget.metric}${slaTarget.priority ? ` ${slaTarget.priority}` : ""} of service "${slaTarget.serviceId}" (${terms(target)} against ${terms(slaTarget)})`,
         );
       }
     }
   }
   return problems;
+}
+
+/** A target's commitment in words, its share of tickets when it has one. */
+function terms(target: TargetShape): string {
+  const share = target.compliancePercent != null ? ` for ${target.compliancePercent} % of tickets` : "";
+  return `${target.comparator} ${target.value} ${target.unit}${share}`;
 }

@@ -148,3 +148,62 @@ describe("targetValueProblems", () => {
     expect(problems(availability(Number.NaN))).toContain("value");
   });
 });
+
+describe("compliancePercent (the share of tickets a time target commits to)", () => {
+  const share = (compliancePercent: number | null, value = 4, unit = HOURS): TargetShape => ({
+    ...resolution(value, unit),
+    compliancePercent,
+  });
+
+  it.each([
+    ["the same ceiling for 95 % against 95 %", share(95), share(95), true],
+    ["the same ceiling for all tickets (null) against 95 %", share(null), share(95), true],
+    ["the same ceiling for 90 % against 95 % (fewer tickets)", share(90), share(95), false],
+    ["the same ceiling for 95 % against all tickets (null)", share(95), share(null), false],
+    ["a lower ceiling for 99 % against 95 %", share(99, 3), share(95), true],
+    ["a lower ceiling but for 90 % against 95 %", share(90, 3), share(95), false],
+  ])("an underpinning time target: %s → %s", (_, underpinning, sla, strict) => {
+    expect(atLeastAsStrict(underpinning, sla)).toBe(strict);
+  });
+
+  it("names the shares when a contract promises a smaller one", () => {
+    const target = (compliancePercent: number | null): ComparedTarget => ({
+      ...share(compliancePercent),
+      serviceId: "svc",
+      priority: Priority.P1,
+    });
+    expect(
+      strictnessProblems({ number: "SLA-1", targets: [target(95)] }, { number: "UC-1", targets: [target(90)] }),
+    ).toEqual([
+      'UC-1 is less strict than SLA-1 for RESOLUTION_TIME P1 of service "svc" (AT_MOST 4 HOURS for 90 % of tickets against AT_MOST 4 HOURS for 95 % of tickets)',
+    ]);
+  });
+
+  it.each([
+    [95, []],
+    [100, []],
+    [0.5, []],
+    [0, ["compliancePercent"]],
+    [-5, ["compliancePercent"]],
+    [100.01, ["compliancePercent"]],
+    [Number.NaN, ["compliancePercent"]],
+  ])("accepts a share of %s on a time target only above 0 and up to 100", (compliancePercent, fields) => {
+    expect(targetValueProblems(share(compliancePercent)).map((p) => p.field)).toEqual(fields);
+  });
+
+  it.each([
+    TargetMetric.AVAILABILITY,
+    TargetMetric.CUSTOMER_SATISFACTION,
+    TargetMetric.RECOVERY_TIME_OBJECTIVE,
+    TargetMetric.FIRST_CONTACT_RESOLUTION,
+  ])("refuses a share on %s (not measured per ticket)", (metric) => {
+    const valid = metric === TargetMetric.RECOVERY_TIME_OBJECTIVE ? resolution(4, HOURS) : availability(99);
+    const shape = {
+      ...valid,
+      metric,
+      unit: metric === TargetMetric.CUSTOMER_SATISFACTION ? SCORE : valid.unit,
+      compliancePercent: 95,
+    };
+    expect(targetValueProblems(shape).map((p) => p.field)).toEqual(["compliancePercent"]);
+  });
+});
