@@ -38,7 +38,8 @@ try {
   fail(`import: cannot read ${file}: ${error.message}`, 2);
 }
 
-const report = (problems) => fail(problems.map((p) => `${file}:${p.line}: ${p.message}`).concat("nothing was imported"));
+const report = (problems) =>
+  fail(problems.map((p) => `${file}:${p.line}: ${p.message}`).concat("nothing was imported"));
 
 const prepared = rules.prepareImport(kind, format, text);
 if (prepared.problems.length > 0) report(prepared.problems);
@@ -48,7 +49,8 @@ const token =
   process.env.IMPORT_TOKEN ||
   (await signToken(hs256Settings(process.env), { role: "editor", subject: "dev-import", expires: "15m" }));
 
-async function graphql(query, variables) {
+/** Sends one operation; with `notFound`, NOT_FOUND errors (an unknown code) leave their field null instead of failing. */
+async function graphql(query, variables, { notFound = false } = {}) {
   let response;
   try {
     response = await fetch(url, {
@@ -57,11 +59,16 @@ async function graphql(query, variables) {
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    fail(`import: the gateway at ${url} cannot be reached (${error.cause?.message ?? error.message}); is \`npm start\` running?`);
+    fail(
+      `import: the gateway at ${url} cannot be reached (${error.cause?.message ?? error.message}); is \`npm start\` running?`,
+    );
   }
   const body = await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
-  if (body.errors?.length) {
-    const details = body.errors.map((e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`);
+  const errors = (body.errors ?? []).filter((e) => !(notFound && e.extensions?.code === "NOT_FOUND"));
+  if (errors.length > 0 || !body.data) {
+    const details = (errors.length ? errors : (body.errors ?? [])).map(
+      (e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`,
+    );
     fail(["import: the gateway refused the request, nothing was imported:", ...details]);
   }
   return body.data;
@@ -74,8 +81,14 @@ async function lookUp(values, field) {
     const chunk = values.slice(i, i + LOOKUP_CHUNK);
     const declared = chunk.map((_, n) => `$v${n}: String!`).join(", ");
     const selections = chunk.map((_, n) => `v${n}: ${field(`$v${n}`)}`).join("\n");
-    const data = await graphql(`query (${declared}) {\n${selections}\n}`, Object.fromEntries(chunk.map((v, n) => [`v${n}`, v])));
-    chunk.forEach((value, n) => found.set(value, data[`v${n}`]));
+    const data = await graphql(
+      `query (${declared}) {\n${selections}\n}`,
+      Object.fromEntries(chunk.map((v, n) => [`v${n}`, v])),
+      {
+        notFound: true,
+      },
+    );
+    chunk.forEach((value, n) => found.set(value, data[`v${n}`] ?? null));
   }
   return found;
 }
@@ -88,7 +101,10 @@ for (const [code, customer] of await lookUp(prepared.codes.customers, (v) => `cu
   if (customer) ids.customers.set(code, customer.id);
 }
 // Components have no code: they are named, and the name must match one component exactly (any case).
-const componentPages = await lookUp(prepared.codes.components, (v) => `components(filter: { search: ${v} }, first: 100) { nodes { id name } }`);
+const componentPages = await lookUp(
+  prepared.codes.components,
+  (v) => `components(filter: { search: ${v} }, first: 100) { nodes { id name } }`,
+);
 for (const [name, page] of componentPages) {
   const matches = (page?.nodes ?? []).filter((c) => c.name.toLowerCase() === name.toLowerCase());
   if (matches.length === 1) ids.components.set(name, matches[0].id);
