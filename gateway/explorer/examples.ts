@@ -19,6 +19,12 @@ export function localDateInDays(days: number, from: Date = new Date()): string {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
+/** The label of the month `offset` months from `from`'s (0 this month, -1 last month), e.g. "2026-11". */
+export function monthLabel(offset: number, from: Date = new Date()): string {
+  const month = new Date(from.getFullYear(), from.getMonth() + offset, 1);
+  return `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, "0")}`;
+}
+
 export const DESIGN_EXAMPLE: Example = {
   title: "Services with their agreements",
   description:
@@ -192,5 +198,150 @@ query ProviderAgreementsAndContacts {
   }
 }
 `,
+  },
+  {
+    title: "Targets breached last month",
+    description:
+      "Every service level target breached last month ($period), worst first, with what it allowed and what went wrong.",
+    query: `# Targets breached last month, worst first (pass last month as YYYY-MM)
+query BreachedLastMonth($period: String!) {
+  serviceLevelReport(period: $period, filter: { status: BREACHED }, first: 50) {
+    totalCount
+    nodes {
+      agreement {
+        number
+        title
+      }
+      service {
+        code
+        name
+      }
+      target {
+        metric
+        comparator
+        value
+        unit
+        priority
+      }
+      achieved
+      breaches
+      errorBudget {
+        allowed
+        consumed
+        unit
+      }
+    }
+  }
+}
+`,
+    variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
+  },
+  {
+    title: "Error budget left this month",
+    description:
+      "This month's targets ($period) with their error budget so far and where it is heading at the current rate.",
+    query: `# Error budget left this month: worst first, with a forecast to the month's end
+query ErrorBudgetThisMonth($period: String!) {
+  serviceLevelReport(period: $period, first: 50) {
+    nodes {
+      agreement {
+        number
+      }
+      service {
+        code
+      }
+      target {
+        metric
+        value
+        unit
+        priority
+      }
+      status
+      errorBudget {
+        allowed
+        consumed
+        remaining
+        unit
+      }
+      forecast {
+        projectedRemaining
+        exhausts
+      }
+    }
+  }
+}
+`,
+    variables: () => JSON.stringify({ period: monthLabel(0) }, null, 2),
+  },
+  {
+    title: "A partner's own service levels",
+    description:
+      "Run with a partner token (npm run token -- --role partner --customer ACME_RETAIL): only its own SLAs, figures from its own tickets only.",
+    query: `# A partner's own report: send a partner token (npm run token -- --role partner --customer ACME_RETAIL)
+query MyServiceLevels($period: String!) {
+  serviceLevelReport(period: $period, filter: { agreementType: SLA }, first: 50) {
+    totalCount
+    nodes {
+      agreement {
+        number
+        title
+      }
+      service {
+        name
+      }
+      target {
+        metric
+        comparator
+        value
+        unit
+        priority
+      }
+      achieved
+      status
+      sampleSize
+      breaches
+    }
+  }
+}
+`,
+    variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
+  },
+  {
+    title: "Cost against performance",
+    description:
+      "Each LIVE service's cost against what its ACTIVE SLAs charge, next to the availability and target statuses it achieved last month.",
+    query: `# Cost against performance: what a service costs, what it is charged, what it achieved
+query CostAgainstPerformance($period: String!) {
+  services(first: 50, filter: { lifecycle: [LIVE] }) {
+    nodes {
+      code
+      name
+      costRecovery {
+        cost {
+          amount
+          currency
+        }
+        charged {
+          amount
+          currency
+        }
+        ratio
+      }
+      performance(period: $period) {
+        availability
+        targets {
+          target {
+            metric
+            value
+            unit
+          }
+          status
+        }
+      }
+    }
+  }
+}
+`,
+    variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
   },
 ];

@@ -1,4 +1,5 @@
 import { writePathEntities } from "@itsm/kit";
+import { IncidentClock } from "./incidents/incident-clock.entity";
 import { IncidentPause } from "./incidents/incident-pause.entity";
 import { Incident } from "./incidents/incident.entity";
 import { Measurement } from "./measurements/measurement.entity";
@@ -6,4 +7,12 @@ import { OutageImpact } from "./outages/outage-impact.entity";
 import { Outage } from "./outages/outage.entity";
 
 /** Every table of the operations database. */
-export const operationsEntities = [Outage, OutageImpact, Incident, IncidentPause, Measurement, ...writePathEntities];
+export const operationsEntities = [
+  Outage,
+  OutageImpact,
+  Incident,
+  IncidentPause,
+  IncidentClock,
+  Measurement,
+  ...writePathEntities,
+];

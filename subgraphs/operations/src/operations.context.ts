@@ -1,12 +1,20 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { createLogger, historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
+import { CatalogueClient } from "./catalogue/catalogue.client";
+import type { Catalogue } from "./catalogue/catalogue.model";
+import { IncidentClockService } from "./incidents/incident-clock.service";
 import { IncidentCommands } from "./incidents/incident.commands";
 import { IncidentService } from "./incidents/incident.service";
 import { MeasurementCommands } from "./measurements/measurement.commands";
 import { MeasurementService } from "./measurements/measurement.service";
 import { OutageCommands } from "./outages/outage.commands";
 import { OutageService } from "./outages/outage.service";
+import { createPerformanceLoaders } from "./performance/performance.loaders";
+import { PerformanceQueries } from "./performance/performance.queries";
+import type { Viewer } from "./performance/performance.scope";
+import { viewerOf } from "./performance/performance.scope";
+import { PerformanceService } from "./performance/performance.service";
 import { ReferenceChecker } from "./references/reference.checker";
 import { RecordWriter } from "./records/record.writer";
 import type { CustomerScope } from "./scope/record.scope";
@@ -21,23 +29,41 @@ export interface OperationsServices {
   incidentCommands: IncidentCommands;
   measurementCommands: MeasurementCommands;
   scopes: CustomerScopeService;
+  catalogueClient: CatalogueClient;
+  performance: PerformanceService;
   dataSource: DataSource;
 }
 
-export function createOperationsServices(dataSource: DataSource, config: SubgraphConfig): OperationsServices {
-  const peer = (name: "catalog" | "customers") =>
+/** What the services can be given instead of their defaults (tests fix the clock). */
+export interface OperationsOptions {
+  /** The current instant: what a running period is measured up to. */
+  now?: () => Date;
+}
+
+export function createOperationsServices(
+  dataSource: DataSource,
+  config: SubgraphConfig,
+  { now = () => new Date() }: OperationsOptions = {},
+): OperationsServices {
+  const peer = (name: "catalog" | "customers" | "agreements") =>
     new SubgraphClient(name, config.peerUrls[name], config.peerTimeoutMs, config.internalSecret);
   const customers = peer("customers");
   const references = new ReferenceChecker(peer("catalog"), customers);
-  const writer = new RecordWriter(new Transactor(dataSource));
+  const transactor = new Transactor(dataSource);
+  const writer = new RecordWriter(transactor);
+  const catalogueClient = new CatalogueClient(peer("agreements"));
+  const clocks = new IncidentClockService(dataSource, transactor);
+  const logger = createLogger(config.name, config.logLevel);
   return {
     outages: new OutageService(dataSource),
     incidents: new IncidentService(dataSource),
     measurements: new MeasurementService(dataSource),
     outageCommands: new OutageCommands(writer, references),
-    incidentCommands: new IncidentCommands(writer, references),
+    incidentCommands: new IncidentCommands(writer, references, catalogueClient, clocks, logger),
     measurementCommands: new MeasurementCommands(writer, references),
     scopes: new CustomerScopeService(customers),
+    catalogueClient,
+    performance: new PerformanceService(new PerformanceQueries(dataSource), clocks, now),
     dataSource,
   };
 }
@@ -48,12 +74,15 @@ export function createOperationsServices(dataSource: DataSource, config: Subgrap
  * resolve no record at all (their `_entities` answer null).
  */
 export function createOperationsLoaders(
-  { outages, incidents, measurements, dataSource }: OperationsServices,
+  { outages, incidents, measurements, dataSource, performance }: OperationsServices,
   identity: Identity,
   scope: () => Promise<CustomerScope>,
+  catalogue: () => Promise<Catalogue>,
+  viewer: () => Promise<Viewer>,
 ) {
   const signedIn = identity.role !== "anonymous";
   return {
+    ...createPerformanceLoaders(performance, catalogue, viewer),
     outageById: loader((ids: readonly string[]) =>
       signedIn ? outages.byIds(ids) : Promise.resolve(ids.map(() => null)),
     ),
@@ -75,10 +104,24 @@ export interface OperationsContext extends OperationsServices {
   identity: Identity;
   /** The customers whose records the caller may read; derived once per request (a partner's needs the customers subgraph). */
   scope(): Promise<CustomerScope>;
+  /** The agreements' service level catalogue, its revision asked once per request. */
+  catalogue(): Promise<Catalogue>;
+  /** The caller as performance sees it (staff, or a partner and its customers). */
+  viewer(): Promise<Viewer>;
 }
 
 export function createOperationsContext(services: OperationsServices, identity: Identity): OperationsContext {
   let scope: Promise<CustomerScope> | undefined;
+  let catalogue: Promise<Catalogue> | undefined;
   const scopeOnce = () => (scope ??= services.scopes.scopeOf(identity));
-  return { ...services, identity, scope: scopeOnce, loaders: createOperationsLoaders(services, identity, scopeOnce) };
+  const catalogueOnce = () => (catalogue ??= services.catalogueClient.current());
+  const viewer = async () => viewerOf(await scopeOnce());
+  return {
+    ...services,
+    identity,
+    scope: scopeOnce,
+    catalogue: catalogueOnce,
+    viewer,
+    loaders: createOperationsLoaders(services, identity, scopeOnce, catalogueOnce, viewer),
+  };
 }

@@ -1,9 +1,13 @@
-import type { Identity } from "@itsm/kit";
+import type { Identity, Logger } from "@itsm/kit";
+import { In } from "typeorm";
+import type { CatalogueClient } from "../catalogue/catalogue.client";
 import type { ReferenceChecker } from "../references/reference.checker";
 import type { RecordResult } from "../records/record-result";
 import { Problems } from "../records/record.validation";
 import type { PreparedRecord, RecordTable, RecordWriter } from "../records/record.writer";
 import { isoOrNull } from "../records/sql-time";
+import { IncidentClock } from "./incident-clock.entity";
+import type { IncidentClockService } from "./incident-clock.service";
 import { IncidentPause } from "./incident-pause.entity";
 import { Incident } from "./incident.entity";
 import type { RecordIncidentsInput } from "./incident.inputs";
@@ -39,6 +43,9 @@ export class IncidentCommands {
   constructor(
     private readonly writer: RecordWriter,
     private readonly references: ReferenceChecker,
+    private readonly catalogue: CatalogueClient,
+    private readonly clocks: IncidentClockService,
+    private readonly logger: Logger,
   ) {}
 
   /** Validates the batch, checks its services and customers with their owners, then stores it in one transaction. */
@@ -67,6 +74,27 @@ export class IncidentCommands {
         resumedAt: p.to ?? null,
       })),
     }));
-    return this.writer.write(INCIDENTS, prepared, actor);
+    let changed: string[] = [];
+    const result = await this.writer.write(INCIDENTS, prepared, actor, async (manager, ids) => {
+      // A changed incident's clocks are dropped with the change, so no report reads stale ones.
+      changed = ids;
+      if (ids.length > 0) await manager.delete(IncidentClock, { incidentId: In(ids) });
+    });
+    await this.computeClocks(changed);
+    return result;
+  }
+
+  /**
+   * Computes the changed incidents' clocks in the calendars the catalogue attaches to their
+   * services. Recording does not depend on agreements: without the catalogue the clocks stay
+   * missing and the next report computes them.
+   */
+  private async computeClocks(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      await this.clocks.recompute(ids, await this.catalogue.current());
+    } catch (error) {
+      this.logger.warn({ err: error }, "incident clocks left for the next report to compute");
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Initial1796514002233 } from "./1796514002233-initial.migration";
+import { IncidentClocks1796600000000 } from "./1796600000000-incident-clocks.migration";
 
 /** The operations subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
-export const operationsMigrations = [Initial1796514002233];
+export const operationsMigrations = [Initial1796514002233, IncidentClocks1796600000000];

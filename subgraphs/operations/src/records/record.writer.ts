@@ -48,6 +48,8 @@ export class RecordWriter {
     table: RecordTable<E, C>,
     records: PreparedRecord<E, C>[],
     actor: Identity,
+    /** Runs in the transaction with the ids of the records created or updated (derived data to drop). */
+    onChanged?: (manager: EntityManager, ids: string[]) => Promise<void>,
   ): Promise<RecordResult> {
     const audit = auditTrailOf<{ id: string; version: number }>(table.typeName, (r) => r.version);
     try {
@@ -55,6 +57,7 @@ export class RecordWriter {
         const existing = await this.existing(manager, table, records);
         const result: RecordResult = { created: 0, updated: 0, unchanged: 0 };
         const created: { id: string; record: PreparedRecord<E, C> }[] = [];
+        const changed: string[] = [];
         for (const record of records) {
           const current = existing.get(record.externalId);
           if (!current) {
@@ -76,10 +79,12 @@ export class RecordWriter {
           );
           await this.replaceChildren(manager, table, [current.row.id], [record]);
           await audit(manager, updated, "updated", actor, changesBetween(before, after, table.auditedFields));
+          changed.push(current.row.id);
           result.updated++;
         }
         await this.create(manager, table, created, actor, audit);
         result.created = created.length;
+        if (onChanged) await onChanged(manager, [...changed, ...created.map((c) => c.id)]);
         return result;
       });
     } catch (error) {

@@ -41,3 +41,20 @@ registerEnumType(TargetMetric, {
     CHANGE_SUCCESS_RATE: { description: "Share of changes implemented without causing an incident." },
   },
 });
+
+/** The kind of agreement, by who the counterparty is. */
+export enum AgreementType {
+  SLA = "SLA",
+  OLA = "OLA",
+  UNDERPINNING_CONTRACT = "UNDERPINNING_CONTRACT",
+}
+
+registerEnumType(AgreementType, {
+  name: "AgreementType",
+  description: "The kind of agreement, by who the counterparty is.",
+  valuesConfig: {
+    SLA: { description: "Service level agreement between the provider and its customers." },
+    OLA: { description: "Operational level agreement with an internal group; underpins SLAs." },
+    UNDERPINNING_CONTRACT: { description: "Contract with an external supplier; underpins SLAs." },
+  },
+});

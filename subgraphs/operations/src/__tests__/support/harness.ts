@@ -1,8 +1,10 @@
 import type { Identity, SubgraphServer } from "@itsm/kit";
+import { createSubgraphServer } from "@itsm/kit";
 import type { ExecutionResult } from "@itsm/kit/testing";
 import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { OperationsContext } from "../../operations.context";
-import { createServer } from "../../server";
+import type { OperationsOptions } from "../../operations.context";
+import { operationsSubgraph } from "../../subgraph";
 import type { FakePeers } from "./fake-peers";
 import { startFakePeers } from "./fake-peers";
 
@@ -14,13 +16,14 @@ export class OperationsHarness {
   server: SubgraphServer<OperationsContext>;
   peers: FakePeers;
 
-  constructor() {
+  constructor(options: OperationsOptions = {}) {
     beforeAll(async () => {
       this.peers = await startFakePeers();
       const config = await testConfig("operations");
       config.peerUrls.catalog = this.peers.urls.catalog;
       config.peerUrls.customers = this.peers.urls.customers;
-      this.server = await createServer(config);
+      config.peerUrls.agreements = this.peers.urls.agreements;
+      this.server = await createSubgraphServer(operationsSubgraph(options), config);
     });
     afterAll(async () => {
       await this.server.stop();
