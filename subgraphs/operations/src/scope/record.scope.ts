@@ -1,5 +1,5 @@
 import type { Identity, SubgraphClient } from "@itsm/kit";
-import { DomainError, ErrorCode, isStaff } from "@itsm/kit";
+import { isStaff, PartnerCustomers } from "@itsm/kit";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 /**
@@ -30,71 +30,20 @@ export function whereCustomerInScope<T extends ObjectLiteral>(
   query.andWhere(`${customerColumn} IN (:...scopeCustomerIds)`, { scopeCustomerIds: [...scope.customerIds] });
 }
 
-interface CustomersByCode {
-  customers: { nodes: { id: string; code: string }[] } | null;
-}
-
-const CUSTOMERS_BY_CODE = `query ($codes: [String!]!, $first: Int!) {
-  customers(filter: { codes: $codes }, first: $first) { nodes { id code } }
-}`;
-
-/** The customers subgraph's page limit: more codes than this are asked in several pages. */
-const PAGE = 100;
-
-/** How many customer codes' ids are remembered. */
-const KNOWN_CODES = 10_000;
-
 /**
- * Derives a caller's customer scope. A partner's customer codes become ids through the customers
- * subgraph, asked as the partner (so it answers only the partner's own customers). A code never
- * changes and customers are never deleted, so answers are remembered (bounded, oldest out).
+ * Derives a caller's customer scope: staff read every customer's records, a partner those of its
+ * own customers (codes become ids through the kit's `PartnerCustomers`), anybody else none.
  */
 export class CustomerScopeService {
-  private readonly known = new Map<string, string>();
+  private readonly partnerCustomers: PartnerCustomers;
 
-  constructor(private readonly customers: SubgraphClient) {}
+  constructor(customers: SubgraphClient) {
+    this.partnerCustomers = new PartnerCustomers(customers);
+  }
 
   async scopeOf(identity: Identity): Promise<CustomerScope> {
     if (isStaff(identity)) return ALL_CUSTOMERS;
     if (identity.role !== "partner") return NO_CUSTOMERS;
-    const codes = [...new Set(identity.customerCodes)];
-    const unknown = codes.filter((code) => !this.known.has(code));
-    if (unknown.length > 0) await this.lookUp(unknown, identity);
-    return { kind: "customers", customerIds: codes.flatMap((code) => this.known.get(code) ?? []) };
-  }
-
-  private async lookUp(codes: string[], partner: Identity): Promise<void> {
-    for (let i = 0; i < codes.length; i += PAGE) {
-      const chunk = codes.slice(i, i + PAGE);
-      let data: CustomersByCode;
-      try {
-        data = await this.customers.execute<CustomersByCode>(CUSTOMERS_BY_CODE, { codes: chunk, first: PAGE }, partner);
-      } catch (error) {
-        // Never widen (or guess) the scope: without the ids, the partner's reads fail.
-        throw new DomainError(
-          ErrorCode.SERVICE_UNAVAILABLE,
-          `The customers subgraph could not be consulted to find the partner's customers (${(error as Error).message}); retry shortly`,
-          { serviceName: "customers" },
-        );
-      }
-      if (!data.customers) {
-        throw new DomainError(
-          ErrorCode.SERVICE_UNAVAILABLE,
-          "The customers subgraph did not list the partner's customers; retry shortly",
-          {
-            serviceName: "customers",
-          },
-        );
-      }
-      // Only codes the partner acts for count, whatever the peer answers.
-      for (const customer of data.customers.nodes) {
-        if (chunk.includes(customer.code)) this.remember(customer.code, customer.id);
-      }
-    }
-  }
-
-  private remember(code: string, id: string): void {
-    if (this.known.size >= KNOWN_CODES) this.known.delete(this.known.keys().next().value as string);
-    this.known.set(code, id);
+    return { kind: "customers", customerIds: await this.partnerCustomers.idsOf(identity) };
   }
 }
