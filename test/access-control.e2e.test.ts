@@ -119,6 +119,10 @@ describe("every top-level query, for every role", () => {
     ["agreements", () => ["{ agreements(first: 5) { totalCount } }", {}], signedIn],
     ["agreement", () => ["query ($id: ID!) { agreement(id: $id) { number } }", { id: NOWHERE }], signedIn],
     ["agreementByNumber", () => ['{ agreementByNumber(number: "SLA-0000-000") { number } }', {}], signedIn],
+    ["calendars", () => ["{ calendars(first: 5) { totalCount } }", {}], signedIn],
+    ["calendarByCode", () => ['{ calendarByCode(code: "NO_SUCH") { code } }', {}], signedIn],
+    ["serviceLevelReport", () => ['{ serviceLevelReport(period: "2026-01", first: 5) { totalCount } }', {}], signedIn],
+    ["serviceLevelCatalogueRevision", () => ["{ serviceLevelCatalogueRevision }", {}], staff],
     ["outages", () => ["{ outages(first: 5) { totalCount } }", {}], signedIn],
     ["outage", () => ["query ($id: ID!) { outage(id: $id) { externalId } }", { id: NOWHERE }], signedIn],
     ["incidents", () => ["{ incidents(first: 5) { totalCount } }", {}], signedIn],
@@ -201,6 +205,16 @@ describe("every mutation, for every role", () => {
     ["activateAgreement", `activateAgreement(input: { id: "${id}" }) { id }`],
     ["terminateAgreement", `terminateAgreement(input: { id: "${id}", expectedRevision: 1, reason: "x" }) { id }`],
     ["reviseAgreement", `reviseAgreement(input: { id: "${id}" }) { id }`],
+    // calendars: an unknown time zone (BAD_USER_INPUT for writers), an unknown calendar and agreement
+    [
+      "createCalendar",
+      `createCalendar(input: { code: "NOWHERE", name: "x", timeZone: "Nowhere/Zone", windows: [{ days: [MON], from: "08:00", to: "18:00" }] }) { id }`,
+    ],
+    ["updateCalendar", `updateCalendar(input: { id: "${id}", expectedVersion: 1, name: "x" }) { id }`],
+    [
+      "setCoverageCalendar",
+      `setCoverageCalendar(input: { agreementId: "${id}", serviceId: "${id}", calendarId: "${id}" }) { id }`,
+    ],
     // operations: one record of each kind that refers to nothing that exists (INVALID_REFERENCE for writers)
     [
       "recordOutages",

@@ -157,7 +157,7 @@ export interface GraphOptions {
 }
 
 /**
- * The whole graph as it runs in production: three subgraph processes on free ports, each with
+ * The whole graph as it runs in production: every subgraph process on a free port, each with
  * its own database (embedded, in a temporary data directory, or a fresh MariaDB database in the
  * MariaDB run), and the gateway in front of them.
  */
