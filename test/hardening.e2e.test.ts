@@ -99,6 +99,30 @@ describe("MAX_ALIASES counts every alias", () => {
   });
 });
 
+describe("text that is not well-formed Unicode", () => {
+  // Found by the fuzz suite: class-validator's IsEmail throws "URI malformed" on a lone surrogate.
+  it("is refused before anything runs: BAD_USER_INPUT in variables, GRAPHQL_PARSE_FAILED in the document", async () => {
+    const customer = await graph.query<{ customerByCode: { id: string; version: number } }>(
+      '{ customerByCode(code: "STADTWERKE_RHEINTAL") { id version } }',
+      undefined,
+      as("admin"),
+    );
+    const { id, version } = customer.data!.customerByCode;
+    const input = { customerId: id, expectedVersion: version, name: "Ann", email: "\udc00\ud800", role: "BILLING" };
+    const inVariables = await graph.query(
+      "mutation ($input: AddContactInput!) { addContact(input: $input) { __typename } }",
+      { input },
+      as("admin"),
+    );
+    expect(inVariables.status).toBe(400);
+    expect(inVariables.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(inVariables.errors?.[0].message).toContain("input.email");
+    const inDocument = await graph.query('{ serviceByCode(code: "\ud800") { name } }', undefined, as("admin"));
+    expect(inDocument.status).toBe(400);
+    expect(inDocument.errors?.[0].extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+});
+
 describe("RATE_LIMIT_BURST: requests per second per client, on top of the window", () => {
   let gateway: { child: ChildProcess; url: string };
   beforeAll(async () => {

@@ -27,6 +27,7 @@ import { addressKey, createAuthenticator } from "./authentication";
 import { explorerRoutes } from "./explorer";
 import { introspectionPlugin } from "./introspection.plugin";
 import { schemaSuggestionsPlugin } from "./schema-suggestions.plugin";
+import { wellFormedTextPlugin } from "./well-formed-text.plugin";
 import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents.plugin";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
 import { operationLimits, rateLimiter } from "./security";
@@ -134,6 +135,7 @@ export class GatewayServer {
         ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
         introspectionPlugin(),
         schemaSuggestionsPlugin(config.limits.introspection),
+        wellFormedTextPlugin(),
         operationResolutionPlugin(),
         ApolloServerPluginLandingPageDisabled(),
         operationLogPlugin<GatewayContext>(logger, this.metrics),
