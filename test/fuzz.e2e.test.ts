@@ -90,7 +90,9 @@ async function fuzz(operation: FuzzedOperation, index: number): Promise<string |
     if (broken) throw new Error(`${broken}: ${answer.text.slice(0, 400)}`);
     const refused = (answer.body?.errors?.length ?? 0) > 0;
     outcomes[answer.status === 400 ? "beforeExecution" : refused ? "whileRunning" : "accepted"]++;
-    if (!tables) return;
+    // HTTP 400 is Apollo's answer to a request refused before execution (parse, validation, variable
+    // coercion): no subgraph saw it, so there is nothing to compare — and the dumps are the slow part.
+    if (!tables || answer.status === 400) return;
     const after = await snapshot();
     if (refused) expect(after).toEqual(tables);
     tables = after;
