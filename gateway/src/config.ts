@@ -3,6 +3,8 @@ import { commonEnv, commonSettings, ConfigError, envValue, parseEnv } from "@its
 import { z } from "zod";
 
 const BYTES_MESSAGE = "must be a whole number of bytes (0: off)";
+/** The default burst limit as a multiple of the window's average rate per second. */
+const BURST_OVER_AVERAGE = 5;
 
 /** The variables the gateway reads (besides the subgraph URL overrides, whose names depend on the supergraph). */
 const gatewayEnv = commonEnv.extend({
@@ -17,6 +19,7 @@ const gatewayEnv = commonEnv.extend({
   INTROSPECTION: envValue.bool.optional(),
   RATE_LIMIT_POINTS: envValue.positiveInt.default(600),
   RATE_LIMIT_WINDOW_SECONDS: envValue.positiveInt.default(60),
+  RATE_LIMIT_BURST: envValue.positiveInt.optional(),
   AUTH_JWKS_URL: envValue.httpUrl.optional(),
   AUTH_PUBLIC_KEY: z
     .string()
@@ -122,6 +125,13 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
       /** Requests per client per window (token bucket: refills every window). */
       rateLimitPoints: parsed.RATE_LIMIT_POINTS,
       rateLimitWindowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS,
+      /**
+       * Requests per client per second, on top of the window (`RATE_LIMIT_BURST`): by default five
+       * times the window's average rate (50 with the defaults), so a window cannot be spent at once.
+       */
+      rateLimitBurst:
+        parsed.RATE_LIMIT_BURST ??
+        Math.ceil((BURST_OVER_AVERAGE * parsed.RATE_LIMIT_POINTS) / parsed.RATE_LIMIT_WINDOW_SECONDS),
     },
     port: parsed.PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { OperationLimits } from "./config";
 import { RequestRefused } from "@itsm/runtime";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, RateLimiterUnion } from "rate-limiter-flexible";
 import type { ValidationRule } from "graphql";
 
 /**
@@ -10,18 +10,19 @@ import type { ValidationRule } from "graphql";
  * subgraph is asked. (Token limits are Apollo's own `parseOptions.maxTokens`: a 400, where
  * graphql-armor's would be a 500.)
  */
-export function operationLimits(
-  limits: OperationLimits,
-  production: boolean,
-): { plugins: ApolloServerPlugin<BaseContext>[]; validationRules: ValidationRule[] } {
+export function operationLimits(limits: OperationLimits): {
+  plugins: ApolloServerPlugin<BaseContext>[];
+  validationRules: ValidationRule[];
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases },
+    // Every alias counts: armor lets `__typename` aliases through by default (1000 of them ran).
+    maxAliases: { n: limits.maxAliases, allowList: [] },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
     maxTokens: { enabled: false },
-    // Suggestions ("did you mean …") reveal the schema: hidden in production (see hideSchemaDetailsFromClientErrors).
-    blockFieldSuggestion: { enabled: production },
+    // Suggestions ("did you mean …") depend on the caller's role: schemaSuggestionsPlugin, not armor (which misses enum values).
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins = [], validationRules = [] } = armor.protect();
   return {
@@ -31,23 +32,38 @@ export function operationLimits(
 }
 
 /**
- * Rate limiting per client at the gateway: a token bucket of `rateLimitPoints` requests refilled
- * every `rateLimitWindowSeconds`, per key (`sub:<subject>` for a verified token, `ip:<address>`
- * otherwise). Over the limit a client gets HTTP 429, `Retry-After` and a RATE_LIMITED error saying
- * when to come back; under it, nothing changes.
+ * Rate limiting per client at the gateway, per key (`sub:<subject>` for a verified token,
+ * `ip:<address>` otherwise), by two limits together: `rateLimitPoints` requests per
+ * `rateLimitWindowSeconds`, and `rateLimitBurst` requests per second so that a client cannot spend
+ * a whole window at once. Over either a client gets HTTP 429, `Retry-After` and a RATE_LIMITED error
+ * saying which limit and when to come back; under both, nothing changes.
  */
 export function rateLimiter(limits: OperationLimits) {
-  const limiter = new RateLimiterMemory({ points: limits.rateLimitPoints, duration: limits.rateLimitWindowSeconds });
+  const window = new RateLimiterMemory({
+    keyPrefix: "window",
+    points: limits.rateLimitPoints,
+    duration: limits.rateLimitWindowSeconds,
+  });
+  const burst = new RateLimiterMemory({ keyPrefix: "burst", points: limits.rateLimitBurst, duration: 1 });
+  const both = new RateLimiterUnion(window, burst);
+  const describe = {
+    window: `at most ${limits.rateLimitPoints} every ${limits.rateLimitWindowSeconds} s`,
+    burst: `at most ${limits.rateLimitBurst} per second`,
+  };
   return async (key: string): Promise<void> => {
     try {
-      await limiter.consume(key);
+      await both.consume(key);
     } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      // The union rejects with the refusals of the limits that refused, by key prefix.
+      const refused = Object.entries(rejection as Record<string, unknown>).filter(
+        (entry): entry is ["window" | "burst", RateLimiterRes] => entry[1] instanceof RateLimiterRes,
+      );
+      if (refused.length === 0) throw rejection;
+      const retryAfterSeconds = Math.max(1, ...refused.map(([, res]) => Math.ceil(res.msBeforeNext / 1000)));
       throw new RequestRefused(
         429,
         "RATE_LIMITED",
-        `Too many requests: at most ${limits.rateLimitPoints} every ${limits.rateLimitWindowSeconds} s; retry in ${retryAfterSeconds} s`,
+        `Too many requests: ${refused.map(([limit]) => describe[limit]).join(" and ")}; retry in ${retryAfterSeconds} s`,
         { "retry-after": String(retryAfterSeconds) },
         { retryAfterSeconds },
       );

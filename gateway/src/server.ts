@@ -26,6 +26,8 @@ import { join } from "node:path";
 import { addressKey, createAuthenticator } from "./authentication";
 import { explorerRoutes } from "./explorer";
 import { introspectionPlugin } from "./introspection.plugin";
+import { schemaSuggestionsPlugin } from "./schema-suggestions.plugin";
+import { wellFormedTextPlugin } from "./well-formed-text.plugin";
 import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents.plugin";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
 import { operationLimits, rateLimiter } from "./security";
@@ -115,7 +117,7 @@ export class GatewayServer {
         return new SubgraphDataSource(name, target, logger, policy, fetchMetrics);
       },
     });
-    const limits = operationLimits(config.limits, config.production);
+    const limits = operationLimits(config.limits);
     const trusted = config.trustedDocumentsPath ? loadTrustedDocuments(config.trustedDocumentsPath) : undefined;
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
@@ -123,7 +125,8 @@ export class GatewayServer {
       includeStacktraceInErrorResponses: false,
       // On for staff even in production; introspectionPlugin refuses partners and anonymous callers.
       introspection: config.limits.introspection,
-      hideSchemaDetailsFromClientErrors: config.production,
+      // Not Apollo's switch (by environment, validation errors only): schemaSuggestionsPlugin, by role.
+      hideSchemaDetailsFromClientErrors: false,
       parseOptions: { maxTokens: config.limits.maxTokens },
       validationRules: limits.validationRules,
       allowBatchedHttpRequests: true,
@@ -131,6 +134,8 @@ export class GatewayServer {
       plugins: [
         ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
         introspectionPlugin(),
+        schemaSuggestionsPlugin(config.limits.introspection),
+        wellFormedTextPlugin(),
         operationResolutionPlugin(),
         ApolloServerPluginLandingPageDisabled(),
         operationLogPlugin<GatewayContext>(logger, this.metrics),

@@ -4,6 +4,7 @@ import type { EntityManager, EntityTarget, MixedList, ObjectLiteral } from "type
 import { DataSource } from "typeorm";
 import mysql from "mysql2";
 import mysqlPromise from "mysql2/promise";
+import { requireUtf8mb4 } from "./character-set";
 import { connectFailure } from "./database-errors";
 import type { SubgraphConfig } from "../config";
 
@@ -96,16 +97,25 @@ export async function detectServerFlavour(url: string): Promise<ServerFlavour> {
 }
 
 /**
- * Creates and opens a subgraph's data source; for MySQL/MariaDB a failure to connect becomes one
- * line naming the cause and the variable to fix.
+ * Creates and opens a subgraph's data source; for MySQL/MariaDB a failure to connect, or a database
+ * not in utf8mb4, becomes one line naming the cause and what to fix. Every path that touches the
+ * database (start, migrate, seed) opens it here, so none writes to a database that would mangle names.
  */
 export async function openDataSource(config: SubgraphConfig, spec: DataSourceSpec): Promise<DataSource> {
   if (!config.databaseUrl) return createDataSource(config, spec).initialize();
+  let dataSource: DataSource;
   try {
     const flavour = await detectServerFlavour(config.databaseUrl);
-    return await createDataSource(config, spec, flavour).initialize();
+    dataSource = await createDataSource(config, spec, flavour).initialize();
   } catch (error) {
     throw connectFailure(error, config.databaseUrl, config.databaseUrlVariable);
+  }
+  try {
+    await requireUtf8mb4(dataSource, config.databaseUrl, config.databaseUrlVariable);
+    return dataSource;
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
   }
 }
 
