@@ -1,8 +1,11 @@
 // How the documents write the graph's values for people: enum names, targets, money.
 
+/** Enum values written as they are: abbreviations and priorities. */
+const AS_IS = new Set(["SLA", "OLA", "P1", "P2", "P3", "P4"]);
+
 /** `RESPONSE_TIME` → `Response time`; `SLA` stays `SLA`. */
 export function label(value: string): string {
-  if (/^[A-Z]{2,4}$/.test(value) || /^P[1-4]$/.test(value)) return value;
+  if (AS_IS.has(value)) return value;
   const words = value.toLowerCase().split("_").join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

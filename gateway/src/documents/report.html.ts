@@ -3,9 +3,14 @@ import { label, number, percent, promise, quantity } from "./format";
 import { esc, page, sha256, table, td } from "./html";
 import type { ServiceLevelReport, TargetPerformance } from "./report.document";
 
-/** An achieved value in the target's unit, or a dash when nothing was measured. */
+/**
+ * An achieved value, or a dash when nothing was measured: for a target held for a share of cases
+ * (compliancePercent, e.g. 95 % of P1 tickets within 15 min) the share that met it, else a value
+ * in the target's unit.
+ */
 export function achieved(p: TargetPerformance): string {
-  return p.achieved === null ? "—" : quantity(p.achieved, p.target.unit);
+  if (p.achieved === null) return "—";
+  return quantity(p.achieved, p.target.compliancePercent === null ? p.target.unit : "PERCENT");
 }
 
 /** An error budget as `consumed of allowed (remaining left)` in its unit, or a dash. */
