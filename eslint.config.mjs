@@ -4,7 +4,17 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", ".data/**", "**/.turbo/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "**/coverage/**",
+      ".data/**",
+      "**/.turbo/**",
+      // GraphQL Code Generator's output (the portal's build writes it).
+      "examples/partner-portal/src/gql/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

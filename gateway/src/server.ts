@@ -25,6 +25,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { addressKey, createAuthenticator } from "./authentication";
 import { explorerRoutes } from "./explorer";
+import { documentRoutes, loopbackExecutor, withDocumentOperations } from "./documents";
 import { introspectionPlugin } from "./introspection.plugin";
 import { schemaSuggestionsPlugin } from "./schema-suggestions.plugin";
 import { wellFormedTextPlugin } from "./well-formed-text.plugin";
@@ -118,7 +119,9 @@ export class GatewayServer {
       },
     });
     const limits = operationLimits(config.limits);
-    const trusted = config.trustedDocumentsPath ? loadTrustedDocuments(config.trustedDocumentsPath) : undefined;
+    const trusted = config.trustedDocumentsPath
+      ? withDocumentOperations(loadTrustedDocuments(config.trustedDocumentsPath))
+      : undefined;
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway"),
@@ -170,6 +173,7 @@ export class GatewayServer {
     await this.apollo.start();
     this.started = true;
     const explorer = explorerRoutes(this.explorerDir);
+    const documents = documentRoutes(loopbackExecutor(() => this.http));
     const authenticator = await createAuthenticator(this.config.authentication);
     if (!authenticator.verifies) {
       this.logger.warn(
@@ -199,7 +203,7 @@ export class GatewayServer {
       maxBodyBytes: this.config.maxBodyBytes,
       compressAboveBytes: this.config.compressAboveBytes,
       logger: this.logger,
-      routes: async (req, res, url) => explorer(req, res, url),
+      routes: async (req, res, url) => explorer(req, res, url) || documents(req, res, url),
       maxBatch: this.config.limits.maxBatch,
       metrics: this.metrics,
       ready: () => this.ready(),
