@@ -1,11 +1,20 @@
+import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { Entity, PrimaryColumn } from "typeorm";
+
+/** The longest lock name the table holds; longer names (made from client input) are hashed. */
+const NAME_LENGTH = 120;
 
 /** One row per lock name: transactions that must not interleave lock the same row. */
 @Entity("locks")
 export class NamedLock {
-  @PrimaryColumn({ type: "varchar", length: 120 })
+  @PrimaryColumn({ type: "varchar", length: NAME_LENGTH })
   name: string;
+}
+
+/** The row name of a lock: the name itself, or its SHA-256 when it is longer than the column. */
+export function lockRowName(name: string): string {
+  return name.length <= NAME_LENGTH ? name : `sha256:${createHash("sha256").update(name).digest("hex")}`;
 }
 
 /**
@@ -17,7 +26,7 @@ export async function lockNamed(manager: EntityManager, name: string): Promise<v
   if (manager.connection.options.type === "better-sqlite3") return;
   // An upsert takes the row's exclusive lock at once (INSERT IGNORE + SELECT FOR UPDATE would first
   // take a shared lock, and two holders upgrading it deadlock).
-  await manager.query("INSERT INTO locks (name) VALUES (?) ON DUPLICATE KEY UPDATE name = name", [name]);
+  await manager.query("INSERT INTO locks (name) VALUES (?) ON DUPLICATE KEY UPDATE name = name", [lockRowName(name)]);
 }
 
 /**
