@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { latest, lockNamed } from "@itsm/kit";
+import { BadUserInputError, latest, lockNamed } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
@@ -52,6 +52,15 @@ export async function claimProblems(
   return claims.map((c) => `${c.kind} "${c.referenceId}" is being ${c.kind === "Service" ? "retired" : "deactivated"}`);
 }
 
+/** Ids of this graph are at most 36 characters (the claims' column): anything longer names nothing. */
+function assertReferenceId(kind: ClaimKind, referenceId: string): void {
+  if (referenceId.length > 36) {
+    throw new BadUserInputError(`${kind} id "${referenceId.slice(0, 40)}…" is not an id of this graph`, {
+      field: kind === "Service" ? "serviceId" : "customerId",
+    });
+  }
+}
+
 /**
  * The retirement / deactivation claim protocol: before the catalog retires a service or the
  * customers subgraph deactivates a customer, it claims the reference here.
@@ -65,6 +74,7 @@ export class ClaimCommands {
    * Answers the numbers of the ACTIVE agreements that prevent it (none when granted).
    */
   claim(kind: ClaimKind, referenceId: string, actor: Identity): Promise<string[]> {
+    assertReferenceId(kind, referenceId);
     return this.transactor.run(async (manager) => {
       await lockNamed(manager, referenceLock(kind, referenceId));
       // Read past this transaction's snapshot: an activation committed while we waited for the lock counts.
@@ -92,6 +102,7 @@ export class ClaimCommands {
 
   /** Gives a claim back (the owner's change did not happen, or was undone). */
   async release(kind: ClaimKind, referenceId: string): Promise<void> {
+    if (referenceId.length > 36) return; // nothing was ever claimed under such an id
     await this.transactor.run((manager) => manager.delete(ReferenceClaim, { kind, referenceId }));
   }
 }

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, createWithUniqueCode, newId, providedFields } from "@itsm/kit";
+import { ConflictError, createWithUniqueCode, newId, NotFoundError, providedFields } from "@itsm/kit";
 import type { DeactivationClaims } from "../claims/deactivation.claims";
 import type { NewContact } from "../contacts/contact.commands";
 import { auditedContact, newContact } from "../contacts/contact.commands";
@@ -81,6 +81,9 @@ export class CustomerCommands {
   async setStatus(input: StatusChange, actor: Identity): Promise<Customer> {
     const deactivating = input.status === CustomerStatus.INACTIVE;
     if (deactivating) {
+      // An unknown customer is NOT_FOUND here: the agreements subgraph is not asked to claim it.
+      const known = await this.transactor.run((manager) => manager.existsBy(Customer, { id: input.id }));
+      if (!known) throw new NotFoundError("Customer", input.id.length > 40 ? `${input.id.slice(0, 40)}…` : input.id);
       const claim = await this.claims.claim(input.id, actor);
       if (!claim.granted) {
         throw new ConflictError(

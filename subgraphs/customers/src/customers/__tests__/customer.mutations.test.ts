@@ -299,6 +299,15 @@ describe("updateCustomer", () => {
 });
 
 describe("setCustomerStatus", () => {
+  it("answers NOT_FOUND for an unknown customer without asking the agreements subgraph to claim it", async () => {
+    const asked = t.agreements.requests.length;
+    for (const id of ["no-such-customer", "x".repeat(5000)]) {
+      const result = await execute(SET_STATUS, { id, status: "INACTIVE", expectedVersion: 1 });
+      failure(result, "NOT_FOUND");
+    }
+    expect(t.agreements.requests).toHaveLength(asked);
+  });
+
   it("deactivates a customer party to no ACTIVE agreement, claiming the deactivation with the agreements subgraph first", async () => {
     const customer = await createCustomer();
     const asked = t.agreements.requests.length;
