@@ -9,7 +9,10 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { ClaimCommands } from "./claims/claim.commands";
 import { CoverageCommands } from "./coverage/coverage.commands";
 import { CoverageService } from "./coverage/coverage.service";
+import type { Clock } from "./lifecycle/lifecycle.clock";
+import { systemClock } from "./lifecycle/lifecycle.clock";
 import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
+import { ScheduleCommands } from "./lifecycle/schedule.commands";
 import { PartyCommands } from "./parties/party.commands";
 import { ReferenceChecker } from "./references/reference.checker";
 import { ResponsibilityCommands } from "./responsibilities/responsibility.commands";
@@ -27,6 +30,8 @@ export interface AgreementsCommands {
   responsibilities: ResponsibilityCommands;
   underpinning: UnderpinningCommands;
   lifecycle: LifecycleCommands;
+  /** The changes time makes (run by the lifecycle scheduler, as the actor `system`). */
+  schedule: ScheduleCommands;
   claims: ClaimCommands;
   calendars: CalendarCommands;
 }
@@ -40,9 +45,17 @@ export interface AgreementsServices {
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
+  /** The one transactor of the process (the embedded database runs one transaction at a time). */
+  transactor: Transactor;
+  /** Where "today" comes from: the system clock, or one a test moves. */
+  clock: Clock;
 }
 
-export function createAgreementsServices(dataSource: DataSource, config: SubgraphConfig): AgreementsServices {
+export function createAgreementsServices(
+  dataSource: DataSource,
+  config: SubgraphConfig,
+  clock: Clock = systemClock,
+): AgreementsServices {
   const customers = new SubgraphClient(
     "customers",
     config.peerUrls.customers,
@@ -66,12 +79,15 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
       targets: new TargetCommands(transactor),
       responsibilities: new ResponsibilityCommands(transactor),
       underpinning: new UnderpinningCommands(transactor),
-      lifecycle: new LifecycleCommands(transactor, references),
+      lifecycle: new LifecycleCommands(transactor, references, clock),
+      schedule: new ScheduleCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
+    transactor,
+    clock,
   };
 }
 

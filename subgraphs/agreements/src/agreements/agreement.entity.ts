@@ -37,7 +37,7 @@ export class Agreement {
   @Column({ type: "simple-enum", enum: AgreementType })
   type: AgreementType;
 
-  @Field(() => AgreementStatus, { description: "Lifecycle status: DRAFT, ACTIVE, EXPIRED or TERMINATED." })
+  @Field(() => AgreementStatus, { description: "Lifecycle status: DRAFT, SCHEDULED, ACTIVE, EXPIRED or TERMINATED." })
   @Index()
   @Column({ type: "simple-enum", enum: AgreementStatus })
   status: AgreementStatus;

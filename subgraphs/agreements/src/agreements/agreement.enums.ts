@@ -7,9 +7,10 @@ export enum AgreementType {
   UNDERPINNING_CONTRACT = "UNDERPINNING_CONTRACT",
 }
 
-/** Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED. */
+/** Lifecycle of an agreement: DRAFT → (SCHEDULED →) ACTIVE → EXPIRED or TERMINATED. */
 export enum AgreementStatus {
   DRAFT = "DRAFT",
+  SCHEDULED = "SCHEDULED",
   ACTIVE = "ACTIVE",
   EXPIRED = "EXPIRED",
   TERMINATED = "TERMINATED",
@@ -26,11 +27,16 @@ registerEnumType(AgreementType, {
 });
 registerEnumType(AgreementStatus, {
   name: "AgreementStatus",
-  description: "Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED.",
+  description:
+    "Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED; a revision activated before its first day is SCHEDULED until then.",
   valuesConfig: {
     DRAFT: { description: "Being negotiated; terms may still change." },
+    SCHEDULED: {
+      description:
+        "A revision activated before its first day: becomes ACTIVE on effectiveFrom and supersedes the version it revises then; until that day that version stays ACTIVE. (A first version activated early is ACTIVE at once: it overlaps no other.)",
+    },
     ACTIVE: { description: "In force; terms change only through a new version." },
-    EXPIRED: { description: "Reached its end date." },
+    EXPIRED: { description: "Reached its end date (set by the lifecycle scheduler the day after effectiveTo)." },
     TERMINATED: { description: "Ended early by one of the parties, or superseded by a newer version." },
   },
 });
