@@ -15,6 +15,7 @@ import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
 import { ScheduleCommands } from "./lifecycle/schedule.commands";
 import { PartyCommands } from "./parties/party.commands";
 import { ReferenceChecker } from "./references/reference.checker";
+import { RenewalCommands } from "./renewal/renewal.commands";
 import { ResponsibilityCommands } from "./responsibilities/responsibility.commands";
 import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
@@ -32,6 +33,7 @@ export interface AgreementsCommands {
   lifecycle: LifecycleCommands;
   /** The changes time makes (run by the lifecycle scheduler, as the actor `system`). */
   schedule: ScheduleCommands;
+  renewal: RenewalCommands;
   claims: ClaimCommands;
   calendars: CalendarCommands;
 }
@@ -81,6 +83,7 @@ export function createAgreementsServices(
       underpinning: new UnderpinningCommands(transactor),
       lifecycle: new LifecycleCommands(transactor, references, clock),
       schedule: new ScheduleCommands(transactor, clock),
+      renewal: new RenewalCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
     },

@@ -5,6 +5,7 @@ import { TestClock } from "./support/test-clock";
 import { createLifecycleScheduler, createServer } from "../server";
 import type { LifecycleScheduler } from "../lifecycle/lifecycle.scheduler";
 import { LIFECYCLE_LEASE } from "../lifecycle/lifecycle.scheduler";
+import type { AppliedChange } from "../lifecycle/schedule.commands";
 
 const clock = new TestClock();
 const t = new AgreementsHarness({ clock });
@@ -54,6 +55,10 @@ async function scheduledRevision(startsIn: number, effectiveTo: string | null = 
   return { active, scheduled };
 }
 
+/** The changes of a run that concern these agreements (the sample has its own due dates). */
+const about = (applied: AppliedChange[] | null, ...ids: string[]) =>
+  applied?.filter((c) => ids.includes(c.agreementId)) ?? null;
+
 const statusChange = (from: string, to: string) => [{ field: "status", from: json(from), to: json(to) }];
 
 const historyOf = (agreement: AgreementView, action: string) => agreement.history.filter((h) => h.action === action);
@@ -63,11 +68,11 @@ describe("the lifecycle scheduler", () => {
     const active = await t.activeAgreement({ effectiveTo: day(10) });
     const run = scheduler(t.server);
     clock.advanceDays(10);
-    expect(await run.runOnce()).toEqual([]);
+    expect(about(await run.runOnce(), active.id)).toEqual([]);
     expect((await t.read(active.id)).status).toBe("ACTIVE");
 
     clock.advanceDays(1);
-    expect(await run.runOnce()).toEqual([
+    expect(about(await run.runOnce(), active.id)).toEqual([
       { kind: "EXPIRE", agreementId: active.id, on: day(11), number: active.number, version: 1 },
     ]);
     const expired = await t.read(active.id);
@@ -79,7 +84,7 @@ describe("the lifecycle scheduler", () => {
       at: expect.any(String),
       changes: statusChange("ACTIVE", "EXPIRED"),
     });
-    expect(await run.runOnce()).toEqual([]);
+    expect(about(await run.runOnce(), active.id)).toEqual([]);
     expect(historyOf(await t.read(active.id), "expired")).toHaveLength(1);
   });
 
@@ -102,11 +107,11 @@ describe("the lifecycle scheduler", () => {
 
     const run = scheduler(t.server);
     clock.advanceDays(29);
-    expect(await run.runOnce()).toEqual([]);
+    expect(about(await run.runOnce(), active.id, scheduled.id)).toEqual([]);
     expect((await t.read(active.id)).status).toBe("ACTIVE");
 
     clock.advanceDays(1);
-    expect(await run.runOnce()).toEqual([
+    expect(about(await run.runOnce(), active.id, scheduled.id)).toEqual([
       { kind: "START", agreementId: scheduled.id, on: day(30), number: active.number, version: 2 },
     ]);
     const [previous, current] = [await t.read(active.id), await t.read(scheduled.id)];
@@ -167,9 +172,9 @@ describe("the lifecycle scheduler", () => {
     const holder = runs[0] === null ? b : a;
     const other = holder === a ? b : a;
     expect(await other.runOnce()).toBeNull();
-    expect(await holder.runOnce()).toEqual([]);
+    expect(await holder.runOnce()).not.toBeNull();
     clock.advanceDays(1);
-    expect(await other.runOnce()).toEqual([]);
+    expect(await other.runOnce()).not.toBeNull();
     expect(await holder.runOnce()).toBeNull();
   });
 

@@ -16,6 +16,25 @@ export enum AgreementStatus {
   TERMINATED = "TERMINATED",
 }
 
+/** What happens to an agreement at its end date. */
+export enum RenewalKind {
+  NONE = "NONE",
+  TACIT = "TACIT",
+  EXPRESS = "EXPRESS",
+}
+
+registerEnumType(RenewalKind, {
+  name: "RenewalKind",
+  description: "What happens to an agreement at its end date.",
+  valuesConfig: {
+    NONE: { description: "It ends (EXPIRED) at effectiveTo." },
+    TACIT: {
+      description:
+        "It renews itself for renewalTermMonths unless notice is given by effectiveTo − noticePeriodDays (giveNotice).",
+    },
+    EXPRESS: { description: "It ends at effectiveTo unless the parties agree a renewal (a new version)." },
+  },
+});
 registerEnumType(AgreementType, {
   name: "AgreementType",
   description: "The kind of agreement, by who the counterparty is.",

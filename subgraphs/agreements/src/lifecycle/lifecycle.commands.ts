@@ -149,6 +149,10 @@ export class LifecycleCommands {
         effectiveFrom: current.effectiveFrom,
         effectiveTo: current.effectiveTo,
         providerId: current.providerId,
+        renewal: current.renewal,
+        renewalTermMonths: current.renewalTermMonths,
+        noticePeriodDays: current.noticePeriodDays,
+        reviewDue: current.reviewDue,
         supersedesId: current.id,
       });
       await copyParts(manager, current.id, id);

@@ -1,9 +1,10 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
-import { LessThan, LessThanOrEqual } from "typeorm";
-import { changeStatus, loadForUpdate } from "../agreements/agreement.changes";
+import { IsNull, LessThan, LessThanOrEqual } from "typeorm";
+import { audit, changeStatus, loadForUpdate, saveAgreement } from "../agreements/agreement.changes";
 import { Agreement } from "../agreements/agreement.entity";
-import { AgreementStatus } from "../agreements/agreement.enums";
+import { AgreementStatus, RenewalKind } from "../agreements/agreement.enums";
+import { tacitRenewals } from "../renewal/renewal.rules";
 import type { Clock } from "./lifecycle.clock";
 import { todayOf } from "./lifecycle.clock";
 import type { ScheduledChange } from "./schedule.rules";
@@ -22,7 +23,8 @@ export interface AppliedChange extends ScheduledChange {
 const MAX_PASSES = 20;
 
 /**
- * The changes time makes to agreements: starting SCHEDULED versions and expiring ended ones. Each
+ * The changes time makes to agreements: starting SCHEDULED versions, renewing TACIT ones whose
+ * notice deadline passed without notice, and expiring ended ones. Each
  * change is one transaction that re-reads its agreement under a row lock and applies only if it is
  * still due, so two replicas (or a run that overlaps the next) never make a change twice.
  */
@@ -37,10 +39,21 @@ export class ScheduleCommands {
     const today = todayOf(this.clock);
     const candidates = await this.transactor.run((manager) =>
       manager.find(Agreement, {
-        select: { id: true, status: true, effectiveFrom: true, effectiveTo: true },
+        select: {
+          id: true,
+          status: true,
+          effectiveFrom: true,
+          effectiveTo: true,
+          renewal: true,
+          renewalTermMonths: true,
+          noticePeriodDays: true,
+          noticeGivenOn: true,
+        },
         where: [
           { status: AgreementStatus.SCHEDULED, effectiveFrom: LessThanOrEqual(today) },
           { status: AgreementStatus.ACTIVE, effectiveTo: LessThan(today) },
+          // Their notice deadline (effectiveTo − noticePeriodDays) is decided on in code.
+          { status: AgreementStatus.ACTIVE, renewal: RenewalKind.TACIT, noticeGivenOn: IsNull() },
         ],
       }),
     );
@@ -71,6 +84,7 @@ export class ScheduleCommands {
       const still = dueChange(agreement, today);
       if (!still || still.kind !== change.kind) return null;
       if (change.kind === ScheduledChangeKind.START) await start(manager, agreement);
+      else if (change.kind === ScheduledChangeKind.RENEW) await renew(manager, agreement, today);
       else await changeStatus(manager, agreement, AgreementStatus.EXPIRED, "expired", SYSTEM);
       return { ...still, number: agreement.number, version: agreement.version };
     });
@@ -92,4 +106,16 @@ async function start(manager: EntityManager, agreement: Agreement): Promise<void
     }
   }
   await changeStatus(manager, agreement, AgreementStatus.ACTIVE, "in force", SYSTEM);
+}
+
+/** Moves effectiveTo by the term, once per term whose notice deadline passed: one history entry each. */
+async function renew(manager: EntityManager, agreement: Agreement, today: string): Promise<void> {
+  let current = agreement;
+  for (const effectiveTo of tacitRenewals(agreement, today)) {
+    const renewed = await saveAgreement(manager, current, { effectiveTo });
+    await audit(manager, renewed, "renewed tacitly", SYSTEM, [
+      { field: "effectiveTo", from: JSON.stringify(current.effectiveTo), to: JSON.stringify(effectiveTo) },
+    ]);
+    current = renewed;
+  }
 }

@@ -1,4 +1,6 @@
 import { AgreementStatus } from "../agreements/agreement.enums";
+import type { RenewalFacts } from "../renewal/renewal.rules";
+import { noticeDeadline, tacitRenewals } from "../renewal/renewal.rules";
 import { addDays } from "./lifecycle.clock";
 
 /** What the lifecycle scheduler does to one agreement on a day. */
@@ -7,6 +9,8 @@ export enum ScheduledChangeKind {
   START = "START",
   /** ACTIVE → EXPIRED the day after its effectiveTo. */
   EXPIRE = "EXPIRE",
+  /** A TACIT agreement without notice: effectiveTo moves by the term the day after the notice deadline. */
+  RENEW = "RENEW",
 }
 
 /** A change that fell due `on` a day (YYYY-MM-DD), on or before the day the scheduler runs. */
@@ -17,20 +21,25 @@ export interface ScheduledChange {
 }
 
 /** The fields the schedule is decided on. */
-export interface ScheduledFacts {
+export interface ScheduledFacts extends RenewalFacts {
   id: string;
   status: AgreementStatus;
-  effectiveFrom: string;
-  effectiveTo: string | null;
+  noticeGivenOn: string | null;
 }
 
 // On the same day an ending version expires before the next one starts: it reached its end, it was not superseded.
-const RANK: Record<ScheduledChangeKind, number> = { EXPIRE: 0, START: 1 };
+const RANK: Record<ScheduledChangeKind, number> = { RENEW: 0, EXPIRE: 1, START: 2 };
 
 /** The change due for an agreement by `today` (inclusive), if any: catching up, it may be long past. */
 export function dueChange(agreement: ScheduledFacts, today: string): ScheduledChange | null {
   if (agreement.status === AgreementStatus.SCHEDULED && agreement.effectiveFrom <= today) {
     return { kind: ScheduledChangeKind.START, agreementId: agreement.id, on: agreement.effectiveFrom };
+  }
+  if (agreement.status === AgreementStatus.ACTIVE && agreement.noticeGivenOn === null) {
+    const deadline = noticeDeadline(agreement);
+    if (deadline !== null && tacitRenewals(agreement, today).length > 0) {
+      return { kind: ScheduledChangeKind.RENEW, agreementId: agreement.id, on: addDays(deadline, 1) };
+    }
   }
   if (agreement.status === AgreementStatus.ACTIVE && agreement.effectiveTo !== null) {
     const ended = addDays(agreement.effectiveTo, 1);

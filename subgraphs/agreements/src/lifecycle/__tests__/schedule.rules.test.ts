@@ -1,4 +1,4 @@
-import { AgreementStatus } from "../../agreements/agreement.enums";
+import { AgreementStatus, RenewalKind } from "../../agreements/agreement.enums";
 import { loadAgreementsConfig } from "../../agreements.config";
 import { addDays, addMonths } from "../lifecycle.clock";
 import { dueChange, dueChanges, ScheduledChangeKind } from "../schedule.rules";
@@ -8,6 +8,10 @@ const agreement = (id: string, status: AgreementStatus, effectiveFrom: string, e
   status,
   effectiveFrom,
   effectiveTo,
+  renewal: RenewalKind.NONE,
+  renewalTermMonths: null,
+  noticePeriodDays: null,
+  noticeGivenOn: null,
 });
 
 describe("dueChange", () => {
