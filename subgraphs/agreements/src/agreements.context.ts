@@ -1,6 +1,8 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
 import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
+import { AlertRecipientService } from "./alerts/alert-recipient.service";
+import { AlertService } from "./alerts/alert.service";
 import { AgreementCommands } from "./agreements/agreement.commands";
 import { AgreementService } from "./agreements/agreement.service";
 import { CalendarCommands } from "./calendars/calendar.commands";
@@ -44,6 +46,8 @@ export interface AgreementsServices {
   calendars: CalendarService;
   coverage: CoverageService;
   catalogue: CatalogueService;
+  alerts: AlertService;
+  recipients: AlertRecipientService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
@@ -74,6 +78,8 @@ export function createAgreementsServices(
     calendars: new CalendarService(dataSource),
     coverage: new CoverageService(dataSource),
     catalogue: new CatalogueService(dataSource),
+    alerts: new AlertService(dataSource, clock),
+    recipients: new AlertRecipientService(customers),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -99,10 +105,14 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
+  identity: Identity,
 ) {
   return {
+    // Asked of the customers subgraph as the caller, once per request for every alert listed.
+    customerRecipients: loader((ids: readonly string[]) => recipients.contactsOf(ids, identity)),
+    providerRecipient: loader((ids: readonly string[]) => recipients.providersOf(ids, identity)),
     agreementHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Agreement", ids)),
     versionsByNumber: loader(async (numbers: readonly string[]) => agreements.versionsOf(numbers, await scope())),
     agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
@@ -141,5 +151,5 @@ export interface AgreementsContext extends AgreementsServices {
 export function createAgreementsContext(services: AgreementsServices, identity: Identity): AgreementsContext {
   let scope: Promise<AgreementScope> | undefined;
   const scopeOnce = () => (scope ??= services.scopes.scopeOf(identity));
-  return { ...services, identity, scope: scopeOnce, loaders: createAgreementsLoaders(services, scopeOnce) };
+  return { ...services, identity, scope: scopeOnce, loaders: createAgreementsLoaders(services, scopeOnce, identity) };
 }

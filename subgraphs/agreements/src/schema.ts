@@ -11,6 +11,7 @@ import { ResponsibilityResolver } from "./responsibilities/responsibility.resolv
 import { UnderpinningResolver } from "./underpinning/underpinning.resolver";
 import { LifecycleResolver } from "./lifecycle/lifecycle.resolver";
 import { RenewalResolver } from "./renewal/renewal.resolver";
+import { AlertResolver } from "./alerts/alert.resolver";
 import { ClaimResolver } from "./claims/claim.resolver";
 import { CalendarResolver } from "./calendars/calendar.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
@@ -37,6 +38,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       UnderpinningResolver,
       LifecycleResolver,
       RenewalResolver,
+      AlertResolver,
       ClaimResolver,
       CoverageCalendarResolver,
       CalendarResolver,
