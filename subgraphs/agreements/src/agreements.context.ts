@@ -1,6 +1,8 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
 import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
+import { AlertRecipientService } from "./alerts/alert-recipient.service";
+import { AlertService } from "./alerts/alert.service";
 import { AgreementCommands } from "./agreements/agreement.commands";
 import { AgreementService } from "./agreements/agreement.service";
 import { CalendarCommands } from "./calendars/calendar.commands";
@@ -9,9 +11,13 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { ClaimCommands } from "./claims/claim.commands";
 import { CoverageCommands } from "./coverage/coverage.commands";
 import { CoverageService } from "./coverage/coverage.service";
+import type { Clock } from "./lifecycle/lifecycle.clock";
+import { systemClock } from "./lifecycle/lifecycle.clock";
 import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
+import { ScheduleCommands } from "./lifecycle/schedule.commands";
 import { PartyCommands } from "./parties/party.commands";
 import { ReferenceChecker } from "./references/reference.checker";
+import { RenewalCommands } from "./renewal/renewal.commands";
 import { ResponsibilityCommands } from "./responsibilities/responsibility.commands";
 import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
@@ -27,6 +33,9 @@ export interface AgreementsCommands {
   responsibilities: ResponsibilityCommands;
   underpinning: UnderpinningCommands;
   lifecycle: LifecycleCommands;
+  /** The changes time makes (run by the lifecycle scheduler, as the actor `system`). */
+  schedule: ScheduleCommands;
+  renewal: RenewalCommands;
   claims: ClaimCommands;
   calendars: CalendarCommands;
 }
@@ -37,12 +46,22 @@ export interface AgreementsServices {
   calendars: CalendarService;
   coverage: CoverageService;
   catalogue: CatalogueService;
+  alerts: AlertService;
+  recipients: AlertRecipientService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
+  /** The one transactor of the process (the embedded database runs one transaction at a time). */
+  transactor: Transactor;
+  /** Where "today" comes from: the system clock, or one a test moves. */
+  clock: Clock;
 }
 
-export function createAgreementsServices(dataSource: DataSource, config: SubgraphConfig): AgreementsServices {
+export function createAgreementsServices(
+  dataSource: DataSource,
+  config: SubgraphConfig,
+  clock: Clock = systemClock,
+): AgreementsServices {
   const customers = new SubgraphClient(
     "customers",
     config.peerUrls.customers,
@@ -59,6 +78,8 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
     calendars: new CalendarService(dataSource),
     coverage: new CoverageService(dataSource),
     catalogue: new CatalogueService(dataSource),
+    alerts: new AlertService(dataSource, clock),
+    recipients: new AlertRecipientService(customers),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -66,12 +87,16 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
       targets: new TargetCommands(transactor),
       responsibilities: new ResponsibilityCommands(transactor),
       underpinning: new UnderpinningCommands(transactor),
-      lifecycle: new LifecycleCommands(transactor, references),
+      lifecycle: new LifecycleCommands(transactor, references, clock),
+      schedule: new ScheduleCommands(transactor, clock),
+      renewal: new RenewalCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
+    transactor,
+    clock,
   };
 }
 
@@ -80,10 +105,14 @@ export function createAgreementsServices(dataSource: DataSource, config: Subgrap
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
+  identity: Identity,
 ) {
   return {
+    // Asked of the customers subgraph as the caller, once per request for every alert listed.
+    customerRecipients: loader((ids: readonly string[]) => recipients.contactsOf(ids, identity)),
+    providerRecipient: loader((ids: readonly string[]) => recipients.providersOf(ids, identity)),
     agreementHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Agreement", ids)),
     versionsByNumber: loader(async (numbers: readonly string[]) => agreements.versionsOf(numbers, await scope())),
     agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
@@ -122,5 +151,5 @@ export interface AgreementsContext extends AgreementsServices {
 export function createAgreementsContext(services: AgreementsServices, identity: Identity): AgreementsContext {
   let scope: Promise<AgreementScope> | undefined;
   const scopeOnce = () => (scope ??= services.scopes.scopeOf(identity));
-  return { ...services, identity, scope: scopeOnce, loaders: createAgreementsLoaders(services, scopeOnce) };
+  return { ...services, identity, scope: scopeOnce, loaders: createAgreementsLoaders(services, scopeOnce, identity) };
 }

@@ -1,4 +1,4 @@
-import { writePathEntities } from "@itsm/kit";
+import { Lease, writePathEntities } from "@itsm/kit";
 import { Agreement } from "./agreements/agreement.entity";
 import { ServiceCalendar } from "./calendars/calendar.entity";
 import { ReferenceClaim } from "./claims/reference-claim.entity";
@@ -8,7 +8,7 @@ import { Responsibility } from "./responsibilities/responsibility.entity";
 import { ServiceLevelTarget } from "./targets/target.entity";
 import { AgreementUnderpinning } from "./underpinning/underpinning.entity";
 
-/** Every table of the agreements database (the write path's history and idempotency tables too). */
+/** Every table of the agreements database (the write path's history and locks, and the scheduler's lease). */
 export const agreementEntities = [
   Agreement,
   AgreementCustomer,
@@ -19,4 +19,5 @@ export const agreementEntities = [
   ReferenceClaim,
   ServiceCalendar,
   ...writePathEntities,
+  Lease,
 ];

@@ -10,6 +10,8 @@ import { ServiceTargetsResolver, TargetResolver } from "./targets/target.resolve
 import { ResponsibilityResolver } from "./responsibilities/responsibility.resolver";
 import { UnderpinningResolver } from "./underpinning/underpinning.resolver";
 import { LifecycleResolver } from "./lifecycle/lifecycle.resolver";
+import { RenewalResolver } from "./renewal/renewal.resolver";
+import { AlertResolver } from "./alerts/alert.resolver";
 import { ClaimResolver } from "./claims/claim.resolver";
 import { CalendarResolver } from "./calendars/calendar.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
@@ -35,6 +37,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ResponsibilityResolver,
       UnderpinningResolver,
       LifecycleResolver,
+      RenewalResolver,
+      AlertResolver,
       ClaimResolver,
       CoverageCalendarResolver,
       CalendarResolver,

@@ -4,21 +4,28 @@ import type { AgreementsContext } from "./agreements.context";
 import { createAgreementsContext, createAgreementsServices } from "./agreements.context";
 import { Agreement } from "./agreements/agreement.entity";
 import { agreementEntities } from "./entities";
+import type { Clock } from "./lifecycle/lifecycle.clock";
+import { systemClock } from "./lifecycle/lifecycle.clock";
 import { agreementsMigrations } from "./migrations";
 import { seedAgreements } from "./sample/agreements.seed";
 import { seedSyntheticAgreements } from "./sample/agreements.synthetic";
 import { buildSchema } from "./schema";
 
+/** The agreements subgraph reading "today" from `clock` (tests pass one they move). */
+export function agreementsSubgraph(clock: Clock): SubgraphSpec<AgreementsContext> {
+  return {
+    name: "agreements",
+    entities: agreementEntities,
+    migrations: agreementsMigrations,
+    sample: { marker: Agreement, seed: (manager) => seedAgreements(manager) },
+    synthetic: (manager, scale, progress) => seedSyntheticAgreements(manager, scale, progress),
+    buildSchema,
+    contextFactory: (dataSource, config) => {
+      const services = createAgreementsServices(dataSource, config, clock);
+      return (identity) => createAgreementsContext(services, identity);
+    },
+  };
+}
+
 /** The agreements subgraph: what the server, `npm run compose`, `migrate` and `seed` work from. */
-export const subgraph: SubgraphSpec<AgreementsContext> = {
-  name: "agreements",
-  entities: agreementEntities,
-  migrations: agreementsMigrations,
-  sample: { marker: Agreement, seed: (manager) => seedAgreements(manager) },
-  synthetic: (manager, scale, progress) => seedSyntheticAgreements(manager, scale, progress),
-  buildSchema,
-  contextFactory: (dataSource, config) => {
-    const services = createAgreementsServices(dataSource, config);
-    return (identity) => createAgreementsContext(services, identity);
-  },
-};
+export const subgraph: SubgraphSpec<AgreementsContext> = agreementsSubgraph(systemClock);

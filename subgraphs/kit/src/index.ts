@@ -18,6 +18,7 @@ export * from "./schema/page-info";
 export * from "./schema/pagination";
 export * from "./schema/record";
 export * from "./write/history";
+export * from "./write/lease";
 export * from "./write/named-lock";
 export * from "./write/partner-customers";
 export * from "./write/subgraph-client";

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { AgreementStatus, AgreementType } from "./agreement.enums";
+import { AgreementStatus, AgreementType, RenewalKind } from "./agreement.enums";
 import { ProviderReference } from "../references/provider.reference";
 
 /** A documented agreement between a provider and its customers (SLA), an internal group (OLA) or a supplier. */
@@ -37,7 +37,7 @@ export class Agreement {
   @Column({ type: "simple-enum", enum: AgreementType })
   type: AgreementType;
 
-  @Field(() => AgreementStatus, { description: "Lifecycle status: DRAFT, ACTIVE, EXPIRED or TERMINATED." })
+  @Field(() => AgreementStatus, { description: "Lifecycle status: DRAFT, SCHEDULED, ACTIVE, EXPIRED or TERMINATED." })
   @Index()
   @Column({ type: "simple-enum", enum: AgreementStatus })
   status: AgreementStatus;
@@ -60,6 +60,38 @@ export class Agreement {
 
   @Column({ type: "varchar", length: 36 })
   providerId: string;
+
+  @Field(() => RenewalKind, { description: "What happens at effectiveTo: NONE (it ends), TACIT or EXPRESS renewal." })
+  @Column({ type: "simple-enum", enum: RenewalKind, default: RenewalKind.NONE })
+  renewal: RenewalKind;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Months each renewal adds to effectiveTo (required for TACIT renewal); null when none is agreed.",
+  })
+  @Column({ type: "int", nullable: true, default: null })
+  renewalTermMonths: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days before effectiveTo by which notice must be given (0 or null: up to effectiveTo itself).",
+  })
+  @Column({ type: "int", nullable: true, default: null })
+  noticePeriodDays: number | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "When the agreement is next due for a service review; null when none is planned.",
+  })
+  @Column({ type: "date", nullable: true, default: null })
+  reviewDue: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The day notice was given (giveNotice): a TACIT agreement then expires instead of renewing.",
+  })
+  @Column({ type: "date", nullable: true, default: null })
+  noticeGivenOn: string | null;
 
   /** The version this one replaces (a revision's predecessor). */
   @Index()

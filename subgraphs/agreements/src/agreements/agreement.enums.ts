@@ -7,14 +7,34 @@ export enum AgreementType {
   UNDERPINNING_CONTRACT = "UNDERPINNING_CONTRACT",
 }
 
-/** Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED. */
+/** Lifecycle of an agreement: DRAFT → (SCHEDULED →) ACTIVE → EXPIRED or TERMINATED. */
 export enum AgreementStatus {
   DRAFT = "DRAFT",
+  SCHEDULED = "SCHEDULED",
   ACTIVE = "ACTIVE",
   EXPIRED = "EXPIRED",
   TERMINATED = "TERMINATED",
 }
 
+/** What happens to an agreement at its end date. */
+export enum RenewalKind {
+  NONE = "NONE",
+  TACIT = "TACIT",
+  EXPRESS = "EXPRESS",
+}
+
+registerEnumType(RenewalKind, {
+  name: "RenewalKind",
+  description: "What happens to an agreement at its end date.",
+  valuesConfig: {
+    NONE: { description: "It ends (EXPIRED) at effectiveTo." },
+    TACIT: {
+      description:
+        "It renews itself for renewalTermMonths unless notice is given by effectiveTo − noticePeriodDays (giveNotice).",
+    },
+    EXPRESS: { description: "It ends at effectiveTo unless the parties agree a renewal (a new version)." },
+  },
+});
 registerEnumType(AgreementType, {
   name: "AgreementType",
   description: "The kind of agreement, by who the counterparty is.",
@@ -26,11 +46,16 @@ registerEnumType(AgreementType, {
 });
 registerEnumType(AgreementStatus, {
   name: "AgreementStatus",
-  description: "Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED.",
+  description:
+    "Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED; a revision activated before its first day is SCHEDULED until then.",
   valuesConfig: {
     DRAFT: { description: "Being negotiated; terms may still change." },
+    SCHEDULED: {
+      description:
+        "A revision activated before its first day: becomes ACTIVE on effectiveFrom and supersedes the version it revises then; until that day that version stays ACTIVE. (A first version activated early is ACTIVE at once: it overlaps no other.)",
+    },
     ACTIVE: { description: "In force; terms change only through a new version." },
-    EXPIRED: { description: "Reached its end date." },
+    EXPIRED: { description: "Reached its end date (set by the lifecycle scheduler the day after effectiveTo)." },
     TERMINATED: { description: "Ended early by one of the parties, or superseded by a newer version." },
   },
 });

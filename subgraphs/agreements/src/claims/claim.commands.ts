@@ -70,8 +70,8 @@ export class ClaimCommands {
 
   /**
    * Claims a service's retirement or a customer's deactivation for its owning subgraph: granted
-   * only while no ACTIVE agreement refers to it; afterwards no agreement referring to it activates.
-   * Answers the numbers of the ACTIVE agreements that prevent it (none when granted).
+   * only while no ACTIVE or SCHEDULED agreement refers to it; afterwards no agreement referring to it
+   * activates. Answers the numbers of the agreements that prevent it (none when granted).
    */
   claim(kind: ClaimKind, referenceId: string, actor: Identity): Promise<string[]> {
     assertReferenceId(kind, referenceId);
@@ -88,7 +88,7 @@ export class ClaimCommands {
             );
       const active = agreementIds.length
         ? await manager.find(Agreement, {
-            where: { id: In(agreementIds), status: AgreementStatus.ACTIVE },
+            where: { id: In(agreementIds), status: In([AgreementStatus.ACTIVE, AgreementStatus.SCHEDULED]) },
             ...latest(manager),
           })
         : [];

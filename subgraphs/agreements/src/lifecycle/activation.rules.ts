@@ -3,10 +3,13 @@ import { AgreementType } from "../agreements/agreement.enums";
 import { Party } from "../responsibilities/responsibility.enums";
 import type { ComparedTarget, TargetSet } from "../targets/target.rules";
 import { strictnessProblems } from "../targets/target.rules";
+import { renewalProblems } from "../renewal/renewal.rules";
 
 /** Everything the activation of a DRAFT is decided on, read beforehand (see activation.facts.ts). */
 export interface ActivationFacts {
-  agreement: Pick<Agreement, "number" | "type" | "effectiveTo">;
+  agreement: Pick<Agreement, "number" | "type" | "effectiveTo"> &
+    /** Its renewal terms, checked against its dates when given. */
+    Partial<Pick<Agreement, "effectiveFrom" | "renewal" | "renewalTermMonths" | "noticePeriodDays">>;
   coverage: readonly { serviceId: string }[];
   customerIds: readonly string[];
   targets: readonly ComparedTarget[];
@@ -39,6 +42,12 @@ export function activationProblems(facts: ActivationFacts, today: string): strin
   }
   if (agreement.effectiveTo !== null && agreement.effectiveTo < today) {
     problems.push(`it ended on ${agreement.effectiveTo}`);
+  }
+  // The dates may have changed since the renewal terms were set.
+  const { effectiveFrom, renewal, renewalTermMonths = null, noticePeriodDays = null } = agreement;
+  if (effectiveFrom !== undefined && renewal !== undefined) {
+    const terms = { effectiveFrom, effectiveTo: agreement.effectiveTo, renewal, renewalTermMonths, noticePeriodDays };
+    problems.push(...renewalProblems(terms).map((p) => p.message));
   }
   // OLAs and underpinning contracts must be at least as strict as the SLAs they underpin.
   const own: TargetSet = { number: agreement.number, targets };

@@ -15,6 +15,8 @@ import { ServiceLevelTarget } from "../targets/target.entity";
 import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import { activationFacts } from "./activation.facts";
 import { activationProblems } from "./activation.rules";
+import type { Clock } from "./lifecycle.clock";
+import { todayOf } from "./lifecycle.clock";
 
 /** The agreement a lifecycle step applies to. */
 export interface AgreementRef extends AgainstRevision {
@@ -28,19 +30,20 @@ export interface Termination extends AgreementRef {
   reason: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Moves agreements through their lifecycle: DRAFT → ACTIVE → TERMINATED, and ACTIVE → a new DRAFT version. */
 export class LifecycleCommands {
   constructor(
     private readonly transactor: Transactor,
     private readonly references: ReferenceChecker,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * DRAFT → ACTIVE, after checking everything at once: content, references (with their owners),
    * claims on retiring services or deactivating customers, and underpinning strictness. A revision
-   * supersedes the version it was drafted from, in the same transaction.
+   * supersedes the version it was drafted from, in the same transaction; a revision whose first day
+   * is still ahead becomes SCHEDULED instead: the lifecycle scheduler makes it ACTIVE on that day,
+   * and supersedes the previous version then.
    */
   async activate(input: AgreementRef, actor: Identity): Promise<Agreement> {
     const snapshot = await this.transactor.run((manager) => loadDraft(manager, input.id, input.expectedRevision));
@@ -66,15 +69,20 @@ export class LifecycleCommands {
         (p) => p.customerId,
       );
       await lockReferences(manager, services, customers);
+      const today = todayOf(this.clock);
       const problems = [
         ...referenceProblems.map(describeReference),
         ...(await claimProblems(manager, services, customers)),
-        ...activationProblems(await activationFacts(manager, agreement), today()),
+        ...activationProblems(await activationFacts(manager, agreement), today),
       ];
       if (problems.length > 0) {
         throw new ConflictError(`Agreement ${agreement.number} cannot be activated: ${problems.join("; ")}`, {
           problems,
         });
+      }
+      // A first version overlaps nothing: it is ACTIVE (agreed) at once, whatever its first day.
+      if (agreement.supersedesId && agreement.effectiveFrom > today) {
+        return changeStatus(manager, agreement, AgreementStatus.SCHEDULED, "scheduled", actor);
       }
       if (agreement.supersedesId) {
         const previous = await manager.findOneByOrFail(Agreement, { id: agreement.supersedesId });
@@ -121,6 +129,13 @@ export class LifecycleCommands {
           draftId: openDraft.id,
         });
       }
+      const scheduled = versions.find((v) => v.status === AgreementStatus.SCHEDULED);
+      if (scheduled) {
+        throw new ConflictError(
+          `Agreement ${current.number} already has version ${scheduled.version} scheduled from ${scheduled.effectiveFrom}`,
+          { scheduledId: scheduled.id },
+        );
+      }
       const id = newId();
       const version = Math.max(...versions.map((v) => v.version)) + 1;
       await manager.insert(Agreement, {
@@ -134,6 +149,10 @@ export class LifecycleCommands {
         effectiveFrom: current.effectiveFrom,
         effectiveTo: current.effectiveTo,
         providerId: current.providerId,
+        renewal: current.renewal,
+        renewalTermMonths: current.renewalTermMonths,
+        noticePeriodDays: current.noticePeriodDays,
+        reviewDue: current.reviewDue,
         supersedesId: current.id,
       });
       await copyParts(manager, current.id, id);

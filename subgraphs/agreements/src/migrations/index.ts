@@ -1,10 +1,14 @@
 import { Initial1795650720967 } from "./1795650720967-initial.migration";
 import { WritePath1795651298771 } from "./1795651298771-write-path.migration";
 import { ServiceLevelPerformance1796515316539 } from "./1796515316539-service-level-performance.migration";
+import { TimeDrivenLifecycle1796516470983 } from "./1796516470983-time-driven-lifecycle.migration";
+import { RenewalTerms1796517411523 } from "./1796517411523-renewal-terms.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
 export const agreementsMigrations = [
   Initial1795650720967,
   WritePath1795651298771,
   ServiceLevelPerformance1796515316539,
+  TimeDrivenLifecycle1796516470983,
+  RenewalTerms1796517411523,
 ];

@@ -1,6 +1,7 @@
 import { sampleId, stableId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
+import { RenewalKind } from "../agreements/agreement.enums";
 import { ServiceCalendar } from "../calendars/calendar.entity";
 import type { Weekday } from "../calendars/calendar.enums";
 import { DEFAULT_CALENDAR } from "../calendars/calendar.rules";
@@ -12,6 +13,7 @@ import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import { sampleAgreements } from "./agreements.sample";
 import { publicHolidays } from "./calendars.builders";
 import { calendarCodeOf, calendarId, sampleCalendars } from "./calendars.sample";
+import { sampleRenewals } from "./renewals.sample";
 
 /** The calendar date `days` from `today` (UTC), as YYYY-MM-DD. */
 export function daysFrom(today: Date, days: number): string {
@@ -37,6 +39,7 @@ export async function seedAgreements(manager: EntityManager, today: Date = new D
       effectiveFrom: daysFrom(today, a.effectiveFromDays),
       effectiveTo: a.effectiveToDays === null ? null : daysFrom(today, a.effectiveToDays),
       providerId: sampleId.provider(a.providerCode),
+      ...renewalOf(a.number, today),
     })),
   );
   await manager.insert(
@@ -132,4 +135,15 @@ export async function seedCalendars(manager: EntityManager, today: Date = new Da
       holidays: c.holidays ? publicHolidays(c.holidays, year - 3, year + 2) : [],
     })),
   );
+}
+
+/** The renewal columns of a sample agreement (NONE and no review unless sampleRenewals says otherwise). */
+function renewalOf(number: string, today: Date) {
+  const terms = sampleRenewals[number] ?? {};
+  return {
+    renewal: terms.renewal ?? RenewalKind.NONE,
+    renewalTermMonths: terms.renewalTermMonths ?? null,
+    noticePeriodDays: terms.noticePeriodDays ?? null,
+    reviewDue: terms.reviewDueDays === undefined ? null : daysFrom(today, terms.reviewDueDays),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Identity, SubgraphServer } from "@itsm/kit";
+import type { Identity, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
@@ -13,6 +13,7 @@ import {
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
 import type { AgreementsContext } from "../../agreements.context";
+import type { Clock } from "../../lifecycle/lifecycle.clock";
 import type { FakePeers } from "./fake-peers";
 import { startFakePeers } from "./fake-peers";
 
@@ -122,16 +123,20 @@ export const coverage = (serviceId: string, extra: Record<string, unknown> = {})
  */
 export class AgreementsHarness {
   server!: Server;
+  /** The server's configuration (a second replica over the same database starts from it). */
+  config!: SubgraphConfig;
   peers!: FakePeers;
   private counter = 0;
 
-  constructor() {
+  /** `clock`: where the server reads "today" (the system clock unless a test moves one). */
+  constructor(private readonly options: { clock?: Clock } = {}) {
     beforeAll(async () => {
       this.peers = await startFakePeers();
       const config = await testConfig("agreements");
       config.peerUrls.catalog = this.peers.urls.catalog;
       config.peerUrls.customers = this.peers.urls.customers;
-      this.server = await createServer(config);
+      this.config = config;
+      this.server = await createServer(config, undefined, this.options.clock);
     });
     afterAll(async () => {
       await this.server.stop();

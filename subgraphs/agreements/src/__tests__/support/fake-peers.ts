@@ -13,9 +13,12 @@ export interface ServiceRecord {
 export interface CustomerRecord {
   code: string;
   status: string;
+  /** Its contacts (for alert recipients); none unless a test sets them. */
+  contacts?: { name: string; email: string; role: string }[];
 }
 export interface ProviderRecord {
   code: string;
+  name: string;
 }
 
 export interface PeerRequest {
@@ -149,7 +152,7 @@ export async function startFakePeers(): Promise<FakePeers> {
     },
     addProvider(code) {
       const id = sampleId.provider(code);
-      providers.set(id, { code });
+      providers.set(id, { code, name: `Provider ${code}` });
       return id;
     },
     reset() {

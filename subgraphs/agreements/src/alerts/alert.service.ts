@@ -1,0 +1,106 @@
+import type { CursorPosition, PageRequest } from "@itsm/kit";
+import { encodeCursor, Page, stableId } from "@itsm/kit";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { Agreement } from "../agreements/agreement.entity";
+import { AgreementStatus } from "../agreements/agreement.enums";
+import type { Clock } from "../lifecycle/lifecycle.clock";
+import { todayOf } from "../lifecycle/lifecycle.clock";
+import type { AgreementScope } from "../scope/agreement.scope";
+import { whereInScope } from "../scope/agreement.scope";
+import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
+import type { AlertCriteria } from "./alert.inputs";
+import type { RaisedAlert } from "./alert.rules";
+import { ownAlerts, sortAlerts, underpinningAlert } from "./alert.rules";
+import type { Alert } from "./alert.types";
+
+const position = (a: RaisedAlert): CursorPosition => [`${a.dueOn}|${a.kind}`, a.key];
+
+/**
+ * Alerts are computed when asked, from the agreements in the caller's scope (a partner: its own
+ * SLAs) on today's date: nothing is stored, so nothing goes stale. A constant number of queries.
+ */
+export class AlertService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    criteria: AlertCriteria | null | undefined,
+    page: PageRequest,
+    scope: AgreementScope,
+  ): Promise<Page<Alert>> {
+    const today = todayOf(this.clock);
+    const query = this.dataSource
+      .getRepository(Agreement)
+      .createQueryBuilder("agreement")
+      .where("agreement.status IN (:...live)", {
+        live: [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE],
+      });
+    whereInScope(query, scope);
+    if (criteria?.agreementId) query.andWhere("agreement.id = :agreementId", { agreementId: criteria.agreementId });
+    if (criteria?.customerId) {
+      query.andWhere(
+        "agreement.id IN (SELECT party.agreementId FROM agreement_customers party WHERE party.customerId = :customerId)",
+        { customerId: criteria.customerId },
+      );
+    }
+    const agreements = await query.getMany();
+    const raised = agreements.flatMap((a) => ownAlerts(a, today));
+    raised.push(...(await this.underpinningAlerts(agreements, scope.kind === "all")));
+    const all = sortAlerts(raised.filter((a) => !criteria?.kind || a.kind === criteria.kind));
+    const after = page.after ? all.findIndex((a) => comparePosition(position(a), page.after!) > 0) : 0;
+    const rest = after < 0 ? [] : all.slice(after);
+    const nodes = rest.slice(0, page.first);
+    const edges = nodes.map((a) => ({ cursor: encodeCursor(position(a)), node: toAlert(a) }));
+    return new Page(
+      edges.map((e) => e.node),
+      edges,
+      {
+        hasNextPage: rest.length > page.first,
+        hasPreviousPage: page.after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      () => Promise.resolve(all.length),
+    );
+  }
+
+  /** UNDERPINNING_ENDS_FIRST for the SLAs given: their underpinning links and agreements in two queries. */
+  private async underpinningAlerts(agreements: Agreement[], named: boolean): Promise<RaisedAlert[]> {
+    const slas = new Map(agreements.map((a) => [a.id, a]));
+    if (slas.size === 0) return [];
+    const links = await this.dataSource
+      .getRepository(AgreementUnderpinning)
+      .findBy({ agreementId: In([...slas.keys()]) });
+    if (links.length === 0) return [];
+    // The underpinning agreements are read for their dates only; a partner's message does not name them.
+    const underpinnings = new Map(
+      (
+        await this.dataSource
+          .getRepository(Agreement)
+          .findBy({ id: In([...new Set(links.map((l) => l.underpinningId))]), status: AgreementStatus.ACTIVE })
+      ).map((a) => [a.id, a]),
+    );
+    return links.flatMap((link) => {
+      const under = underpinnings.get(link.underpinningId);
+      const alert = under && underpinningAlert(slas.get(link.agreementId)!, under, named);
+      return alert ? [alert] : [];
+    });
+  }
+}
+
+function comparePosition([sortA, idA]: CursorPosition, [sortB, idB]: CursorPosition): number {
+  return String(sortA).localeCompare(String(sortB)) || idA.localeCompare(idB);
+}
+
+function toAlert(raised: RaisedAlert): Alert {
+  return {
+    id: stableId("Alert", raised.key),
+    kind: raised.kind,
+    agreementId: raised.agreementId,
+    dueOn: raised.dueOn,
+    message: raised.message,
+  };
+}
