@@ -11,6 +11,7 @@ export * from "./data/filters";
 export * from "./data/instrumented-queries";
 export * from "./data/stable-id";
 export * from "./data/synthetic";
+export * from "./schema/described-enum";
 export * from "./schema/federated-schema";
 export * from "./schema/input-fields";
 export * from "./schema/money";

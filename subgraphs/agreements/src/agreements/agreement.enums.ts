@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** The kind of agreement, by who the counterparty is. */
 export enum AgreementType {
@@ -23,39 +23,27 @@ export enum RenewalKind {
   EXPRESS = "EXPRESS",
 }
 
-registerEnumType(RenewalKind, {
-  name: "RenewalKind",
-  description: "What happens to an agreement at its end date.",
-  valuesConfig: {
-    NONE: { description: "It ends (EXPIRED) at effectiveTo." },
-    TACIT: {
-      description:
-        "It renews itself for renewalTermMonths unless notice is given by effectiveTo − noticePeriodDays (giveNotice).",
-    },
-    EXPRESS: { description: "It ends at effectiveTo unless the parties agree a renewal (a new version)." },
-  },
+describeEnum(RenewalKind, "RenewalKind", "What happens to an agreement at its end date.", {
+  NONE: "It ends (EXPIRED) at effectiveTo.",
+  TACIT:
+    "It renews itself for renewalTermMonths unless notice is given by effectiveTo − noticePeriodDays (giveNotice).",
+  EXPRESS: "It ends at effectiveTo unless the parties agree a renewal (a new version).",
 });
-registerEnumType(AgreementType, {
-  name: "AgreementType",
-  description: "The kind of agreement, by who the counterparty is.",
-  valuesConfig: {
-    SLA: { description: "Service level agreement between the provider and its customers." },
-    OLA: { description: "Operational level agreement with an internal group; underpins SLAs." },
-    UNDERPINNING_CONTRACT: { description: "Contract with an external supplier; underpins SLAs." },
-  },
+describeEnum(AgreementType, "AgreementType", "The kind of agreement, by who the counterparty is.", {
+  SLA: "Service level agreement between the provider and its customers.",
+  OLA: "Operational level agreement with an internal group; underpins SLAs.",
+  UNDERPINNING_CONTRACT: "Contract with an external supplier; underpins SLAs.",
 });
-registerEnumType(AgreementStatus, {
-  name: "AgreementStatus",
-  description:
-    "Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED; a revision activated before its first day is SCHEDULED until then.",
-  valuesConfig: {
-    DRAFT: { description: "Being negotiated; terms may still change." },
-    SCHEDULED: {
-      description:
-        "A revision activated before its first day: becomes ACTIVE on effectiveFrom and supersedes the version it revises then; until that day that version stays ACTIVE. (A first version activated early is ACTIVE at once: it overlaps no other.)",
-    },
-    ACTIVE: { description: "In force; terms change only through a new version." },
-    EXPIRED: { description: "Reached its end date (set by the lifecycle scheduler the day after effectiveTo)." },
-    TERMINATED: { description: "Ended early by one of the parties, or superseded by a newer version." },
+describeEnum(
+  AgreementStatus,
+  "AgreementStatus",
+  "Lifecycle of an agreement: DRAFT → ACTIVE → EXPIRED or TERMINATED; a revision activated before its first day is SCHEDULED until then.",
+  {
+    DRAFT: "Being negotiated; terms may still change.",
+    SCHEDULED:
+      "A revision activated before its first day: becomes ACTIVE on effectiveFrom and supersedes the version it revises then; until that day that version stays ACTIVE. (A first version activated early is ACTIVE at once: it overlaps no other.)",
+    ACTIVE: "In force; terms change only through a new version.",
+    EXPIRED: "Reached its end date (set by the lifecycle scheduler the day after effectiveTo).",
+    TERMINATED: "Ended early by one of the parties, or superseded by a newer version.",
   },
-});
+);

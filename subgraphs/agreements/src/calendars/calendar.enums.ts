@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** A day of the week as service calendars name them, Monday first (the values of `@itsm/service-hours`). */
 export enum Weekday {
@@ -11,16 +11,12 @@ export enum Weekday {
   SUN = "SUN",
 }
 
-registerEnumType(Weekday, {
-  name: "Weekday",
-  description: "A day of the week, as service calendars name them (ISO order, Monday first).",
-  valuesConfig: {
-    MON: { description: "Monday." },
-    TUE: { description: "Tuesday." },
-    WED: { description: "Wednesday." },
-    THU: { description: "Thursday." },
-    FRI: { description: "Friday." },
-    SAT: { description: "Saturday." },
-    SUN: { description: "Sunday." },
-  },
+describeEnum(Weekday, "Weekday", "A day of the week, as service calendars name them (ISO order, Monday first).", {
+  MON: "Monday.",
+  TUE: "Tuesday.",
+  WED: "Wednesday.",
+  THU: "Thursday.",
+  FRI: "Friday.",
+  SAT: "Saturday.",
+  SUN: "Sunday.",
 });

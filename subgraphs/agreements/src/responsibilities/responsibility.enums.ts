@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** The party to an agreement that holds a responsibility. */
 export enum Party {
@@ -20,15 +20,8 @@ export enum ResponsibilityCategory {
   COMPLIANCE = "COMPLIANCE",
 }
 
-registerEnumType(Party, {
-  name: "Party",
-  description: "The party to an agreement that holds a responsibility.",
-  valuesConfig: {
-    PROVIDER: { description: "The service provider." },
-    CUSTOMER: { description: "The customer (or, for an OLA or contract, the group receiving the service)." },
-  },
+describeEnum(Party, "Party", "The party to an agreement that holds a responsibility.", {
+  PROVIDER: "The service provider.",
+  CUSTOMER: "The customer (or, for an OLA or contract, the group receiving the service).",
 });
-registerEnumType(ResponsibilityCategory, {
-  name: "ResponsibilityCategory",
-  description: "Area a responsibility belongs to.",
-});
+describeEnum(ResponsibilityCategory, "ResponsibilityCategory", "Area a responsibility belongs to.");

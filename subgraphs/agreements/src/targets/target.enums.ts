@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** What a service level target measures. */
 export enum TargetMetric {
@@ -43,45 +43,32 @@ export enum MeasurementPeriod {
   YEAR = "YEAR",
 }
 
-registerEnumType(TargetMetric, {
-  name: "TargetMetric",
-  description: "What a service level target measures.",
-  valuesConfig: {
-    AVAILABILITY: { description: "Share of agreed service hours the service is usable." },
-    RESPONSE_TIME: { description: "Time from an incident being logged to work starting on it (time to own)." },
-    RESOLUTION_TIME: { description: "Time from an incident being logged to service restoration (time to resolve)." },
-    FIRST_CONTACT_RESOLUTION: { description: "Share of contacts resolved without escalation." },
-    CUSTOMER_SATISFACTION: { description: "Average satisfaction score from customer surveys." },
-    RECOVERY_TIME_OBJECTIVE: { description: "Longest acceptable time to restore service after a disaster." },
-    RECOVERY_POINT_OBJECTIVE: { description: "Largest acceptable window of data loss after a disaster." },
-    CHANGE_SUCCESS_RATE: { description: "Share of changes implemented without causing an incident." },
+describeEnum(TargetMetric, "TargetMetric", "What a service level target measures.", {
+  AVAILABILITY: "Share of agreed service hours the service is usable.",
+  RESPONSE_TIME: "Time from an incident being logged to work starting on it (time to own).",
+  RESOLUTION_TIME: "Time from an incident being logged to service restoration (time to resolve).",
+  FIRST_CONTACT_RESOLUTION: "Share of contacts resolved without escalation.",
+  CUSTOMER_SATISFACTION: "Average satisfaction score from customer surveys.",
+  RECOVERY_TIME_OBJECTIVE: "Longest acceptable time to restore service after a disaster.",
+  RECOVERY_POINT_OBJECTIVE: "Largest acceptable window of data loss after a disaster.",
+  CHANGE_SUCCESS_RATE: "Share of changes implemented without causing an incident.",
+});
+describeEnum(
+  Comparator,
+  "Comparator",
+  "Whether the measured value must stay at or above, or at or below, the target value.",
+  {
+    AT_LEAST: "Met when the measured value is greater than or equal to the target.",
+    AT_MOST: "Met when the measured value is less than or equal to the target.",
   },
+);
+describeEnum(TargetUnit, "TargetUnit", "Unit of a target value.", {
+  PERCENT: "Percentage, 0 to 100.",
+  SECONDS: "Seconds.",
+  MINUTES: "Minutes.",
+  HOURS: "Hours.",
+  DAYS: "Calendar days.",
+  SCORE: "Survey score on the scale the agreement describes.",
 });
-registerEnumType(Comparator, {
-  name: "Comparator",
-  description: "Whether the measured value must stay at or above, or at or below, the target value.",
-  valuesConfig: {
-    AT_LEAST: { description: "Met when the measured value is greater than or equal to the target." },
-    AT_MOST: { description: "Met when the measured value is less than or equal to the target." },
-  },
-});
-registerEnumType(TargetUnit, {
-  name: "TargetUnit",
-  description: "Unit of a target value.",
-  valuesConfig: {
-    PERCENT: { description: "Percentage, 0 to 100." },
-    SECONDS: { description: "Seconds." },
-    MINUTES: { description: "Minutes." },
-    HOURS: { description: "Hours." },
-    DAYS: { description: "Calendar days." },
-    SCORE: { description: "Survey score on the scale the agreement describes." },
-  },
-});
-registerEnumType(Priority, {
-  name: "Priority",
-  description: "Incident or request priority a target applies to; P1 is the most urgent.",
-});
-registerEnumType(MeasurementPeriod, {
-  name: "MeasurementPeriod",
-  description: "Period over which a target is measured and reported.",
-});
+describeEnum(Priority, "Priority", "Incident or request priority a target applies to; P1 is the most urgent.");
+describeEnum(MeasurementPeriod, "MeasurementPeriod", "Period over which a target is measured and reported.");

@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** The kind of building block a component is. */
 export enum ComponentKind {
@@ -9,14 +9,10 @@ export enum ComponentKind {
   FACILITY = "FACILITY",
 }
 
-registerEnumType(ComponentKind, {
-  name: "ComponentKind",
-  description: "The kind of building block a component is.",
-  valuesConfig: {
-    HARDWARE: { description: "Servers, storage arrays, end-user devices." },
-    SOFTWARE: { description: "Applications, platforms and middleware." },
-    NETWORK: { description: "Links, switches, firewalls, load balancers." },
-    DATA: { description: "Databases, data sets and data stores." },
-    FACILITY: { description: "Data centres, rooms, power and cooling." },
-  },
+describeEnum(ComponentKind, "ComponentKind", "The kind of building block a component is.", {
+  HARDWARE: "Servers, storage arrays, end-user devices.",
+  SOFTWARE: "Applications, platforms and middleware.",
+  NETWORK: "Links, switches, firewalls, load balancers.",
+  DATA: "Databases, data sets and data stores.",
+  FACILITY: "Data centres, rooms, power and cooling.",
 });

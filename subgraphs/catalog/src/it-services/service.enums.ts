@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** Whether customers consume a service directly or it only supports other services. */
 export enum ServiceType {
@@ -21,30 +21,23 @@ export enum Criticality {
   CRITICAL = "CRITICAL",
 }
 
-registerEnumType(ServiceType, {
-  name: "ServiceType",
-  description: "Whether customers consume a service directly or it only supports other services.",
-  valuesConfig: {
-    CUSTOMER_FACING: { description: "Consumed directly by customers and offered in the service catalogue." },
-    SUPPORTING: { description: "Internal service that other services depend on; not offered to customers." },
+describeEnum(
+  ServiceType,
+  "ServiceType",
+  "Whether customers consume a service directly or it only supports other services.",
+  {
+    CUSTOMER_FACING: "Consumed directly by customers and offered in the service catalogue.",
+    SUPPORTING: "Internal service that other services depend on; not offered to customers.",
   },
+);
+describeEnum(ServiceLifecycle, "ServiceLifecycle", "Lifecycle stage of a service: PIPELINE → LIVE → RETIRED.", {
+  PIPELINE: "Being designed or built; not yet available to customers.",
+  LIVE: "In operation and available to customers.",
+  RETIRED: "Withdrawn from operation; kept for history and references.",
 });
-registerEnumType(ServiceLifecycle, {
-  name: "ServiceLifecycle",
-  description: "Lifecycle stage of a service: PIPELINE → LIVE → RETIRED.",
-  valuesConfig: {
-    PIPELINE: { description: "Being designed or built; not yet available to customers." },
-    LIVE: { description: "In operation and available to customers." },
-    RETIRED: { description: "Withdrawn from operation; kept for history and references." },
-  },
-});
-registerEnumType(Criticality, {
-  name: "Criticality",
-  description: "Business impact when the service is unavailable.",
-  valuesConfig: {
-    LOW: { description: "Little business impact; work can continue." },
-    MEDIUM: { description: "Noticeable impact on some business activities." },
-    HIGH: { description: "Major business activities are impaired." },
-    CRITICAL: { description: "Core business stops; highest restoration priority." },
-  },
+describeEnum(Criticality, "Criticality", "Business impact when the service is unavailable.", {
+  LOW: "Little business impact; work can continue.",
+  MEDIUM: "Noticeable impact on some business activities.",
+  HIGH: "Major business activities are impaired.",
+  CRITICAL: "Core business stops; highest restoration priority.",
 });

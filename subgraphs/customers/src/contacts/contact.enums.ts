@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** The role a contact plays for its customer. */
 export enum ContactRole {
@@ -9,14 +9,10 @@ export enum ContactRole {
   TECHNICAL = "TECHNICAL",
 }
 
-registerEnumType(ContactRole, {
-  name: "ContactRole",
-  description: "The role a contact plays for its customer.",
-  valuesConfig: {
-    BUSINESS_OWNER: { description: "Accountable for the customer's use of the services." },
-    SERVICE_DESK: { description: "Raises and follows up incidents and requests." },
-    ESCALATION: { description: "Contacted when targets are at risk or breached." },
-    BILLING: { description: "Receives invoices and charge reports." },
-    TECHNICAL: { description: "Technical counterpart for changes and integration." },
-  },
+describeEnum(ContactRole, "ContactRole", "The role a contact plays for its customer.", {
+  BUSINESS_OWNER: "Accountable for the customer's use of the services.",
+  SERVICE_DESK: "Raises and follows up incidents and requests.",
+  ESCALATION: "Contacted when targets are at risk or breached.",
+  BILLING: "Receives invoices and charge reports.",
+  TECHNICAL: "Technical counterpart for changes and integration.",
 });

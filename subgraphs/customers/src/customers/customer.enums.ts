@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** Whether a customer is part of the same organisation as the provider. */
 export enum CustomerKind {
@@ -12,19 +12,11 @@ export enum CustomerStatus {
   INACTIVE = "INACTIVE",
 }
 
-registerEnumType(CustomerKind, {
-  name: "CustomerKind",
-  description: "Whether a customer is part of the same organisation as the provider.",
-  valuesConfig: {
-    INTERNAL: { description: "A business unit of the organisation." },
-    EXTERNAL: { description: "A separate company or public body." },
-  },
+describeEnum(CustomerKind, "CustomerKind", "Whether a customer is part of the same organisation as the provider.", {
+  INTERNAL: "A business unit of the organisation.",
+  EXTERNAL: "A separate company or public body.",
 });
-registerEnumType(CustomerStatus, {
-  name: "CustomerStatus",
-  description: "Whether a customer may enter new agreements.",
-  valuesConfig: {
-    ACTIVE: { description: "Current customer; may be party to agreements." },
-    INACTIVE: { description: "Former customer; kept for history." },
-  },
+describeEnum(CustomerStatus, "CustomerStatus", "Whether a customer may enter new agreements.", {
+  ACTIVE: "Current customer; may be party to agreements.",
+  INACTIVE: "Former customer; kept for history.",
 });

@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** How a provider relates to the organisation. */
 export enum ProviderKind {
@@ -7,12 +7,8 @@ export enum ProviderKind {
   EXTERNAL = "EXTERNAL",
 }
 
-registerEnumType(ProviderKind, {
-  name: "ProviderKind",
-  description: "How a service provider relates to the organisation.",
-  valuesConfig: {
-    INTERNAL: { description: "An internal IT department serving its own business units (Type I)." },
-    SHARED_SERVICES: { description: "A shared-services unit serving several business units (Type II)." },
-    EXTERNAL: { description: "An external supplier (Type III)." },
-  },
+describeEnum(ProviderKind, "ProviderKind", "How a service provider relates to the organisation.", {
+  INTERNAL: "An internal IT department serving its own business units (Type I).",
+  SHARED_SERVICES: "A shared-services unit serving several business units (Type II).",
+  EXTERNAL: "An external supplier (Type III).",
 });

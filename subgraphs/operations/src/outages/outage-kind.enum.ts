@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 /** Whether an outage was agreed downtime or a failure. */
 export enum OutageKind {
@@ -6,13 +6,7 @@ export enum OutageKind {
   PLANNED = "PLANNED",
 }
 
-registerEnumType(OutageKind, {
-  name: "OutageKind",
-  description: "Whether an outage was agreed downtime (planned maintenance) or a failure.",
-  valuesConfig: {
-    UNPLANNED: { description: "A failure: counts against availability." },
-    PLANNED: {
-      description: "Announced maintenance inside an agreed window: agreed downtime, not counted against availability.",
-    },
-  },
+describeEnum(OutageKind, "OutageKind", "Whether an outage was agreed downtime (planned maintenance) or a failure.", {
+  UNPLANNED: "A failure: counts against availability.",
+  PLANNED: "Announced maintenance inside an agreed window: agreed downtime, not counted against availability.",
 });

@@ -1,5 +1,6 @@
+import { describeEnum } from "@itsm/kit";
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { AgreementReference } from "../references/agreement.reference";
 import { CustomerReference } from "../references/customer.reference";
 import { ServiceReference } from "../references/service.reference";
@@ -13,15 +14,11 @@ export enum PerformanceStatus {
   NO_DATA = "NO_DATA",
 }
 
-registerEnumType(PerformanceStatus, {
-  name: "PerformanceStatus",
-  description: "How a service level target is doing in a period.",
-  valuesConfig: {
-    BREACHED: { description: "More went wrong than the target allows (for a running period: already)." },
-    AT_RISK: { description: "The period is still running and more than 75 % of the error budget is spent." },
-    MET: { description: "Within the target." },
-    NO_DATA: { description: "Nothing to measure in the period (no agreed time, tickets or measurements)." },
-  },
+describeEnum(PerformanceStatus, "PerformanceStatus", "How a service level target is doing in a period.", {
+  BREACHED: "More went wrong than the target allows (for a running period: already).",
+  AT_RISK: "The period is still running and more than 75 % of the error budget is spent.",
+  MET: "Within the target.",
+  NO_DATA: "Nothing to measure in the period (no agreed time, tickets or measurements).",
 });
 
 /** What an error budget is counted in. */
@@ -30,13 +27,9 @@ export enum ErrorBudgetUnit {
   TICKETS = "TICKETS",
 }
 
-registerEnumType(ErrorBudgetUnit, {
-  name: "ErrorBudgetUnit",
-  description: "What an error budget is counted in.",
-  valuesConfig: {
-    MINUTES: { description: "Service minutes of unplanned downtime (availability targets)." },
-    TICKETS: { description: "Incidents that missed their response or resolution target (time targets)." },
-  },
+describeEnum(ErrorBudgetUnit, "ErrorBudgetUnit", "What an error budget is counted in.", {
+  MINUTES: "Service minutes of unplanned downtime (availability targets).",
+  TICKETS: "Incidents that missed their response or resolution target (time targets).",
 });
 
 @ObjectType({ description: "A reporting period: a month (2026-11), a quarter (2026-Q4) or a year (2026)." })

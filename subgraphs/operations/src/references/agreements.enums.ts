@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { describeEnum } from "@itsm/kit";
 
 // Both enums are the agreements subgraph's, repeated value for value and word for word: composition
 // merges an enum only if every subgraph declares it identically, and measurements compare with targets.
@@ -23,23 +23,16 @@ export enum TargetMetric {
   CHANGE_SUCCESS_RATE = "CHANGE_SUCCESS_RATE",
 }
 
-registerEnumType(Priority, {
-  name: "Priority",
-  description: "Incident or request priority a target applies to; P1 is the most urgent.",
-});
-registerEnumType(TargetMetric, {
-  name: "TargetMetric",
-  description: "What a service level target measures.",
-  valuesConfig: {
-    AVAILABILITY: { description: "Share of agreed service hours the service is usable." },
-    RESPONSE_TIME: { description: "Time from an incident being logged to work starting on it (time to own)." },
-    RESOLUTION_TIME: { description: "Time from an incident being logged to service restoration (time to resolve)." },
-    FIRST_CONTACT_RESOLUTION: { description: "Share of contacts resolved without escalation." },
-    CUSTOMER_SATISFACTION: { description: "Average satisfaction score from customer surveys." },
-    RECOVERY_TIME_OBJECTIVE: { description: "Longest acceptable time to restore service after a disaster." },
-    RECOVERY_POINT_OBJECTIVE: { description: "Largest acceptable window of data loss after a disaster." },
-    CHANGE_SUCCESS_RATE: { description: "Share of changes implemented without causing an incident." },
-  },
+describeEnum(Priority, "Priority", "Incident or request priority a target applies to; P1 is the most urgent.");
+describeEnum(TargetMetric, "TargetMetric", "What a service level target measures.", {
+  AVAILABILITY: "Share of agreed service hours the service is usable.",
+  RESPONSE_TIME: "Time from an incident being logged to work starting on it (time to own).",
+  RESOLUTION_TIME: "Time from an incident being logged to service restoration (time to resolve).",
+  FIRST_CONTACT_RESOLUTION: "Share of contacts resolved without escalation.",
+  CUSTOMER_SATISFACTION: "Average satisfaction score from customer surveys.",
+  RECOVERY_TIME_OBJECTIVE: "Longest acceptable time to restore service after a disaster.",
+  RECOVERY_POINT_OBJECTIVE: "Largest acceptable window of data loss after a disaster.",
+  CHANGE_SUCCESS_RATE: "Share of changes implemented without causing an incident.",
 });
 
 /** The kind of agreement, by who the counterparty is. */
@@ -49,12 +42,8 @@ export enum AgreementType {
   UNDERPINNING_CONTRACT = "UNDERPINNING_CONTRACT",
 }
 
-registerEnumType(AgreementType, {
-  name: "AgreementType",
-  description: "The kind of agreement, by who the counterparty is.",
-  valuesConfig: {
-    SLA: { description: "Service level agreement between the provider and its customers." },
-    OLA: { description: "Operational level agreement with an internal group; underpins SLAs." },
-    UNDERPINNING_CONTRACT: { description: "Contract with an external supplier; underpins SLAs." },
-  },
+describeEnum(AgreementType, "AgreementType", "The kind of agreement, by who the counterparty is.", {
+  SLA: "Service level agreement between the provider and its customers.",
+  OLA: "Operational level agreement with an internal group; underpins SLAs.",
+  UNDERPINNING_CONTRACT: "Contract with an external supplier; underpins SLAs.",
 });
