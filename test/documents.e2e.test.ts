@@ -2,11 +2,11 @@
 // sample's SLAs as HTML and PDF (read back with pdf.js), the same bytes every time, the hash of
 // the terms, content negotiation, versions, and a partner who sees only its own SLAs.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { as, Graph, ROOT } from "./support/graph";
+import { as, Graph } from "./support/graph";
 import { pdfText } from "./support/pdf";
 import { sampleAgreements, sampleCustomers } from "./support/sample";
 
@@ -45,10 +45,6 @@ const textOf = (html: string) =>
   );
 
 /** Whether the supergraph this graph serves has the service level performance the report needs. */
-const hasPerformance = /\bperformance\(\s*period: String!/.test(
-  readFileSync(join(ROOT, "schema", "supergraph.graphql"), "utf8"),
-);
-
 describe("documents", () => {
   const graph = new Graph();
   let base: string;
@@ -208,7 +204,7 @@ describe("documents", () => {
     expect((await get(`/documents/reports/${acme.number}`, ANALYST)).status).toBe(400);
   });
 
-  (hasPerformance ? it : it.skip)("renders the service level report of a month as HTML and PDF", async () => {
+  it("renders the service level report of a month as HTML and PDF", async () => {
     const html = await get(`/documents/reports/${acme.number}.html?period=2026-11`, ANALYST);
     expect(html.status).toBe(200);
     const text = textOf(await html.text());
@@ -220,14 +216,6 @@ describe("documents", () => {
     const partner = as("partner", ["ACME_RETAIL"]);
     expect((await get(`/documents/reports/${other.number}?period=2026-11`, partner)).status).toBe(404);
   });
-
-  (hasPerformance ? it.skip : it)(
-    "answers 501 for a report while the graph has no service level performance",
-    async () => {
-      const response = await get(`/documents/reports/${acme.number}?period=2026-11`, ANALYST);
-      expect(response.status).toBe(501);
-    },
-  );
 
   (existsSync(CHROMIUM) ? it : it.skip)(
     "looks like a document in a browser (screenshot kept in test/artifacts)",
