@@ -17,7 +17,13 @@ function fail(message, code = 1) {
 }
 
 async function backup(dir) {
-  const configs = SUBGRAPHS.map(({ name }) => loadSubgraphConfig(name));
+  // Those that refer to others' rows first (operations and agreements refer to catalog and customers):
+  // a reference in a snapshot was checked against its owner before it was committed, so the owner's
+  // snapshot, taken later, has the row too.
+  const order = ["operations", "agreements", "customers", "catalog"];
+  const configs = [...SUBGRAPHS]
+    .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+    .map(({ name }) => loadSubgraphConfig(name));
   const mysql = configs.filter((c) => c.databaseUrl);
   if (mysql.length) {
     fail(

@@ -104,7 +104,7 @@ embedded("backup under a write load, then restore (embedded databases only)", ()
       expect(after.length).toBeGreaterThan(0);
 
       const manifest = JSON.parse(readFileSync(join(backupDir, "manifest.json"), "utf8"));
-      expect(manifest.files.map((f: { subgraph: string }) => f.subgraph)).toEqual([...SUBGRAPH_NAMES]);
+      expect(manifest.files.map((f: { subgraph: string }) => f.subgraph).sort()).toEqual([...SUBGRAPH_NAMES].sort());
       for (const file of manifest.files) expect(file.bytes).toBeGreaterThan(0);
 
       // The graph still runs: its databases are open, so restoring over them is refused.
