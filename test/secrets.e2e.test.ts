@@ -155,6 +155,8 @@ test("no token, identity signature, secret or database password is ever logged o
   const shapes: [string, RegExp][] = [
     ["a JWT", /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/],
     ["a signed identity (x-itsm-identity)", /\bv1\.eyJ[\w-]{8,}\.[\w-]{43}\b/],
+    // Any URL with a password (a database URL), whatever the password's length.
+    ["a URL with a password", /\b[a-z][\w+.-]*:\/\/[^\s/:@"']+:[^\s/@"']+@/i],
   ];
 
   const places = [
