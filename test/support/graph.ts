@@ -20,6 +20,8 @@ const entryOf = (name: ProcessName) =>
 interface Started {
   child: ChildProcess;
   url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output: () => string;
 }
 
 /** Forks one of the graph's real processes and resolves with its URL once it reports ready. */
@@ -36,7 +38,7 @@ export function startProcess(name: ProcessName, env: NodeJS.ProcessEnv, timeoutM
     child.on("message", (message: { type?: string; url?: string }) => {
       if (message.type === "ready" && message.url) {
         clearTimeout(timer);
-        resolve({ child, url: message.url });
+        resolve({ child, url: message.url, output: () => output });
       }
     });
     child.on("exit", (code, signal) => {
@@ -163,6 +165,8 @@ export interface GraphOptions {
  */
 export class Graph {
   private readonly processes = new Map<ProcessName, Started>();
+  /** Every process this graph started, including those since killed or stopped, for `logs()`. */
+  private readonly everStarted: { name: ProcessName; output: () => string }[] = [];
   readonly subgraphPorts = new Map<SubgraphName, string>();
   readonly dataDir: string;
   readonly databaseUrls: Map<SubgraphName, string>;
@@ -210,6 +214,7 @@ export class Graph {
     await Promise.all(SUBGRAPH_NAMES.map((name) => this.startSubgraph(name)));
     const gateway = await startProcess("gateway", this.env({ PORT: "0" }));
     this.processes.set("gateway", gateway);
+    this.everStarted.push({ name: "gateway", output: gateway.output });
     this.gatewayUrl = gateway.url;
     return this;
   }
@@ -220,6 +225,17 @@ export class Graph {
     const started = await startProcess(name, this.env({ [`${name.toUpperCase()}_PORT`]: port }));
     this.subgraphPorts.set(name, port);
     this.processes.set(name, started);
+    this.everStarted.push({ name, output: started.output });
+  }
+
+  /** Every line each of the graph's processes has written to stdout or stderr, by process. */
+  logs(): { name: ProcessName; line: string }[] {
+    return this.everStarted.flatMap(({ name, output }) =>
+      output()
+        .split("\n")
+        .filter((line) => line.trim())
+        .map((line) => ({ name, line })),
+    );
   }
 
   subgraphUrl(name: SubgraphName): string {
