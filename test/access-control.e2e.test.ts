@@ -205,6 +205,10 @@ describe("every mutation, for every role", () => {
     ["activateAgreement", `activateAgreement(input: { id: "${id}" }) { id }`],
     ["terminateAgreement", `terminateAgreement(input: { id: "${id}", expectedRevision: 1, reason: "x" }) { id }`],
     ["reviseAgreement", `reviseAgreement(input: { id: "${id}" }) { id }`],
+    // renewal terms and reviews of an agreement that does not exist
+    ["setRenewalTerms", `setRenewalTerms(input: { id: "${id}", renewal: NONE }) { id }`],
+    ["setReviewDue", `setReviewDue(input: { id: "${id}", reviewDue: "2027-01-01" }) { id }`],
+    ["giveNotice", `giveNotice(input: { id: "${id}", expectedRevision: 1, reason: "x" }) { id }`],
     // calendars: an unknown time zone (BAD_USER_INPUT for writers), an unknown calendar and agreement
     [
       "createCalendar",
