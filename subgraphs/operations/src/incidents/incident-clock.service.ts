@@ -53,7 +53,16 @@ export class IncidentClockService {
       }
     }
     if (pairs.length === 0) return;
-    const wanted = valuesTable("wanted", ["serviceId", "calendarId", "calendarVersion"], pairs);
+    const wanted = valuesTable(
+      this.dataSource,
+      "wanted",
+      [
+        ["serviceId", "text"],
+        ["calendarId", "text"],
+        ["calendarVersion", "number"],
+      ],
+      pairs,
+    );
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH ${wanted.sql}
        SELECT DISTINCT i.id AS id FROM incidents i

@@ -116,7 +116,11 @@ export class PerformanceQueries {
          AND ((t.metric = 'RESPONSE_TIME' AND i.respondedAt IS NULL) OR (t.metric = 'RESOLUTION_TIME' AND i.resolvedAt IS NULL))`,
       params,
     );
-    for (const row of rows) open.set(row.k, [...(open.get(row.k) ?? []), row.id]);
+    for (const row of rows) {
+      const ids = open.get(row.k);
+      if (ids) ids.push(row.id);
+      else open.set(row.k, [row.id]);
+    }
     return open;
   }
 
@@ -135,8 +139,18 @@ export class PerformanceQueries {
     const date = (expression: string) =>
       this.dataSource.options.type === "better-sqlite3" ? expression : `CAST(${expression} AS DATE)`;
     const t = valuesTable(
+      this.dataSource,
       "t",
-      ["k", "serviceId", "metric", "fromMonth", "toMonth", "cmp", "val", "overall"],
+      [
+        ["k", "text"],
+        ["serviceId", "text"],
+        ["metric", "text"],
+        ["fromMonth", "text"],
+        ["toMonth", "text"],
+        ["cmp", "text"],
+        ["val", "number"],
+        ["overall", "number"],
+      ],
       targets.map((q) => [
         q.key,
         q.serviceId,
@@ -172,8 +186,19 @@ export class PerformanceQueries {
 
   private ticketTables(targets: readonly TicketQuery[]) {
     const t = valuesTable(
+      this.dataSource,
       "t",
-      ["k", "serviceId", "priority", "calendarId", "metric", "fromAt", "toAt", "lim", "everyone"],
+      [
+        ["k", "text"],
+        ["serviceId", "text"],
+        ["priority", "text"],
+        ["calendarId", "text"],
+        ["metric", "text"],
+        ["fromAt", "text"],
+        ["toAt", "text"],
+        ["lim", "number"],
+        ["everyone", "number"],
+      ],
       targets.map((q) => [
         q.key,
         q.serviceId,
@@ -200,7 +225,15 @@ export class PerformanceQueries {
   /** (target, customer) pairs; one never-matching row when there are none (VALUES cannot be empty). */
   private customerTable(targets: readonly { key: string; customers: string[] | null }[]) {
     const pairs = targets.flatMap((q) => (q.customers ?? []).map((customerId) => [q.key, customerId]));
-    return valuesTable("tc", ["k", "customerId"], pairs.length > 0 ? pairs : [["", ""]]);
+    return valuesTable(
+      this.dataSource,
+      "tc",
+      [
+        ["k", "text"],
+        ["customerId", "text"],
+      ],
+      pairs.length > 0 ? pairs : [["", ""]],
+    );
   }
 }
 

@@ -119,16 +119,9 @@ export class PerformanceService {
     const span = targetSpan(period, "UTC", period.from, null, this.now());
     const outages = await this.queries.outages(serviceIds, span.whole.start, span.whole.end);
     const calendar = compileCalendar(alwaysOn("UTC"));
+    const byService = groupBy(outages, (o) => o.serviceId);
     return new Map(
-      serviceIds.map((id) => [
-        id,
-        availabilityFrom(
-          calendar,
-          100,
-          span,
-          outages.filter((o) => o.serviceId === id),
-        ).achieved,
-      ]),
+      serviceIds.map((id) => [id, availabilityFrom(calendar, 100, span, byService.get(id) ?? []).achieved]),
     );
   }
 
@@ -139,9 +132,12 @@ export class PerformanceService {
   ): Promise<void> {
     if (planned.length === 0) return;
     const { from, to } = bounds(planned);
-    const outages = await this.queries.outages([...new Set(planned.map((p) => p.target.serviceId))], from, to);
+    const outages = groupBy(
+      await this.queries.outages([...new Set(planned.map((p) => p.target.serviceId))], from, to),
+      (o) => o.serviceId,
+    );
     for (const p of planned) {
-      const own = outages.filter((o) => o.serviceId === p.target.serviceId);
+      const own = outages.get(p.target.serviceId) ?? [];
       results.set(p.target.targetId, availabilityFrom(calendarOf(p), p.target.value, p.span, own));
     }
   }
@@ -171,8 +167,7 @@ export class PerformanceService {
     const [counts, open] = await Promise.all([this.queries.ticketCounts(queries), this.queries.openTickets(queries)]);
     const { incidents, pauses } = await this.queries.incidentsWithPauses([...new Set([...open.values()].flat())]);
     const incidentById = new Map(incidents.map((i) => [i.id, i]));
-    const pausesOf = new Map<string, IncidentPause[]>();
-    for (const pause of pauses) pausesOf.set(pause.incidentId, [...(pausesOf.get(pause.incidentId) ?? []), pause]);
+    const pausesOf: ReadonlyMap<string, IncidentPause[]> = groupBy(pauses, (pause) => pause.incidentId);
     counted.forEach((p, i) => {
       const count = counts.get(p.target.targetId) ?? { sampleSize: 0, breaches: 0 };
       const stillOpen = (open.get(p.target.targetId) ?? []).flatMap((id) => incidentById.get(id) ?? []);
@@ -216,6 +211,17 @@ function bounds(planned: readonly Planned[]): { from: Date; to: Date } {
   const from = Math.min(...planned.map((p) => p.span.whole.start.getTime()));
   const to = Math.max(...planned.map((p) => p.span.whole.end.getTime()));
   return { from: new Date(from), to: new Date(to) };
+}
+
+/** Items by a key, in their order: one pass (a filter per target is quadratic at scale). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 function maxText(a: string, b: string): string {

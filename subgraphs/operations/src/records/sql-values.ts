@@ -6,19 +6,39 @@ export interface Statement {
   params: unknown[];
 }
 
+/** A column of a parameter table: text (ids, codes, datetimes as text) or a number. */
+export type ParameterColumn = readonly [name: string, type: "text" | "number"];
+
 /**
- * A common table expression of constant rows, `name(col, …) AS (VALUES (?, …), …)`: how one
- * statement joins many targets' parameters (service, priority, period, limit …) against the
- * records, so that a report costs the same number of statements however many targets it has.
- * Both SQLite and MariaDB (10.3+) accept VALUES with a column list; `rows` must not be empty.
+ * A common table expression of constant rows, `name(col, …)`, read from ONE parameter holding the
+ * rows as JSON: how one statement joins many targets' parameters (service, priority, period, limit
+ * …) against the records, so that a report costs the same statements however many targets it has.
+ * One parameter, not one per value: SQLite refuses more than 32,766 variables (at --scale 10000 a
+ * report's targets would bind 845,000), and MySQL's prepared statements 65,535. SQLite reads it with
+ * json_each, MariaDB (10.6+) and MySQL (8+) with JSON_TABLE; `rows` must not be empty.
  */
-export function valuesTable(name: string, columns: readonly string[], rows: readonly unknown[][]): Statement {
+export function valuesTable(
+  dataSource: DataSource,
+  name: string,
+  columns: readonly ParameterColumn[],
+  rows: readonly unknown[][],
+): Statement {
   if (rows.length === 0) throw new RangeError(`valuesTable(${name}) needs at least one row`);
-  const row = `(${columns.map(() => "?").join(", ")})`;
-  return {
-    sql: `${name}(${columns.join(", ")}) AS (VALUES ${rows.map(() => row).join(", ")})`,
-    params: rows.flat(),
-  };
+  const names = columns.map(([column]) => column).join(", ");
+  const json = JSON.stringify(rows);
+  if (dataSource.options.type === "better-sqlite3") {
+    const picks = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
+    return { sql: `${name}(${names}) AS (SELECT ${picks} FROM json_each(?))`, params: [json] };
+  }
+  // Text columns in the server's collation, so that they compare with the tables' columns.
+  const defs = columns
+    .map(([column, type], i) =>
+      type === "number"
+        ? `${column} DOUBLE PATH '$[${i}]'`
+        : `${column} VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '$[${i}]'`,
+    )
+    .join(", ");
+  return { sql: `${name} AS (SELECT ${names} FROM JSON_TABLE(?, '$[*]' COLUMNS (${defs})) AS jt)`, params: [json] };
 }
 
 /**
