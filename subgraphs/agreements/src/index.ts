@@ -1,10 +1,11 @@
-import { createLogger } from "@itsm/runtime";
 import { runService } from "@itsm/runtime/process";
 import { loadAgreementsConfig } from "./agreements.config";
 
-// The server is imported once tracing (if configured) is set up, so its HTTP modules are traced.
+// The server (and the runtime's main entry, which loads node:http) is imported once tracing (if
+// configured) is set up, so its HTTP modules are traced: only config and the process runner load before.
 runService("agreements", async () => {
   const { createServer, createLifecycleScheduler } = await import("./server.js");
+  const { createLogger } = await import("@itsm/runtime");
   const config = loadAgreementsConfig();
   const logger = createLogger(config.name, config.logLevel);
   const server = await createServer(config, logger);
