@@ -29,7 +29,7 @@ export function createCatalogServices(dataSource: DataSource, config: SubgraphCo
   return {
     services: new ServiceService(dataSource),
     components,
-    dependencies: new DependencyService(dataSource, components),
+    dependencies: new DependencyService(dataSource),
     serviceCommands: new ServiceCommands(transactor, new RetirementClaims(peerClient(config, "agreements"))),
     componentCommands: new ComponentCommands(transactor),
     serviceComponentCommands: new ServiceComponentCommands(transactor),

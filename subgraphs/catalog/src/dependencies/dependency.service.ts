@@ -1,14 +1,11 @@
 import { findGrouped } from "@itsm/kit";
 import type { DataSource } from "typeorm";
-import type { ComponentService } from "../components/component.service";
+import { ServiceComponent } from "../components/service-component.entity";
 import { ServiceDependency } from "./service-dependency.entity";
 
 /** Reads the dependency graph between services, and what it means for the components they are made of. */
 export class DependencyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly components: ComponentService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   private get edges() {
     return this.dataSource.getRepository(ServiceDependency);
@@ -26,29 +23,27 @@ export class DependencyService {
 
   /**
    * For each component, the services that use it directly or depend on such a service at any
-   * depth (impact analysis). One query for the direct users, then one per level of the graph.
+   * depth (impact analysis). One statement whatever the depth: a recursive common table expression
+   * (SQLite and MariaDB alike) whose UNION drops repeats, so even a cycle ends.
    */
   async impactedServiceIdsOf(componentIds: readonly string[]): Promise<string[][]> {
-    const direct = await this.components.serviceIdsUsing(componentIds);
-    const dependents = new Map<string, string[]>();
-    let frontier = [...new Set(direct.flat())];
-    while (frontier.length > 0) {
-      const next = await this.dependentIdsOf(frontier);
-      frontier.forEach((id, i) => dependents.set(id, next[i]));
-      frontier = [...new Set(next.flat())].filter((id) => !dependents.has(id));
-    }
-    return direct.map((start) => {
-      const seen = new Set<string>(start);
-      const queue = [...start];
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        for (const dependent of dependents.get(id) ?? []) {
-          if (!seen.has(dependent)) {
-            seen.add(dependent);
-            queue.push(dependent);
-          }
-        }
-      }
-      return [...seen];
-    });
+    if (componentIds.length === 0) return [];
+    const q = (name: string) => this.dataSource.driver.escape(name);
+    const parts = this.dataSource.getMetadata(ServiceComponent).tableName;
+    const edges = this.dataSource.getMetadata(ServiceDependency).tableName;
+    const rows: { componentId: string; serviceId: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE impact (componentId, serviceId) AS (
+         SELECT ${q("componentId")}, ${q("serviceId")} FROM ${q(parts)}
+          WHERE ${q("componentId")} IN (${componentIds.map(() => "?").join(", ")})
+         UNION
+         SELECT impact.componentId, d.${q("serviceId")} FROM impact
+           JOIN ${q(edges)} d ON d.${q("dependsOnId")} = impact.serviceId
+       )
+       SELECT componentId, serviceId FROM impact`,
+      [...componentIds],
+    );
+    const byComponent = new Map<string, string[]>(componentIds.map((id) => [id, []]));
+    for (const row of rows) byComponent.get(row.componentId)?.push(row.serviceId);
+    return componentIds.map((id) => byComponent.get(id) ?? []);
   }
 }

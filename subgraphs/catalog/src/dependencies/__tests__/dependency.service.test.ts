@@ -2,7 +2,6 @@ import { sampleId } from "@itsm/kit";
 import type { SubgraphServer } from "@itsm/kit";
 import { testConfig } from "@itsm/kit/testing";
 import type { CatalogContext } from "../../catalog.context";
-import { ComponentService } from "../../components/component.service";
 import { sampleServices } from "../../sample/catalog.sample";
 import { createServer } from "../../server";
 import { DependencyService } from "../dependency.service";
@@ -11,7 +10,7 @@ let server: SubgraphServer<CatalogContext>;
 let services: DependencyService;
 beforeAll(async () => {
   server = await createServer(await testConfig("catalog"));
-  services = new DependencyService(server.dataSource, new ComponentService(server.dataSource));
+  services = new DependencyService(server.dataSource);
 });
 afterAll(() => server.stop());
 
@@ -33,6 +32,16 @@ describe("DependencyService.impactedServiceIdsOf", () => {
     const [impacted] = await services.impactedServiceIdsOf([sampleId.component("dc-frankfurt")]);
     expect(new Set(impacted)).toEqual(new Set([...expected].map(sampleId.service)));
     expect(expected.size).toBeGreaterThan(users.length);
+  });
+
+  it("answers many components at once, each with its own closure and no repeats", async () => {
+    const codes = ["dc-frankfurt", ...new Set(sampleServices.flatMap((s) => s.components))].slice(0, 6);
+    const together = await services.impactedServiceIdsOf(codes.map(sampleId.component));
+    const alone = await Promise.all(
+      codes.map(async (c) => (await services.impactedServiceIdsOf([sampleId.component(c)]))[0]),
+    );
+    expect(together.map((ids) => [...ids].sort())).toEqual(alone.map((ids) => [...ids].sort()));
+    for (const ids of together) expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("returns nothing for an unknown component", async () => {
