@@ -146,10 +146,15 @@ describe("RATE_LIMIT_BURST: requests per second per client, on top of the window
     ["an address", undefined],
   ])("refuses a burst from %s with the window's 429 answer, then lets it back in", async (_, role) => {
     const headers = role ? as(role) : {};
+    const started = Date.now();
     const responses = await burst(headers, 30);
+    // The allowance is 5 per second from a client's first request: a burst that lasts longer than a
+    // second (a loaded machine) meets one fresh allowance per second it lasts.
+    const seconds = Math.floor((Date.now() - started) / 1000) + 1;
     const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(5);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(5 * seconds);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - 5 * seconds);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     const limited = responses.find((r) => r.status === 429)!;
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     const body = (await limited.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
