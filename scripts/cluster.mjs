@@ -1,7 +1,8 @@
 // A throwaway 3-node MariaDB Galera cluster on loopback ports, without systemd (like mariadb.mjs):
 //   node scripts/cluster.mjs start [--dir DIR] [--nodes 3]   prints one URL per node (mysql://itsm:itsm@127.0.0.1:PORT/)
 //   node scripts/cluster.mjs status --dir DIR                 prints each node's URL, cluster size and readiness
-//   node scripts/cluster.mjs stop --dir DIR
+//   node scripts/cluster.mjs rejoin --dir DIR --node I       starts node I again after a crash; returns once it is synced
+//   node scripts/cluster.mjs stop --dir DIR [--purge]         (--purge also deletes DIR)
 // Every node keeps its data in DIR/node<i> and listens on 127.0.0.1 only, with its own ports for SQL,
 // Galera replication, IST and SST (rsync: needs nothing beyond Debian's rsync). The first node
 // bootstraps the cluster (--wsrep-new-cluster), the others join it; start returns once every node
@@ -210,7 +211,12 @@ export function stopCluster(dir) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { dir: { type: "string" }, nodes: { type: "string" }, purge: { type: "boolean" } },
+    options: {
+      dir: { type: "string" },
+      nodes: { type: "string" },
+      node: { type: "string" },
+      purge: { type: "boolean" },
+    },
   });
   const [command] = positionals;
   if (command === "start") {
@@ -225,11 +231,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         : "down";
       console.log(`${nodeUrl(node)}  node${node.index}  ${state}`);
     }
+  } else if (command === "rejoin" && values.dir && values.node) {
+    // A node that stopped or crashed joins the running cluster again (IST when the others' gcache
+    // still holds what it missed, else a full state transfer).
+    const cluster = readCluster(values.dir);
+    const node = cluster.nodes.find((n) => n.index === Number(values.node));
+    startNode(cluster, node);
+    await waitForNode(node, cluster.nodes.length);
+    console.log(`${nodeUrl(node)}  node${node.index} rejoined`);
   } else if (command === "stop" && values.dir) {
     stopCluster(values.dir);
     if (values.purge) rmSync(resolve(values.dir), { recursive: true, force: true });
   } else {
-    console.error("usage: cluster.mjs start [--dir DIR] [--nodes N] | status --dir DIR | stop --dir DIR [--purge]");
+    console.error(
+      "usage: cluster.mjs start [--dir DIR] [--nodes N] | status --dir DIR | rejoin --dir DIR --node I | stop --dir DIR [--purge]",
+    );
     process.exit(2);
   }
 }
