@@ -9,7 +9,7 @@
 // reports wsrep_cluster_size = N and wsrep_ready = ON. The user "itsm" (password "itsm") and the
 // databases itsm_<subgraph> are created on the first node and replicated to the others.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { freePort } from "@itsm/runtime";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -131,6 +131,8 @@ function readCluster(dir) {
 export async function startCluster({ dir = join(tmpdir(), `itsm-cluster-${process.pid}`), nodes = 3 } = {}) {
   dir = resolve(dir);
   mkdirSync(dir, { recursive: true });
+  // The nodes' user must reach its folders (a mkdtemp folder is private to its creator).
+  if (USER) chmodSync(dir, 0o755);
   let cluster;
   if (existsSync(join(dir, STATE))) {
     cluster = readCluster(dir);
