@@ -4,7 +4,14 @@
 //   revert [--all]              undo the last migration (or all of them)
 //   seed [--scale N]            load the sample (plus N services' worth of synthetic data) into empty databases
 //   generate <subgraph> <Name>  write a migration from the difference between the entities and the database
-import { createLogger, loadSubgraphConfig, openDatabase, openDataSource, seedIfEmpty } from "@itsm/kit";
+import {
+  createLogger,
+  loadSubgraphConfig,
+  openDatabase,
+  openDataSource,
+  runMigrationsLocked,
+  seedIfEmpty,
+} from "@itsm/kit";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -22,7 +29,7 @@ async function migrate(name, config) {
   if (!config.databaseUrl) return `embedded database: its tables follow the entities, nothing to migrate`;
   const dataSource = await connect(name, config);
   try {
-    const ran = await dataSource.runMigrations({ transaction: "each" });
+    const ran = await runMigrationsLocked(dataSource);
     return ran.length ? `applied ${ran.map((m) => m.name).join(", ")}` : "up to date";
   } finally {
     await dataSource.destroy();

@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import type { DataSource, EntityManager, EntityTarget, MigrationInterface, ObjectLiteral } from "typeorm";
 import type { DataSourceSpec } from "./data/data-source";
 import { openDataSource, seedIfEmpty } from "./data/data-source";
+import { runMigrationsLocked } from "./data/migration-lock";
 import type { SubgraphConfig } from "./config";
 import type { SubgraphName, ReadyReport, Logger, Identity, RunningService } from "@itsm/runtime";
 import {
@@ -158,7 +159,7 @@ export async function openDatabase(spec: SubgraphSpec, config: SubgraphConfig, l
   if (!config.databaseUrl) return dataSource;
   try {
     if (config.migrateOnStart) {
-      const ran = await dataSource.runMigrations({ transaction: "each" });
+      const ran = await runMigrationsLocked(dataSource, (message) => logger.info(message));
       if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, `ran ${ran.length} migration(s)`);
     } else if (await dataSource.showMigrations()) {
       throw new StartupError(

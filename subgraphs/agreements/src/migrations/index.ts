@@ -1,3 +1,4 @@
+import { NamedLockAcquisitions1797000000000 } from "@itsm/kit";
 import { Initial1795650720967 } from "./1795650720967-initial.migration";
 import { WritePath1795651298771 } from "./1795651298771-write-path.migration";
 import { ServiceLevelPerformance1796515316539 } from "./1796515316539-service-level-performance.migration";
@@ -11,4 +12,5 @@ export const agreementsMigrations = [
   ServiceLevelPerformance1796515316539,
   TimeDrivenLifecycle1796516470983,
   RenewalTerms1796517411523,
+  NamedLockAcquisitions1797000000000,
 ];

@@ -10,6 +10,8 @@ const subgraphEnv = commonEnv.extend({
   DATA_DIR: z.string().min(1).default(".data"),
   DB_POOL_SIZE: envValue.positiveInt.max(1000).default(10),
   MIGRATE_ON_START: envValue.bool.default("false"),
+  // "galera": the database is a MariaDB Galera cluster; "auto": ask the server (wsrep_on); "none": a single server.
+  DATABASE_CLUSTER: z.enum(["auto", "galera", "none"]).default("auto"),
   SEED_ON_START: envValue.bool.optional(),
   SUBGRAPH_TIMEOUT_MS: envValue.positiveInt.default(10_000),
   // Where the other subgraphs are, for the checks that keep cross-subgraph references valid.
@@ -23,7 +25,7 @@ const subgraphEnv = commonEnv.extend({
 
 /**
  * Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE`,
- * `MIGRATE_ON_START`, `SEED_ON_START`, the other subgraphs' `<NAME>_URL`, `SUBGRAPH_TIMEOUT_MS` and the
+ * `DATABASE_CLUSTER`, `MIGRATE_ON_START`, `SEED_ON_START`, the other subgraphs' `<NAME>_URL`, `SUBGRAPH_TIMEOUT_MS` and the
  * common settings.
  */
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env) {
@@ -43,6 +45,12 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env) {
     databaseUrlVariable,
     dataDir: parsed.DATA_DIR,
     dbPoolSize: parsed.DB_POOL_SIZE,
+    /**
+     * Whether the database is a Galera cluster ("auto": the server says, by `wsrep_on`): then every
+     * pooled connection reads with `wsrep_sync_wait = 1`, so a read sees every write committed on
+     * any node before it (read-your-writes through any replica).
+     */
+    databaseCluster: parsed.DATABASE_CLUSTER,
     /** Run pending migrations at start-up (MySQL/MariaDB); otherwise pending migrations stop the start. */
     migrateOnStart: parsed.MIGRATE_ON_START,
     /** Load the sample into an empty database at start-up: default on for the embedded database only. */

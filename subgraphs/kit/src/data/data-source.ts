@@ -19,17 +19,31 @@ export interface DataSourceSpec {
 }
 
 /**
- * mysql2 whose pooled connections all work in UTC: DEFAULT CURRENT_TIMESTAMP and the dates we
- * write mean the same instant whatever the server's time zone.
+ * On a Galera cluster, what every session waits for before it reads: 1 = before every read
+ * (SELECT, SHOW, BEGIN) the node applies every write set the cluster committed before it, so a
+ * request that reads through another replica (on another node) sees a write acknowledged a moment
+ * ago. Writes need no wait: certification orders them.
  */
-const utcMysql = {
-  ...mysql,
-  createPool(options: mysql.PoolOptions) {
-    const pool = mysql.createPool(options);
-    pool.on("connection", (connection) => connection.query("SET time_zone = '+00:00'"));
-    return pool;
-  },
-};
+export const GALERA_SYNC_WAIT = 1;
+
+/**
+ * mysql2 whose pooled connections all work in UTC: DEFAULT CURRENT_TIMESTAMP and the dates we
+ * write mean the same instant whatever the server's time zone; on a Galera cluster they also read
+ * their writes wherever they were made (`wsrep_sync_wait`).
+ */
+function sessionMysql(galera: boolean) {
+  const setup = galera
+    ? `SET time_zone = '+00:00', SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`
+    : "SET time_zone = '+00:00'";
+  return {
+    ...mysql,
+    createPool(options: mysql.PoolOptions) {
+      const pool = mysql.createPool(options);
+      pool.on("connection", (connection) => connection.query(setup));
+      return pool;
+    },
+  };
+}
 
 /** Where the embedded database of a subgraph lives; `:memory:` keeps it in memory (tests). */
 export function sqlitePath(config: Pick<SubgraphConfig, "name" | "dataDir">): string {
@@ -44,13 +58,14 @@ export function createDataSource(
   config: SubgraphConfig,
   spec: DataSourceSpec,
   flavour: ServerFlavour = config.databaseUrl?.startsWith("mariadb:") ? "mariadb" : "mysql",
+  galera: boolean = config.databaseCluster === "galera",
 ): DataSource {
   if (config.databaseUrl) {
     return new DataSource({
       // TypeORM reads MariaDB's catalogue differently (e.g. column defaults): it must know which it talks to.
       type: flavour,
       url: config.databaseUrl.replace(/^mariadb:/, "mysql:"),
-      driver: utcMysql,
+      driver: sessionMysql(galera),
       entities: spec.entities,
       migrations: spec.migrations ?? [],
       migrationsTableName: "migrations",
@@ -82,18 +97,26 @@ export function createDataSource(
 
 export type ServerFlavour = "mysql" | "mariadb";
 
-/** Asks the server at `url` whether it is MySQL or MariaDB. */
-export async function detectServerFlavour(url: string): Promise<ServerFlavour> {
+/** Asks the server at `url` whether it is MySQL or MariaDB, and whether it is a Galera node (`wsrep_on`). */
+export async function detectServer(url: string): Promise<{ flavour: ServerFlavour; galera: boolean }> {
   const connection = await mysqlPromise.createConnection({
     uri: url.replace(/^mariadb:/, "mysql:"),
     connectTimeout: 5_000,
   });
   try {
     const [rows] = await connection.query("SELECT VERSION() AS version");
-    return /mariadb/i.test((rows as { version: string }[])[0].version) ? "mariadb" : "mysql";
+    const flavour = /mariadb/i.test((rows as { version: string }[])[0].version) ? "mariadb" : "mysql";
+    const [wsrep] = await connection.query("SHOW VARIABLES LIKE 'wsrep_on'");
+    const galera = (wsrep as { Value: string }[])[0]?.Value === "ON";
+    return { flavour, galera };
   } finally {
     await connection.end();
   }
+}
+
+/** Asks the server at `url` whether it is MySQL or MariaDB. */
+export async function detectServerFlavour(url: string): Promise<ServerFlavour> {
+  return (await detectServer(url)).flavour;
 }
 
 /**
@@ -105,8 +128,9 @@ export async function openDataSource(config: SubgraphConfig, spec: DataSourceSpe
   if (!config.databaseUrl) return createDataSource(config, spec).initialize();
   let dataSource: DataSource;
   try {
-    const flavour = await detectServerFlavour(config.databaseUrl);
-    dataSource = await createDataSource(config, spec, flavour).initialize();
+    const server = await detectServer(config.databaseUrl);
+    const galera = config.databaseCluster === "auto" ? server.galera : config.databaseCluster === "galera";
+    dataSource = await createDataSource(config, spec, server.flavour, galera).initialize();
   } catch (error) {
     throw connectFailure(error, config.databaseUrl, config.databaseUrlVariable);
   }

@@ -69,3 +69,24 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = err?.driverError?.code ?? err?.code;
   return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
+
+/** MySQL/MariaDB errors that abort a transaction because another one won a race for the same rows. */
+const CONFLICT_ERRNOS = new Set([
+  1213, // ER_LOCK_DEADLOCK: an InnoDB deadlock, or a Galera certification failure / brute-force abort
+  1205, // ER_LOCK_WAIT_TIMEOUT: waited too long for a row lock held by another transaction
+]);
+
+/**
+ * Whether an error means "this transaction lost a race with a concurrent one and was rolled back;
+ * running it again from the start may succeed": a deadlock, a lock-wait timeout, or Galera's
+ * "WSREP detected deadlock/conflict" (a write set from another node won certification), at any
+ * statement or at COMMIT.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const err = error as { errno?: unknown; driverError?: { errno?: unknown }; message?: unknown } | null;
+  const errno = err?.driverError?.errno ?? err?.errno;
+  if (typeof errno === "number" && CONFLICT_ERRNOS.has(errno)) return true;
+  const code = errorCode(error);
+  if (code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT") return true;
+  return typeof err?.message === "string" && /WSREP detected deadlock\/conflict/i.test(err.message);
+}

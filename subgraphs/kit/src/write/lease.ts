@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import { ConflictError } from "@itsm/runtime";
+import { isTransactionConflict } from "../data/database-errors";
 import type { Transactor } from "./transactor";
 
 /**
@@ -35,15 +37,13 @@ export interface LeaseRequest {
 
 const NEVER_HELD = new Date(0);
 
-/** MySQL/MariaDB's deadlock and lock-wait errors: Galera reports a lost certification as 1213. */
-const LOST_RACE = new Set([1213, 1205]);
-
 /**
  * Takes or renews the lease `name` for `holder` until `now + ttlMs`, when it is free, expired or
  * already the holder's. True when taken. The acquisition is one UPDATE that always changes the row
  * (the `acquisitions` counter), never an `ON DUPLICATE KEY UPDATE name = name` that may change
  * nothing: it row-locks on InnoDB, and on Galera it is certified at COMMIT, so of two nodes that
- * take the lease at once one commits and the other gets a deadlock, which means "not taken".
+ * take the lease at once one commits and the other gets a deadlock: the transactor runs it again
+ * (and then finds the lease held), or, when every attempt lost, that means "not taken".
  */
 export async function acquireLease(transactor: Transactor, request: LeaseRequest): Promise<boolean> {
   try {
@@ -66,7 +66,7 @@ export async function acquireLease(transactor: Transactor, request: LeaseRequest
       return result.affected === 1;
     });
   } catch (error) {
-    if (LOST_RACE.has((error as { errno?: number }).errno ?? 0)) return false;
+    if (error instanceof ConflictError || isTransactionConflict(error)) return false;
     throw error;
   }
 }

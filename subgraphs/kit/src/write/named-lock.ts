@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { Entity, PrimaryColumn } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
+import { Column, Entity, PrimaryColumn } from "typeorm";
 
 /** The longest lock name the table holds; longer names (made from client input) are hashed. */
 const NAME_LENGTH = 120;
@@ -10,6 +11,29 @@ const NAME_LENGTH = 120;
 export class NamedLock {
   @PrimaryColumn({ type: "varchar", length: NAME_LENGTH })
   name: string;
+
+  /**
+   * Incremented by every acquisition, so that taking the lock always changes the row: on a Galera
+   * cluster only changed rows are certified, so two nodes taking the same lock conflict at COMMIT.
+   */
+  @Column({ type: "bigint", unsigned: true, default: 0 })
+  acquisitions: string;
+}
+
+/**
+ * Adds `locks.acquisitions` (every subgraph with write-path tables lists this migration after the
+ * one that created `locks`).
+ */
+export class NamedLockAcquisitions1797000000000 implements MigrationInterface {
+  name = "NamedLockAcquisitions1797000000000";
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `locks` ADD `acquisitions` bigint UNSIGNED NOT NULL DEFAULT 0");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `locks` DROP COLUMN `acquisitions`");
+  }
 }
 
 /** The row name of a lock: the name itself, or its SHA-256 when it is longer than the column. */
@@ -21,12 +45,21 @@ export function lockRowName(name: string): string {
  * Holds the lock `name` until the surrounding transaction ends, so that checks and writes of
  * concurrent transactions on the same thing (a dependency graph, a referenced service) cannot
  * interleave. The embedded database already runs one transaction at a time.
+ *
+ * The upsert always writes (the `acquisitions` counter), never `ON DUPLICATE KEY UPDATE name = name`,
+ * which changes nothing when the row exists: on one server both take the row's exclusive lock, but a
+ * Galera cluster certifies only changed rows, so two nodes would both "hold" a lock that wrote
+ * nothing and both commit. With a real write, the later of two nodes' transactions fails its
+ * certification (a deadlock error) and the transactor runs it again, now after the winner.
  */
 export async function lockNamed(manager: EntityManager, name: string): Promise<void> {
   if (manager.connection.options.type === "better-sqlite3") return;
   // An upsert takes the row's exclusive lock at once (INSERT IGNORE + SELECT FOR UPDATE would first
   // take a shared lock, and two holders upgrading it deadlock).
-  await manager.query("INSERT INTO locks (name) VALUES (?) ON DUPLICATE KEY UPDATE name = name", [lockRowName(name)]);
+  await manager.query(
+    "INSERT INTO locks (name, acquisitions) VALUES (?, 1) ON DUPLICATE KEY UPDATE acquisitions = acquisitions + 1",
+    [lockRowName(name)],
+  );
 }
 
 /**

@@ -1,5 +1,10 @@
+import { NamedLockAcquisitions1797000000000 } from "@itsm/kit";
 import { Initial1796514002233 } from "./1796514002233-initial.migration";
 import { IncidentClocks1796600000000 } from "./1796600000000-incident-clocks.migration";
 
 /** The operations subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
-export const operationsMigrations = [Initial1796514002233, IncidentClocks1796600000000];
+export const operationsMigrations = [
+  Initial1796514002233,
+  IncidentClocks1796600000000,
+  NamedLockAcquisitions1797000000000,
+];
