@@ -493,7 +493,11 @@ async function reportCase(opts) {
     root: ROOT,
     subgraphs: SUBGRAPHS,
     gatewayEntry: GATEWAYS.ours.entry,
-    env: cleanEnv({ DATA_DIR: opts.dataDir ?? mkdtempSync(join(tmpdir(), "itsm-bench-")), ...databaseUrls }),
+    // With MariaDB a temporary DATA_DIR (removed at the end) only holds the development secret.
+    env: cleanEnv({
+      DATA_DIR: opts.dataDir ?? (dataDir = mkdtempSync(join(tmpdir(), "itsm-bench-"))),
+      ...databaseUrls,
+    }),
     freePort,
     host: HOST,
     auth: AUTH,

@@ -72,7 +72,6 @@ export class PerformanceRefresher {
       ttlMs: this.leaseMs,
     });
     if (!this.held) return null;
-    const started = Date.now();
     const periods = new Map(defaultPeriods(now()).map((p) => [p.label, p]));
     for (const period of periods.values()) await store.request(period);
     for (const snapshot of await store.requestedSince(new Date(now().getTime() - KEEP_REQUESTED_MS))) {
@@ -80,14 +79,17 @@ export class PerformanceRefresher {
     }
     const run: RefreshRun = [];
     const current = await catalogue.current();
+    // Each period gets its share of the run, so that filling one (the running month) does not starve the others.
+    const share = this.budgetMs() / periods.size;
     for (const period of periods.values()) {
+      const periodStarted = Date.now();
       const snapshot = await store.snapshot(period);
       if (snapshot?.revision !== current.revision) await store.reconcile(period, current);
       let computed = 0;
       const liveBefore = new Date(now().getTime() - this.options.intervalSeconds * 1000);
       for (const live of [false, true]) {
         for (;;) {
-          if (Date.now() - started > this.budgetMs()) break;
+          if (Date.now() - periodStarted > share) break;
           const due = await store.due(period, BATCH, live ? liveBefore : undefined);
           if (due.length === 0) break;
           const count = await store.compute(period, current, due);
