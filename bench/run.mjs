@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { benchAuth } from "./lib/auth.mjs";
 import { assertSameData, comparable, graphqlBody, load, percentile, stopLoad, verify } from "./lib/load.mjs";
 import { cpuSecondsOf, killAllNow, recentOutput, rssOf, runScript, startProcess, stopAll } from "./lib/processes.mjs";
+import { runReportCase } from "./lib/report-case.mjs";
 import { fixed, mb, percent, ratio, table } from "./lib/report.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,6 +80,13 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --candidate N=DIR  also run a variant of our gateway built into DIR (DIR/index.js) under the name N,
                      for A/B trials in the same run (repeatable); e.g. tsc -p gateway/tsconfig.build.json
                      --outDir .bench-candidates/N after a local change
+  --service-level-report
+                     instead: the service level report case (a page of 50 through our gateway, one
+                     request at a time, for --duration seconds) on a dataset seeded beforehand:
+                     --data-dir DIR (SQLite) or the <NAME>_DATABASE_URL variables (MariaDB); waits until
+                     the operations job has stored the figures of --period (default: last month)
+  --data-dir DIR     with --service-level-report: the seeded embedded databases (kept, not removed)
+  --period P         with --service-level-report: the period asked for (default: the previous month)
   --help             this text`;
 
 function options() {
@@ -94,6 +102,9 @@ function options() {
       "same-query": { type: "boolean", default: false },
       json: { type: "string" },
       candidate: { type: "string", multiple: true, default: [] },
+      "service-level-report": { type: "boolean", default: false },
+      "data-dir": { type: "string" },
+      period: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -147,6 +158,9 @@ function options() {
     soak,
     sameQuery: values["same-query"],
     json: values.json,
+    serviceLevelReport: values["service-level-report"],
+    dataDir: values["data-dir"],
+    period: values.period,
   };
 }
 
@@ -224,6 +238,7 @@ function shuffle(list) {
 async function main() {
   const opts = options();
   loadAtStart = loadavg()[0];
+  if (opts.serviceLevelReport) return reportCase(opts);
   for (const entry of [GATEWAYS.ours.entry, ...SUBGRAPHS.map((s) => join(ROOT, "subgraphs", s, "dist", "index.js"))]) {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm run bench does)`);
   }
@@ -455,6 +470,44 @@ async function main() {
     );
     console.log(`\nresults written to ${resolve(opts.json)}`);
   }
+}
+
+/** `--service-level-report`: the report case on a dataset seeded beforehand (see lib/report-case.mjs). */
+async function reportCase(opts) {
+  const databaseUrls = Object.fromEntries(
+    SUBGRAPHS.map((n) => `${n.toUpperCase()}_DATABASE_URL`)
+      .filter((key) => process.env[key])
+      .map((key) => [key, process.env[key]]),
+  );
+  if (!opts.dataDir && !databaseUrls.OPERATIONS_DATABASE_URL) {
+    console.error("--service-level-report needs --data-dir DIR (seeded) or the <NAME>_DATABASE_URL variables");
+    process.exit(2);
+  }
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (${cpus().length} cores)`,
+  );
+  await runReportCase({
+    opts,
+    root: ROOT,
+    subgraphs: SUBGRAPHS,
+    gatewayEntry: GATEWAYS.ours.entry,
+    // With MariaDB a temporary DATA_DIR (removed at the end) only holds the development secret.
+    env: cleanEnv({
+      DATA_DIR: opts.dataDir ?? (dataDir = mkdtempSync(join(tmpdir(), "itsm-bench-"))),
+      ...databaseUrls,
+    }),
+    freePort,
+    host: HOST,
+    auth: AUTH,
+    checkpoint,
+  });
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
 }
 
 async function runSoak(opts, target, runCase) {

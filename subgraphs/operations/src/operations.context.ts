@@ -15,6 +15,7 @@ import { PerformanceQueries } from "./performance/performance.queries";
 import type { Viewer } from "./performance/performance.scope";
 import { viewerOf } from "./performance/performance.scope";
 import { PerformanceService } from "./performance/performance.service";
+import { PerformanceStore } from "./performance/performance.store";
 import { ReferenceChecker } from "./references/reference.checker";
 import { RecordWriter } from "./records/record.writer";
 import type { CustomerScope } from "./scope/record.scope";
@@ -31,6 +32,9 @@ export interface OperationsServices {
   scopes: CustomerScopeService;
   catalogueClient: CatalogueClient;
   performance: PerformanceService;
+  performanceStore: PerformanceStore;
+  transactor: Transactor;
+  now: () => Date;
   dataSource: DataSource;
 }
 
@@ -50,9 +54,12 @@ export function createOperationsServices(
   const customers = peer("customers");
   const references = new ReferenceChecker(peer("catalog"), customers);
   const transactor = new Transactor(dataSource);
-  const writer = new RecordWriter(transactor);
   const catalogueClient = new CatalogueClient(peer("agreements"));
   const clocks = new IncidentClockService(dataSource, transactor);
+  const performance = new PerformanceService(new PerformanceQueries(dataSource), clocks, now);
+  const performanceStore = new PerformanceStore(dataSource, transactor, performance, now);
+  // Every record written marks the stored figures of the services it touches stale, in its transaction.
+  const writer = new RecordWriter(transactor, (manager, serviceIds) => performanceStore.markStale(manager, serviceIds));
   const logger = createLogger(config.name, config.logLevel);
   return {
     outages: new OutageService(dataSource),
@@ -63,7 +70,10 @@ export function createOperationsServices(
     measurementCommands: new MeasurementCommands(writer, references),
     scopes: new CustomerScopeService(customers),
     catalogueClient,
-    performance: new PerformanceService(new PerformanceQueries(dataSource), clocks, now),
+    performance,
+    performanceStore,
+    transactor,
+    now,
     dataSource,
   };
 }
@@ -106,6 +116,8 @@ export interface OperationsContext extends OperationsServices {
   scope(): Promise<CustomerScope>;
   /** The agreements' service level catalogue, its revision asked once per request. */
   catalogue(): Promise<Catalogue>;
+  /** The catalogue's current revision, asked once per request. */
+  catalogueRevision(): Promise<string>;
   /** The caller as performance sees it (staff, or a partner and its customers). */
   viewer(): Promise<Viewer>;
 }
@@ -113,14 +125,17 @@ export interface OperationsContext extends OperationsServices {
 export function createOperationsContext(services: OperationsServices, identity: Identity): OperationsContext {
   let scope: Promise<CustomerScope> | undefined;
   let catalogue: Promise<Catalogue> | undefined;
+  let revision: Promise<string> | undefined;
   const scopeOnce = () => (scope ??= services.scopes.scopeOf(identity));
-  const catalogueOnce = () => (catalogue ??= services.catalogueClient.current());
+  const revisionOnce = () => (revision ??= services.catalogueClient.revision());
+  const catalogueOnce = () => (catalogue ??= revisionOnce().then((r) => services.catalogueClient.at(r)));
   const viewer = async () => viewerOf(await scopeOnce());
   return {
     ...services,
     identity,
     scope: scopeOnce,
     catalogue: catalogueOnce,
+    catalogueRevision: revisionOnce,
     viewer,
     loaders: createOperationsLoaders(services, identity, scopeOnce, catalogueOnce, viewer),
   };

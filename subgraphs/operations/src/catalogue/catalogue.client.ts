@@ -33,9 +33,17 @@ export class CatalogueClient {
 
   /** The current catalogue; SERVICE_UNAVAILABLE when agreements cannot be consulted. */
   async current(): Promise<Catalogue> {
-    const { serviceLevelCatalogueRevision: revision } = await this.ask<{ serviceLevelCatalogueRevision: string }>(
-      REVISION,
-    );
+    return this.at(await this.revision());
+  }
+
+  /** The catalogue's current revision (cheap: nothing else is fetched); SERVICE_UNAVAILABLE as `current`. */
+  async revision(): Promise<string> {
+    const answer = await this.ask<{ serviceLevelCatalogueRevision: string }>(REVISION);
+    return answer.serviceLevelCatalogueRevision;
+  }
+
+  /** The catalogue, fetched again only when `revision` (just asked) differs from the one held. */
+  async at(revision: string): Promise<Catalogue> {
     if (this.cached?.revision === revision) return this.cached;
     // Concurrent requests that saw the same change share one fetch.
     this.refreshing ??= this.fetch().finally(() => (this.refreshing = null));
@@ -55,6 +63,13 @@ export class CatalogueClient {
   }
 
   private async ask<T>(query: string): Promise<T> {
+    try {
+      return await this.agreements.execute<T>(query, {}, OPERATIONS_IDENTITY);
+    } catch {
+      // Once more after the event loop turned: a long synchronous stretch (SQLite computing figures)
+      // can hand fetch a keep-alive socket the peer closed meanwhile; these reads are safe to repeat.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     try {
       return await this.agreements.execute<T>(query, {}, OPERATIONS_IDENTITY);
     } catch (error) {

@@ -36,6 +36,7 @@ export const INCIDENTS: RecordTable<Incident, Pause> = {
   }),
   sentFields: ["externalId", "service", "customer", "priority", "openedAt", "respondedAt", "resolvedAt", "pauses"],
   auditedFields: ["externalId", "service", "customer", "priority", "openedAt", "respondedAt", "resolvedAt", "pauses"],
+  servicesOf: (incident) => [incident.serviceId],
 };
 
 /** Records incidents exported by the ITSM tool. */

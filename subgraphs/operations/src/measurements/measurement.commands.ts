@@ -25,6 +25,7 @@ export const MEASUREMENTS: RecordTable<Measurement, NoChild> = {
   }),
   sentFields: ["externalId", "service", "customer", "metric", "month", "value"],
   auditedFields: ["externalId", "service", "customer", "metric", "month", "value"],
+  servicesOf: (measurement) => [measurement.serviceId],
 };
 
 /** Records monthly figures: survey results, first-contact resolution, change success, recovery tests. */

@@ -41,6 +41,7 @@ export const OUTAGES: RecordTable<Outage, Impact> = {
     "description",
     "impactedServices",
   ],
+  servicesOf: (_outage, impact) => impact.map((i) => i.serviceId),
 };
 
 /** Records outages exported by monitoring or the ITSM tool. */

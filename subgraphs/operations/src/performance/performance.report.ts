@@ -7,7 +7,7 @@ import { compareResults } from "./performance.service";
 const RANK = { BREACHED: 0, AT_RISK: 1, MET: 2, NO_DATA: 3 } as const;
 
 /** Where a result sits in the worst-first order: status rank, budget share consumed, agreement number. */
-type SortKey = [rank: number, share: number, agreementNumber: string];
+export type SortKey = [rank: number, share: number, agreementNumber: string];
 
 function sortKey(result: TargetResult): SortKey {
   const share = consumedShare(result.performance.errorBudget);
@@ -25,7 +25,7 @@ function isAfter(key: SortKey, id: string, cursor: SortKey, cursorId: string): b
   return id > cursorId;
 }
 
-function decodeKey(text: string | number): SortKey {
+export function decodeKey(text: string | number): SortKey {
   try {
     const key = JSON.parse(String(text)) as unknown;
     if (
@@ -60,7 +60,23 @@ export function reportPage<T>(
     const cursorId = page.after[1];
     rest = sorted.filter((r) => isAfter(sortKey(r), r.target.targetId, cursor, cursorId));
   }
-  const nodes = rest.slice(0, page.first);
+  return pageOf(
+    rest.slice(0, page.first),
+    rest.length > page.first,
+    page,
+    () => Promise.resolve(results.length),
+    toNode,
+  );
+}
+
+/** A page of results already in report order (`hasNextPage` known by the caller), with the report's cursors. */
+export function pageOf<T>(
+  nodes: readonly TargetResult[],
+  hasNextPage: boolean,
+  page: PageRequest,
+  totalCount: () => Promise<number>,
+  toNode: (result: TargetResult) => T,
+): Page<T> {
   const edges: Edge<T>[] = nodes.map((node) => ({
     cursor: encodeCursor([JSON.stringify(sortKey(node)), node.target.targetId]),
     node: toNode(node),
@@ -69,11 +85,11 @@ export function reportPage<T>(
     edges.map((edge) => edge.node),
     edges,
     {
-      hasNextPage: rest.length > page.first,
+      hasNextPage,
       hasPreviousPage: page.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    () => Promise.resolve(results.length),
+    totalCount,
   );
 }

@@ -8,7 +8,7 @@ import { ServiceReference } from "../references/service.reference";
 import { ServiceLevelTargetReference } from "../references/target.reference";
 import { performanceKey } from "./performance.loaders";
 import { ServiceLevelReportFilter } from "./performance.inputs";
-import { reportPage } from "./performance.report";
+import { pageOf, reportPage } from "./performance.report";
 import { canSee, checkCustomer } from "./performance.scope";
 import type { TargetResult } from "./performance.service";
 import { compareResults, inForceDuring } from "./performance.service";
@@ -159,7 +159,19 @@ export class ServiceLevelReportResolver {
     const page = toPageRequest(pageArgs);
     const customerId = filter?.customerId ?? null;
     const period = await argumentsOf(ctx, label, customerId);
-    const [catalogue, viewer] = await Promise.all([ctx.catalogue(), ctx.viewer()]);
+    const viewer = await ctx.viewer();
+    if (viewer.kind === "staff" && !customerId) {
+      // Staff's whole report: read from the stored figures once the period's are ready (performance.store.ts).
+      const stored = await ctx.performanceStore.read(
+        period,
+        { status: filter?.status, agreementType: filter?.agreementType, providerId: filter?.providerId },
+        page,
+        ctx.catalogueRevision,
+        ctx.catalogue,
+      );
+      if (stored) return pageOf(stored.results, stored.hasNextPage, page, stored.totalCount, toTargetPerformance);
+    }
+    const catalogue = await ctx.catalogue();
     const ids = catalogue.allTargets
       .filter(
         (t) =>

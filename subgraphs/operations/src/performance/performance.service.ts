@@ -22,6 +22,8 @@ export interface TargetResult {
   customerId: string | null;
   performance: Performance;
   forecast: BudgetForecast | null;
+  /** Whether the figures move with the clock alone: a running period, or an incident whose clock still runs. */
+  live: boolean;
 }
 
 const NO_DATA: Performance = { achieved: null, status: "NO_DATA", sampleSize: 0, breaches: 0, errorBudget: null };
@@ -69,6 +71,7 @@ export class PerformanceService {
     const now = this.now();
     const results = new Map<string, Performance>();
     const forecasts = new Map<string, BudgetForecast | null>();
+    const open = new Set<string>();
     const planned: Planned[] = [];
     for (const target of targets) {
       const entry = catalogue.calendars.get(target.calendarId);
@@ -79,6 +82,7 @@ export class PerformanceService {
       const span = targetSpan(period, entry.calendar.timeZone, target.effectiveFrom, target.effectiveTo, now);
       planned.push({ target, span, customers: figureCustomers(viewer, target, customerId) });
     }
+    const spans = new Map(planned.map((p) => [p.target.targetId, p.span]));
     const calendarOf = (p: Planned) => catalogue.calendars.get(p.target.calendarId)!.compiled;
 
     const availability = planned.filter((p) => p.target.metric === "AVAILABILITY");
@@ -91,7 +95,7 @@ export class PerformanceService {
 
     await Promise.all([
       this.availability(availability, calendarOf, results),
-      this.tickets(catalogue, clocked, calendarOf, results, now),
+      this.tickets(catalogue, clocked, calendarOf, results, open, now),
       this.measurements(measured, period, results),
     ]);
 
@@ -111,6 +115,7 @@ export class PerformanceService {
       customerId,
       performance: results.get(target.targetId) ?? NO_DATA,
       forecast: forecasts.get(target.targetId) ?? null,
+      live: open.has(target.targetId) || (spans.get(target.targetId)?.running ?? false),
     }));
   }
 
@@ -147,6 +152,7 @@ export class PerformanceService {
     planned: Planned[],
     calendarOf: (p: Planned) => ReturnType<typeof compileCalendar>,
     results: Map<string, Performance>,
+    open: Set<string>,
     now: Date,
   ): Promise<void> {
     const counted = planned.filter((p) => p.span.measured.end > p.span.measured.start);
@@ -164,13 +170,17 @@ export class PerformanceService {
       limitMinutes: targetMinutes(p.target.value, p.target.unit as DurationUnit),
       customers: p.customers,
     }));
-    const [counts, open] = await Promise.all([this.queries.ticketCounts(queries), this.queries.openTickets(queries)]);
-    const { incidents, pauses } = await this.queries.incidentsWithPauses([...new Set([...open.values()].flat())]);
+    const [counts, openIds] = await Promise.all([
+      this.queries.ticketCounts(queries),
+      this.queries.openTickets(queries),
+    ]);
+    const { incidents, pauses } = await this.queries.incidentsWithPauses([...new Set([...openIds.values()].flat())]);
     const incidentById = new Map(incidents.map((i) => [i.id, i]));
     const pausesOf: ReadonlyMap<string, IncidentPause[]> = groupBy(pauses, (pause) => pause.incidentId);
     counted.forEach((p, i) => {
       const count = counts.get(p.target.targetId) ?? { sampleSize: 0, breaches: 0 };
-      const stillOpen = (open.get(p.target.targetId) ?? []).flatMap((id) => incidentById.get(id) ?? []);
+      const stillOpen = (openIds.get(p.target.targetId) ?? []).flatMap((id) => incidentById.get(id) ?? []);
+      if (stillOpen.length > 0) open.add(p.target.targetId);
       const breaches = count.breaches + openBreaches(calendarOf(p), stillOpen, pausesOf, queries[i].limitMinutes, now);
       results.set(
         p.target.targetId,

@@ -24,6 +24,8 @@ export interface RecordTable<E extends StoredRecord, C extends ObjectLiteral> {
   sentFields: string[];
   /** Every audited field, in the order the audit trail lists them. */
   auditedFields: string[];
+  /** The services whose figures a record counts in (its own, or those an outage reached). */
+  servicesOf(columns: PreparedRecord<E, C>["columns"], children: C[]): string[];
 }
 
 export interface StoredRecord extends ObjectLiteral {
@@ -42,7 +44,11 @@ const INSERT_CHUNK = 200;
  * children (an outage's impact, fixed when it was recorded) do not make a re-sent record "changed".
  */
 export class RecordWriter {
-  constructor(private readonly transactor: Transactor) {}
+  constructor(
+    private readonly transactor: Transactor,
+    /** Runs in the transaction with the services whose figures the created or changed records count in (before and after). */
+    private readonly onServicesTouched?: (manager: EntityManager, serviceIds: string[]) => Promise<void>,
+  ) {}
 
   async write<E extends StoredRecord, C extends ObjectLiteral>(
     table: RecordTable<E, C>,
@@ -58,6 +64,7 @@ export class RecordWriter {
         const result: RecordResult = { created: 0, updated: 0, unchanged: 0 };
         const created: { id: string; record: PreparedRecord<E, C> }[] = [];
         const changed: string[] = [];
+        const touched = new Set<string>();
         for (const record of records) {
           const current = existing.get(record.externalId);
           if (!current) {
@@ -70,6 +77,9 @@ export class RecordWriter {
             result.unchanged++;
             continue;
           }
+          for (const id of table.servicesOf(current.row as PreparedRecord<E, C>["columns"], current.children))
+            touched.add(id);
+          for (const id of table.servicesOf(record.columns, record.children)) touched.add(id);
           const updated = await updateVersioned(
             manager,
             table.entity,
@@ -84,6 +94,9 @@ export class RecordWriter {
         }
         await this.create(manager, table, created, actor, audit);
         result.created = created.length;
+        for (const { record } of created)
+          for (const id of table.servicesOf(record.columns, record.children)) touched.add(id);
+        if (this.onServicesTouched && touched.size > 0) await this.onServicesTouched(manager, [...touched]);
         if (onChanged) await onChanged(manager, [...changed, ...created.map((c) => c.id)]);
         return result;
       });

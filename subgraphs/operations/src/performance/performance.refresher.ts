@@ -1,0 +1,141 @@
+import type { Logger, Transactor } from "@itsm/kit";
+import { acquireLease, newId, releaseLease } from "@itsm/kit";
+import type { Period } from "@itsm/service-hours";
+import { parsePeriod } from "@itsm/service-hours";
+import { hostname } from "node:os";
+import type { CatalogueClient } from "../catalogue/catalogue.client";
+import type { PerformanceStore } from "./performance.store";
+
+/** The lease the replicas of the operations subgraph share: whoever holds it keeps the stored figures. */
+export const PERFORMANCE_LEASE = "operations.performance";
+
+/** Targets computed together (one `PerformanceService.compute`): bounded memory and transactions. */
+const BATCH = 500;
+
+/** Periods nobody asked for in this long are no longer kept up. */
+const KEEP_REQUESTED_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface PerformanceRefresherOptions {
+  store: PerformanceStore;
+  catalogue: CatalogueClient;
+  transactor: Transactor;
+  now: () => Date;
+  logger: Logger;
+  /** Seconds between runs, and the most a figure that moves with the clock may lag; 0 runs only when asked. */
+  intervalSeconds: number;
+  /** How long one run may compute before it yields to the next (default: the interval, at least 10 s). */
+  budgetMs?: number;
+  /** This replica's name in the lease (default: host, process and a random part). */
+  holder?: string;
+}
+
+/** What a run did: per period, the targets computed and whether its figures are ready (none left stale). */
+export type RefreshRun = { period: string; computed: number; ready: boolean }[];
+
+/** The current month and the one before (UTC): what the report is asked for most. */
+export function defaultPeriods(now: Date): Period[] {
+  const month = (offset: number) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+    return parsePeriod(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`);
+  };
+  return [month(0), month(-1)];
+}
+
+/**
+ * Keeps the service level report's stored figures (see `PerformanceStore`) in bounded batches: for
+ * the current and previous month and every period a report asked for lately, rows follow the
+ * catalogue revision, stale rows are computed, and figures that move with the clock (a running
+ * period, an open incident) are computed again once older than the interval. Every run first takes
+ * the database lease, so that of several replicas one computes; reads never wait for it (they
+ * compute the stale rows they need themselves).
+ */
+export class PerformanceRefresher {
+  readonly holder: string;
+  private readonly leaseMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private current: Promise<unknown> | undefined;
+  private held = false;
+  private stopped = false;
+
+  constructor(private readonly options: PerformanceRefresherOptions) {
+    this.holder = options.holder ?? `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+    this.leaseMs = Math.max(2 * options.intervalSeconds * 1000, 2 * this.budgetMs(), 60_000);
+  }
+
+  /** One run; null when another replica holds the lease. */
+  async runOnce(): Promise<RefreshRun | null> {
+    const { transactor, now, store, catalogue } = this.options;
+    this.held = await acquireLease(transactor, {
+      name: PERFORMANCE_LEASE,
+      holder: this.holder,
+      now: now(),
+      ttlMs: this.leaseMs,
+    });
+    if (!this.held) return null;
+    const periods = new Map(defaultPeriods(now()).map((p) => [p.label, p]));
+    for (const period of periods.values()) await store.request(period);
+    for (const snapshot of await store.requestedSince(new Date(now().getTime() - KEEP_REQUESTED_MS))) {
+      if (!periods.has(snapshot.period)) periods.set(snapshot.period, parsePeriod(snapshot.period));
+    }
+    const run: RefreshRun = [];
+    const current = await catalogue.current();
+    // Each period gets its share of the run, so that filling one (the running month) does not starve the others.
+    const share = this.budgetMs() / periods.size;
+    for (const period of periods.values()) {
+      const periodStarted = Date.now();
+      const snapshot = await store.snapshot(period);
+      if (snapshot?.revision !== current.revision) await store.reconcile(period, current);
+      let computed = 0;
+      const liveBefore = new Date(now().getTime() - this.options.intervalSeconds * 1000);
+      for (const live of [false, true]) {
+        for (;;) {
+          if (Date.now() - periodStarted > share) break;
+          const due = await store.due(period, BATCH, live ? liveBefore : undefined);
+          if (due.length === 0) break;
+          const count = await store.compute(period, current, due);
+          computed += due.length;
+          // SQLite's driver is synchronous: let requests and timers (idle sockets' expiry) run between batches.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          // Targets the catalogue no longer has are not computed; the next reconcile drops their rows.
+          if (count === 0) break;
+        }
+      }
+      run.push({ period: period.label, computed, ready: await store.markReadyIfComplete(period) });
+    }
+    return run;
+  }
+
+  /** Runs now and then every interval until stopped (nothing when the interval is 0). */
+  start(): void {
+    if (this.options.intervalSeconds <= 0 || this.stopped) return;
+    const tick = () => {
+      this.current = this.runOnce()
+        .then((run) => {
+          if (run?.some((p) => p.computed > 0)) this.options.logger.info({ run }, "performance figures refreshed");
+          // Work left (a first fill): go on at once — each batch awaits the database, so requests interleave.
+          return run?.some((p) => !p.ready) ? 0 : this.options.intervalSeconds * 1000;
+        })
+        .catch((error: unknown) => {
+          this.options.logger.error({ err: error }, "performance refresh failed");
+          return this.options.intervalSeconds * 1000;
+        })
+        .then((delay) => {
+          if (!this.stopped) this.timer = setTimeout(tick, delay).unref();
+        });
+    };
+    tick();
+  }
+
+  /** Stops the timer, lets a run in progress finish, and gives the lease up so another replica takes over. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.current;
+    if (this.held) await releaseLease(this.options.transactor, PERFORMANCE_LEASE, this.holder);
+    this.held = false;
+  }
+
+  private budgetMs(): number {
+    return this.options.budgetMs ?? Math.max(this.options.intervalSeconds * 1000, 10_000);
+  }
+}

@@ -1,0 +1,347 @@
+import type { PageRequest, Transactor } from "@itsm/kit";
+import type { Period } from "@itsm/service-hours";
+import { createHash } from "node:crypto";
+import type { DataSource, EntityManager, SelectQueryBuilder } from "typeorm";
+import { In } from "typeorm";
+import type { Catalogue, CatalogueTarget } from "../catalogue/catalogue.model";
+import { consumedShare } from "./budget.rules";
+import type { BudgetForecast } from "./budget.rules";
+import type { Performance } from "./performance.model";
+import { PerformanceSnapshot } from "./performance-snapshot.entity";
+import { decodeKey } from "./performance.report";
+import type { PerformanceService, TargetResult } from "./performance.service";
+import { inForceDuring } from "./performance.service";
+import { TargetFigure } from "./target-figure.entity";
+
+const RANK = { BREACHED: 0, AT_RISK: 1, MET: 2, NO_DATA: 3 } as const;
+
+/** Rows per multi-row INSERT / IN list: well within every database's parameter limit. */
+const CHUNK = 500;
+
+/** How often a report's asking for a period is noted (a write per read would be too many). */
+const REQUEST_NOTE_MS = 60 * 60 * 1000;
+
+/** The report's filters the stored figures answer (a customer's figures are computed per request). */
+export interface StoredReportFilter {
+  status?: Performance["status"] | null;
+  agreementType?: string | null;
+  providerId?: string | null;
+}
+
+/** A page of the report read from the stored figures, in report order. */
+export interface StoredReport {
+  results: TargetResult[];
+  hasNextPage: boolean;
+  totalCount: () => Promise<number>;
+}
+
+/** How long a period found not ready is taken as such before the database is asked again. */
+const NOT_READY_RECHECK_MS = 10_000;
+
+const NO_FIGURES = JSON.stringify({
+  performance: { achieved: null, status: "NO_DATA", sampleSize: 0, breaches: 0, errorBudget: null },
+  forecast: null,
+});
+
+/** Staff's view: every customer of the agreement counts (what the stored figures are). */
+const STAFF = { kind: "staff" } as const;
+
+/** Hex of a text's UTF-8 bytes: sorts in code-point order under any collation (MariaDB's are case-insensitive). */
+export function orderKey(text: string): string {
+  return Buffer.from(text, "utf8").toString("hex");
+}
+
+/** The share consumed as the report sorts it (an infinite share last among finite ones reversed: first). */
+export function sortShare(performance: Performance): number {
+  const share = consumedShare(performance.errorBudget);
+  return Number.isFinite(share) ? share : Number.MAX_VALUE;
+}
+
+/** What of a target its figures depend on (calendar version included): a different hash means compute again. */
+export function targetHash(target: CatalogueTarget, catalogue: Catalogue): string {
+  const version = catalogue.calendars.get(target.calendarId)?.calendar.version ?? -1;
+  return createHash("sha1")
+    .update(JSON.stringify([target, version]))
+    .digest("hex");
+}
+
+/** A stored row read back as the result the in-request computation gives. */
+export function resultOf(row: TargetFigure, period: Period): TargetResult {
+  const { performance, forecast } = JSON.parse(row.figures) as {
+    performance: Performance;
+    forecast: BudgetForecast | null;
+  };
+  return {
+    target: {
+      targetId: row.targetId,
+      agreementId: row.agreementId,
+      agreementNumber: row.agreementNumber,
+      serviceId: row.serviceId,
+    } as CatalogueTarget,
+    period,
+    customerId: null,
+    performance,
+    forecast,
+    live: row.live === 1,
+  };
+}
+
+/**
+ * The stored figures of the service level report (see `TargetFigure`): rows follow the catalogue,
+ * records written mark their services' rows stale in the write transaction, and stale rows are
+ * computed by the same `PerformanceService` a request uses — so what is read equals what a request
+ * would compute, for the staff view (a partner's or one customer's figures are computed per request).
+ */
+export class PerformanceStore {
+  /** Periods found not ready, until when not to ask again: reports computed in-request cost no extra statement. */
+  private readonly notReadyUntil = new Map<string, number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactor: Transactor,
+    private readonly performance: PerformanceService,
+    private readonly now: () => Date,
+  ) {}
+
+  /** In a record write's transaction: every stored figure of these services must be computed again. */
+  async markStale(manager: EntityManager, serviceIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(serviceIds)];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .update(TargetFigure)
+        .set({ stale: 1, staleMark: () => "staleMark + 1" })
+        .where({ serviceId: In(ids.slice(i, i + CHUNK)) })
+        .execute();
+    }
+  }
+
+  async snapshot(period: Period): Promise<PerformanceSnapshot | null> {
+    return this.dataSource.getRepository(PerformanceSnapshot).findOneBy({ period: period.label });
+  }
+
+  /** Notes that a report asked for the period: the job keeps (or starts keeping) its figures. */
+  async request(period: Period): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(PerformanceSnapshot)
+      .values({ period: period.label, revision: "", ready: 0, requestedAt: this.now() })
+      .orIgnore()
+      .execute();
+    await this.dataSource
+      .getRepository(PerformanceSnapshot)
+      .update({ period: period.label }, { requestedAt: this.now() });
+  }
+
+  /** The periods asked for since `since`. */
+  async requestedSince(since: Date): Promise<PerformanceSnapshot[]> {
+    return this.dataSource
+      .getRepository(PerformanceSnapshot)
+      .createQueryBuilder("s")
+      .where("s.requestedAt >= :since", { since })
+      .getMany();
+  }
+
+  /**
+   * Makes the period's rows follow the catalogue: targets now in force get a (stale) row, changed
+   * targets (or calendars) are marked stale, targets gone lose theirs; then the snapshot records the revision.
+   */
+  async reconcile(period: Period, catalogue: Catalogue): Promise<void> {
+    const wanted = new Map(
+      catalogue.allTargets
+        .filter((t) => inForceDuring(t, period))
+        .map((t) => [t.targetId, { target: t, hash: targetHash(t, catalogue) }]),
+    );
+    const existing: { targetId: string; targetHash: string }[] = await this.dataSource
+      .getRepository(TargetFigure)
+      .find({ select: { targetId: true, targetHash: true }, where: { period: period.label } });
+    const have = new Map(existing.map((row) => [row.targetId, row.targetHash]));
+    const added = [...wanted.values()].filter((w) => !have.has(w.target.targetId));
+    const changed = [...wanted.values()].filter(
+      (w) => have.has(w.target.targetId) && have.get(w.target.targetId) !== w.hash,
+    );
+    const gone = existing.filter((row) => !wanted.has(row.targetId)).map((row) => row.targetId);
+    const computedAt = this.now();
+    await this.transactor.run(async (manager) => {
+      for (let i = 0; i < added.length; i += CHUNK) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(TargetFigure)
+          .values(added.slice(i, i + CHUNK).map((w) => this.newRow(period, w.target, w.hash, computedAt)))
+          .orIgnore()
+          .updateEntity(false)
+          .execute();
+      }
+      for (const { target, hash } of changed) {
+        await manager
+          .createQueryBuilder()
+          .update(TargetFigure)
+          .set({ ...catalogueColumns(target, hash), stale: 1, staleMark: () => "staleMark + 1" })
+          .where({ period: period.label, targetId: target.targetId })
+          .execute();
+      }
+      for (let i = 0; i < gone.length; i += CHUNK) {
+        await manager.delete(TargetFigure, { period: period.label, targetId: In(gone.slice(i, i + CHUNK)) });
+      }
+      await manager.update(PerformanceSnapshot, { period: period.label }, { revision: catalogue.revision });
+    });
+  }
+
+  /** Up to `limit` targets of the period whose rows are stale (or, with `liveBefore`, live and computed before it). */
+  async due(period: Period, limit: number, liveBefore?: Date): Promise<string[]> {
+    const query = this.dataSource
+      .getRepository(TargetFigure)
+      .createQueryBuilder("f")
+      .select("f.targetId", "targetId")
+      .where("f.period = :period", { period: period.label });
+    if (liveBefore) query.andWhere("f.live = 1 AND f.stale = 0 AND f.computedAt < :before", { before: liveBefore });
+    else query.andWhere("f.stale = 1");
+    const rows: { targetId: string }[] = await query.limit(limit).getRawMany();
+    return rows.map((r) => r.targetId);
+  }
+
+  /**
+   * Computes these targets' figures and stores them; a row a write marked stale meanwhile (its
+   * `staleMark` moved) stays stale. Targets the catalogue no longer has are left to `reconcile`.
+   */
+  async compute(period: Period, catalogue: Catalogue, targetIds: readonly string[]): Promise<number> {
+    const marks = new Map<string, number>();
+    for (let i = 0; i < targetIds.length; i += CHUNK) {
+      const rows = await this.dataSource.getRepository(TargetFigure).find({
+        select: { targetId: true, staleMark: true },
+        where: { period: period.label, targetId: In(targetIds.slice(i, i + CHUNK)) },
+      });
+      for (const row of rows) marks.set(row.targetId, row.staleMark);
+    }
+    const targets = [...marks.keys()].flatMap((id) => catalogue.targets.get(id) ?? []);
+    if (targets.length === 0) return 0;
+    const results = await this.performance.compute(catalogue, targets, period, STAFF, null);
+    const computedAt = this.now();
+    await this.transactor.run(async (manager) => {
+      for (const result of results) {
+        await manager
+          .createQueryBuilder()
+          .update(TargetFigure)
+          .set({
+            ...this.figureColumns(result),
+            computedAt,
+            stale: () => `CASE WHEN staleMark = ${Number(marks.get(result.target.targetId))} THEN 0 ELSE stale END`,
+          })
+          .where({ period: period.label, targetId: result.target.targetId })
+          .execute();
+      }
+    });
+    return results.length;
+  }
+
+  /**
+   * The report read from the stored figures, or null when the period's are not ready (the caller
+   * computes in-request, and the job starts keeping the period). Before reading: the rows follow
+   * the current catalogue revision, and stale rows are computed — a write then a read shows it.
+   */
+  async read(
+    period: Period,
+    filter: StoredReportFilter,
+    page: PageRequest,
+    revision: () => Promise<string>,
+    catalogue: () => Promise<Catalogue>,
+  ): Promise<StoredReport | null> {
+    if ((this.notReadyUntil.get(period.label) ?? 0) > Date.now()) return null;
+    const snapshot = await this.snapshot(period);
+    if (!snapshot || snapshot.ready !== 1) {
+      if (!snapshot || this.askedLongAgo(snapshot)) await this.request(period);
+      this.notReadyUntil.set(period.label, Date.now() + NOT_READY_RECHECK_MS);
+      return null;
+    }
+    if (this.askedLongAgo(snapshot)) await this.request(period);
+    if (snapshot.revision !== (await revision())) await this.reconcile(period, await catalogue());
+    const stale = await this.due(period, Number.MAX_SAFE_INTEGER);
+    if (stale.length > 0) await this.compute(period, await catalogue(), stale);
+    return this.page(period, filter, page);
+  }
+
+  private askedLongAgo(snapshot: PerformanceSnapshot): boolean {
+    return this.now().getTime() - new Date(snapshot.requestedAt).getTime() > REQUEST_NOTE_MS;
+  }
+
+  private async page(period: Period, filter: StoredReportFilter, page: PageRequest): Promise<StoredReport> {
+    const where = (query: SelectQueryBuilder<TargetFigure>) => {
+      query.where("f.period = :period", { period: period.label });
+      if (filter.status) query.andWhere("f.statusRank = :rank", { rank: RANK[filter.status] });
+      if (filter.agreementType) query.andWhere("f.agreementType = :type", { type: filter.agreementType });
+      if (filter.providerId) query.andWhere("f.providerId = :provider", { provider: filter.providerId });
+      return query;
+    };
+    const rows = where(this.dataSource.getRepository(TargetFigure).createQueryBuilder("f"));
+    if (page.after) {
+      const [rank, share, agreementNumber] = decodeKey(page.after[0]);
+      // The report's order (status, most budget consumed, agreement number, target id) as one keyset predicate.
+      rows.andWhere(
+        `(f.statusRank > :rank OR (f.statusRank = :rank AND (f.budgetOrder > :order OR (f.budgetOrder = :order AND
+          (f.numberKey > :numberKey OR (f.numberKey = :numberKey AND f.targetKey > :targetKey))))))`,
+        { rank, order: -share, numberKey: orderKey(agreementNumber), targetKey: orderKey(page.after[1]) },
+      );
+    }
+    const found = await rows
+      .orderBy("f.statusRank", "ASC")
+      .addOrderBy("f.budgetOrder", "ASC")
+      .addOrderBy("f.numberKey", "ASC")
+      .addOrderBy("f.targetKey", "ASC")
+      .limit(page.first + 1)
+      .getMany();
+    return {
+      results: found.slice(0, page.first).map((row) => resultOf(row, period)),
+      hasNextPage: found.length > page.first,
+      totalCount: () => where(this.dataSource.getRepository(TargetFigure).createQueryBuilder("f")).getCount(),
+    };
+  }
+
+  /** Marks the snapshot ready once no row of the period is stale. */
+  async markReadyIfComplete(period: Period): Promise<boolean> {
+    const stale = await this.due(period, 1);
+    if (stale.length > 0) return false;
+    await this.dataSource.getRepository(PerformanceSnapshot).update({ period: period.label }, { ready: 1 });
+    this.notReadyUntil.delete(period.label);
+    return true;
+  }
+
+  private figureColumns(result: TargetResult) {
+    return {
+      figures: JSON.stringify({ performance: result.performance, forecast: result.forecast }),
+      statusRank: RANK[result.performance.status],
+      budgetOrder: -sortShare(result.performance),
+      live: result.live ? 1 : 0,
+    };
+  }
+
+  private newRow(period: Period, target: CatalogueTarget, hash: string, computedAt: Date): TargetFigure {
+    return {
+      period: period.label,
+      targetId: target.targetId,
+      ...catalogueColumns(target, hash),
+      statusRank: RANK.NO_DATA,
+      budgetOrder: 0,
+      targetKey: orderKey(target.targetId),
+      figures: NO_FIGURES,
+      stale: 1,
+      staleMark: 0,
+      live: 0,
+      computedAt,
+    };
+  }
+}
+
+/** What a row copies from the catalogue. */
+function catalogueColumns(target: CatalogueTarget, hash: string) {
+  return {
+    agreementId: target.agreementId,
+    agreementNumber: target.agreementNumber,
+    numberKey: orderKey(target.agreementNumber),
+    agreementType: target.agreementType,
+    providerId: target.providerId,
+    serviceId: target.serviceId,
+    targetHash: hash,
+  };
+}
