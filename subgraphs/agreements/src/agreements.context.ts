@@ -23,6 +23,11 @@ import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
 import { TargetCommands } from "./targets/target.commands";
 import { UnderpinningCommands } from "./underpinning/underpinning.commands";
+import type { WebhookPolicy } from "./webhooks/webhook.commands";
+import { WebhookCommands } from "./webhooks/webhook.commands";
+import { WebhookService } from "./webhooks/webhook.service";
+import type DataLoader from "dataloader";
+import type { WebhookAttempt } from "./webhooks/webhook-attempt.entity";
 
 /** Every change the subgraph makes, by aggregate: each one transaction, revision-checked, audited. */
 export interface AgreementsCommands {
@@ -38,6 +43,7 @@ export interface AgreementsCommands {
   renewal: RenewalCommands;
   claims: ClaimCommands;
   calendars: CalendarCommands;
+  webhooks: WebhookCommands;
 }
 
 /** The agreements subgraph's services, created once per process around its data source. */
@@ -48,6 +54,7 @@ export interface AgreementsServices {
   catalogue: CatalogueService;
   alerts: AlertService;
   recipients: AlertRecipientService;
+  webhooks: WebhookService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
@@ -61,6 +68,7 @@ export function createAgreementsServices(
   dataSource: DataSource,
   config: SubgraphConfig,
   clock: Clock = systemClock,
+  webhookPolicy: WebhookPolicy = { allowPrivateNetworks: false },
 ): AgreementsServices {
   const customers = new SubgraphClient(
     "customers",
@@ -80,6 +88,7 @@ export function createAgreementsServices(
     catalogue: new CatalogueService(dataSource),
     alerts: new AlertService(dataSource, clock),
     recipients: new AlertRecipientService(customers),
+    webhooks: new WebhookService(dataSource),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -92,6 +101,7 @@ export function createAgreementsServices(
       renewal: new RenewalCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
+      webhooks: new WebhookCommands(transactor, webhookPolicy),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
@@ -105,10 +115,12 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, recipients, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, webhooks, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
 ) {
+  // One loader per page size asked for (`deliveries(first:)`), so each batch asks for one size.
+  const attemptsByFirst = new Map<number, DataLoader<string, WebhookAttempt[]>>();
   return {
     // Asked of the customers subgraph as the caller, once per request for every alert listed.
     customerRecipients: loader((ids: readonly string[]) => recipients.contactsOf(ids, identity)),
@@ -135,6 +147,15 @@ export function createAgreementsLoaders(
     calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
     calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
     activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),
+    webhookAttempts: (first: number) => {
+      let byFirst = attemptsByFirst.get(first);
+      if (!byFirst) {
+        byFirst = loader((ids: readonly string[]) => webhooks.latestAttempts(ids, first));
+        attemptsByFirst.set(first, byFirst);
+      }
+      return byFirst;
+    },
+    webhookBacklog: loader((ids: readonly string[]) => webhooks.backlogs(ids)),
   };
 }
 

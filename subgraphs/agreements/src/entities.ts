@@ -7,8 +7,12 @@ import { AgreementCustomer } from "./parties/agreement-customer.entity";
 import { Responsibility } from "./responsibilities/responsibility.entity";
 import { ServiceLevelTarget } from "./targets/target.entity";
 import { AgreementUnderpinning } from "./underpinning/underpinning.entity";
+import { WebhookAttempt } from "./webhooks/webhook-attempt.entity";
+import { WebhookDelivery } from "./webhooks/webhook-delivery.entity";
+import { WebhookEvent } from "./webhooks/webhook-event.entity";
+import { Webhook } from "./webhooks/webhook.entity";
 
-/** Every table of the agreements database (the write path's history and locks, and the scheduler's lease). */
+/** Every table of the agreements database (the write path's history and locks, the scheduler's lease, and the webhooks' outbox). */
 export const agreementEntities = [
   Agreement,
   AgreementCustomer,
@@ -18,6 +22,10 @@ export const agreementEntities = [
   Responsibility,
   ReferenceClaim,
   ServiceCalendar,
+  Webhook,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookAttempt,
   ...writePathEntities,
   Lease,
 ];
