@@ -3,6 +3,7 @@ import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { AlertRecipientService } from "./alerts/alert-recipient.service";
 import { AlertService } from "./alerts/alert.service";
+import { PerformanceFiguresService } from "./alerts/performance-alert.service";
 import { AgreementCommands } from "./agreements/agreement.commands";
 import { AgreementService } from "./agreements/agreement.service";
 import { CalendarCommands } from "./calendars/calendar.commands";
@@ -81,12 +82,18 @@ export function createAgreementsServices(
     customers,
   );
   const transactor = new Transactor(dataSource);
+  const operations = new SubgraphClient(
+    "operations",
+    config.peerUrls.operations,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
   return {
     agreements: new AgreementService(dataSource),
     calendars: new CalendarService(dataSource),
     coverage: new CoverageService(dataSource),
     catalogue: new CatalogueService(dataSource),
-    alerts: new AlertService(dataSource, clock),
+    alerts: new AlertService(dataSource, clock, new PerformanceFiguresService(operations)),
     recipients: new AlertRecipientService(customers),
     webhooks: new WebhookService(dataSource),
     commands: {

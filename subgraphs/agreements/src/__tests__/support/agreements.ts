@@ -137,6 +137,7 @@ export class AgreementsHarness {
       config.webhooks = this.options.webhooks;
       config.peerUrls.catalog = this.peers.urls.catalog;
       config.peerUrls.customers = this.peers.urls.customers;
+      config.peerUrls.operations = this.peers.urls.operations;
       this.config = config;
       this.server = await createServer(config, undefined, this.options.clock);
     });

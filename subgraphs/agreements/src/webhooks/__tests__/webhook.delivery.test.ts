@@ -1,3 +1,4 @@
+import type { Identity } from "@itsm/kit";
 import { Lease } from "@itsm/kit";
 import { TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, failHistoryWrites, failure } from "../../__tests__/support/agreements";
@@ -29,7 +30,7 @@ interface Received {
 /** A receiver behind an injected fetch: records each POST and answers with the next status given (200 by default). */
 function receiver(statuses: (number | Error)[] = []) {
   const received: Received[] = [];
-  const fetch = jest.fn(async (url: string | URL | Request, init?: RequestInit) => {
+  const post = jest.fn(async (url: string | URL | Request, init?: RequestInit) => {
     received.push({
       url: String(url),
       headers: Object.fromEntries(new Headers(init?.headers).entries()),
@@ -38,8 +39,8 @@ function receiver(statuses: (number | Error)[] = []) {
     const next = statuses.shift() ?? 200;
     if (next instanceof Error) throw next;
     return new Response(null, { status: next });
-  }) as unknown as typeof fetch;
-  return { received, fetch };
+  }) as unknown as typeof globalThis.fetch;
+  return { received, fetch: post };
 }
 
 let workers: WebhookDeliveryWorker[] = [];
@@ -56,7 +57,7 @@ function worker(fetch: typeof globalThis.fetch, options: { lookup?: Lookup; serv
 const WEBHOOK = "id url events version createdAt updatedAt backlog";
 const DELIVERIES = "deliveries { eventId eventType attempt at httpStatus error durationMs outcome nextRetryAt }";
 
-async function createWebhook(input: Record<string, unknown>, identity = TEST_IDENTITIES.admin) {
+async function createWebhook(input: Record<string, unknown>, identity: Identity = TEST_IDENTITIES.admin) {
   return t.server.execute(
     `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { ${WEBHOOK} } }`,
     { input },
