@@ -1,5 +1,6 @@
 import { Lease, writePathEntities } from "@itsm/kit";
 import { Agreement } from "./agreements/agreement.entity";
+import { RaisedAlertRecord } from "./alerts/raised-alert.entity";
 import { ServiceCalendar } from "./calendars/calendar.entity";
 import { ReferenceClaim } from "./claims/reference-claim.entity";
 import { ServiceCoverage } from "./coverage/service-coverage.entity";
@@ -26,6 +27,7 @@ export const agreementEntities = [
   WebhookEvent,
   WebhookDelivery,
   WebhookAttempt,
+  RaisedAlertRecord,
   ...writePathEntities,
   Lease,
 ];

@@ -8,6 +8,7 @@ import { systemClock } from "./lifecycle/lifecycle.clock";
 import { LifecycleScheduler } from "./lifecycle/lifecycle.scheduler";
 import { SYSTEM } from "./lifecycle/schedule.commands";
 import { agreementsSubgraph } from "./subgraph";
+import { AlertRaising } from "./alerts/alert-raising.commands";
 import type { WebhookWorkerOptions } from "./webhooks/webhook.worker";
 import { WebhookDeliveryWorker } from "./webhooks/webhook.worker";
 
@@ -25,12 +26,14 @@ export function createLifecycleScheduler(
   server: SubgraphServer<AgreementsContext>,
   options: { intervalSeconds: number; logger?: Logger; holder?: string; leaseSeconds?: number },
 ): LifecycleScheduler {
-  const { commands, transactor, clock } = server.createContext(SYSTEM);
+  const { commands, transactor, clock, alerts } = server.createContext(SYSTEM);
+  const logger = options.logger ?? createLogger("agreements", "silent");
   return new LifecycleScheduler({
     schedule: commands.schedule,
+    alerts: new AlertRaising(transactor, alerts, logger),
     transactor,
     clock,
-    logger: options.logger ?? createLogger("agreements", "silent"),
+    logger,
     intervalSeconds: options.intervalSeconds,
     leaseSeconds: options.leaseSeconds,
     holder: options.holder,

@@ -45,6 +45,30 @@ export class AlertService {
     scope: AgreementScope,
     request: AlertRequest,
   ): Promise<Page<Alert>> {
+    const all = await this.due(criteria, scope, request);
+    const after = page.after ? all.findIndex((a) => comparePosition(position(a), page.after!) > 0) : 0;
+    const rest = after < 0 ? [] : all.slice(after);
+    const nodes = rest.slice(0, page.first);
+    const edges = nodes.map((a) => ({ cursor: encodeCursor(position(a)), node: toAlert(a) }));
+    return new Page(
+      edges.map((e) => e.node),
+      edges,
+      {
+        hasNextPage: rest.length > page.first,
+        hasPreviousPage: page.after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      () => Promise.resolve(all.length),
+    );
+  }
+
+  /** Every alert due today on the agreements in `scope` that meets the criteria, in list order. */
+  async due(
+    criteria: AlertCriteria | null | undefined,
+    scope: AgreementScope,
+    request: AlertRequest,
+  ): Promise<RaisedAlert[]> {
     const today = todayOf(this.clock);
     const query = this.dataSource
       .getRepository(Agreement)
@@ -66,22 +90,7 @@ export class AlertService {
     if (!criteria?.kind || PERFORMANCE_KINDS.includes(criteria.kind)) {
       raised.push(...(await this.performanceAlerts(agreements, today, request)));
     }
-    const all = sortAlerts(raised.filter((a) => !criteria?.kind || a.kind === criteria.kind));
-    const after = page.after ? all.findIndex((a) => comparePosition(position(a), page.after!) > 0) : 0;
-    const rest = after < 0 ? [] : all.slice(after);
-    const nodes = rest.slice(0, page.first);
-    const edges = nodes.map((a) => ({ cursor: encodeCursor(position(a)), node: toAlert(a) }));
-    return new Page(
-      edges.map((e) => e.node),
-      edges,
-      {
-        hasNextPage: rest.length > page.first,
-        hasPreviousPage: page.after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      () => Promise.resolve(all.length),
-    );
+    return sortAlerts(raised.filter((a) => !criteria?.kind || a.kind === criteria.kind));
   }
 
   /**

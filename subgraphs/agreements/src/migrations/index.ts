@@ -4,6 +4,7 @@ import { ServiceLevelPerformance1796515316539 } from "./1796515316539-service-le
 import { TimeDrivenLifecycle1796516470983 } from "./1796516470983-time-driven-lifecycle.migration";
 import { RenewalTerms1796517411523 } from "./1796517411523-renewal-terms.migration";
 import { Webhooks1796524962063 } from "./1796524962063-webhooks.migration";
+import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
 export const agreementsMigrations = [
@@ -13,4 +14,5 @@ export const agreementsMigrations = [
   TimeDrivenLifecycle1796516470983,
   RenewalTerms1796517411523,
   Webhooks1796524962063,
+  RaisedAlerts1796528008959,
 ];

@@ -3,9 +3,11 @@ import { Lease } from "@itsm/kit";
 import { TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, failHistoryWrites, failure } from "../../__tests__/support/agreements";
 import { TestClock } from "../../__tests__/support/test-clock";
-import { createServer, createWebhookWorker } from "../../server";
+import { createLifecycleScheduler, createServer, createWebhookWorker } from "../../server";
+import { day } from "../../__tests__/support/agreements";
 import { WebhookDelivery } from "../webhook-delivery.entity";
 import { WebhookEvent } from "../webhook-event.entity";
+import { WebhookEventType } from "../webhook.enums";
 import type { WebhookPayload } from "../webhook.outbox";
 import { RETRY_WINDOW_MS } from "../webhook.rules";
 import { verifySignature } from "../webhook.signing";
@@ -249,6 +251,31 @@ describe("the outbox", () => {
       failing.mockRestore();
     }
     expect(await t.snapshot()).toEqual(before);
+  });
+});
+
+describe("alerts raised", () => {
+  it("are events once per alert and due date: the lifecycle scheduler raises what it sees for the first time", async () => {
+    const hook = await webhook(["ALERT_RAISED"]);
+    const expiring = await t.activeAgreement({ effectiveTo: day(30) });
+    const scheduler = createLifecycleScheduler(t.server, { intervalSeconds: 0 });
+    try {
+      await scheduler.runOnce();
+      await scheduler.runOnce();
+    } finally {
+      await scheduler.stop();
+    }
+    const events = await t.server.dataSource
+      .getRepository(WebhookEvent)
+      .findBy({ agreementId: expiring.id, type: WebhookEventType.ALERT_RAISED });
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0].payload)).toMatchObject({
+      type: "ALERT_RAISED",
+      agreement: { id: expiring.id, number: expiring.number, status: "ACTIVE" },
+      alert: { kind: "EXPIRING", dueOn: day(30), message: `${expiring.number} expires after ${day(30)}` },
+    });
+    const queued = await t.server.dataSource.getRepository(WebhookDelivery).findBy({ eventId: events[0].id });
+    expect(queued.map((d) => d.webhookId)).toEqual([hook.id]);
   });
 });
 
