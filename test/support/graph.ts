@@ -225,10 +225,13 @@ export class Graph {
     return this;
   }
 
-  /** Starts a subgraph; after a restart it gets the same port, so the gateway finds it again. */
-  async startSubgraph(name: SubgraphName): Promise<void> {
+  /**
+   * Starts a subgraph (with `extra` environment, e.g. a setting a restart changes); after a restart
+   * it gets the same port, so the gateway finds it again.
+   */
+  async startSubgraph(name: SubgraphName, extra: NodeJS.ProcessEnv = {}): Promise<void> {
     const port = this.subgraphPorts.get(name) ?? String(await freePort());
-    const started = await startProcess(name, this.env({ [`${name.toUpperCase()}_PORT`]: port }));
+    const started = await startProcess(name, this.env({ ...extra, [`${name.toUpperCase()}_PORT`]: port }));
     this.subgraphPorts.set(name, port);
     this.processes.set(name, started);
     this.everStarted.push({ name, output: started.output });

@@ -1,6 +1,6 @@
 import { loadSubgraphConfig } from "@itsm/kit/config";
 import type { Env } from "@itsm/runtime/config";
-import { parseEnv } from "@itsm/runtime/config";
+import { envValue, parseEnv } from "@itsm/runtime/config";
 import { z } from "zod";
 
 const SECONDS_MESSAGE = "must be a whole number of seconds, 0 or more";
@@ -12,16 +12,44 @@ const agreementsEnv = z.object({
     .int(SECONDS_MESSAGE)
     .min(0, SECONDS_MESSAGE)
     .default(60),
+  WEBHOOK_DELIVERY_INTERVAL_SECONDS: z.coerce
+    .number({ invalid_type_error: SECONDS_MESSAGE })
+    .int(SECONDS_MESSAGE)
+    .min(0, SECONDS_MESSAGE)
+    .default(10),
+  WEBHOOK_TIMEOUT_SECONDS: envValue.positiveInt.max(120).default(10),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: envValue.bool.default("false"),
 });
 
-/** The subgraph configuration plus `LIFECYCLE_INTERVAL_SECONDS` (default 60; 0 turns the scheduler off). */
+/**
+ * The subgraph configuration plus `LIFECYCLE_INTERVAL_SECONDS` (default 60; 0 turns the scheduler
+ * off) and the webhook delivery settings (`WEBHOOK_DELIVERY_INTERVAL_SECONDS`, default 10, 0 = off;
+ * `WEBHOOK_TIMEOUT_SECONDS`, default 10; `WEBHOOK_ALLOW_PRIVATE_NETWORKS`, default false).
+ */
 export function loadAgreementsConfig(env: Env = process.env) {
   const parsed = parseEnv(agreementsEnv, env);
   return {
     ...loadSubgraphConfig("agreements", env),
     /** Seconds between runs of the lifecycle scheduler (expiry, scheduled versions, renewals); 0 = off. */
     lifecycleIntervalSeconds: parsed.LIFECYCLE_INTERVAL_SECONDS,
+    webhooks: {
+      /** Seconds between runs of the webhook delivery worker; 0 = off (events still queue). */
+      deliveryIntervalSeconds: parsed.WEBHOOK_DELIVERY_INTERVAL_SECONDS,
+      /** Longest wait for a receiver's answer to one attempt. */
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      /** Let webhooks reach loopback, private and link-local addresses (SSRF: off by default). */
+      allowPrivateNetworks: parsed.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    },
   };
 }
 
 export type AgreementsConfig = ReturnType<typeof loadAgreementsConfig>;
+
+export type WebhookSettings = AgreementsConfig["webhooks"];
+
+/** Webhook settings when none are configured (tests, scripts): private networks refused. */
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  deliveryIntervalSeconds: 0,
+  timeoutMs: 10_000,
+  allowPrivateNetworks: false,
+};

@@ -3,6 +3,7 @@ import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { AlertRecipientService } from "./alerts/alert-recipient.service";
 import { AlertService } from "./alerts/alert.service";
+import { PerformanceFiguresService } from "./alerts/performance-alert.service";
 import { AgreementCommands } from "./agreements/agreement.commands";
 import { AgreementService } from "./agreements/agreement.service";
 import { CalendarCommands } from "./calendars/calendar.commands";
@@ -23,6 +24,11 @@ import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
 import { TargetCommands } from "./targets/target.commands";
 import { UnderpinningCommands } from "./underpinning/underpinning.commands";
+import type { WebhookPolicy } from "./webhooks/webhook.commands";
+import { WebhookCommands } from "./webhooks/webhook.commands";
+import { WebhookService } from "./webhooks/webhook.service";
+import type DataLoader from "dataloader";
+import type { WebhookAttempt } from "./webhooks/webhook-attempt.entity";
 
 /** Every change the subgraph makes, by aggregate: each one transaction, revision-checked, audited. */
 export interface AgreementsCommands {
@@ -38,6 +44,7 @@ export interface AgreementsCommands {
   renewal: RenewalCommands;
   claims: ClaimCommands;
   calendars: CalendarCommands;
+  webhooks: WebhookCommands;
 }
 
 /** The agreements subgraph's services, created once per process around its data source. */
@@ -48,6 +55,7 @@ export interface AgreementsServices {
   catalogue: CatalogueService;
   alerts: AlertService;
   recipients: AlertRecipientService;
+  webhooks: WebhookService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
@@ -61,6 +69,7 @@ export function createAgreementsServices(
   dataSource: DataSource,
   config: SubgraphConfig,
   clock: Clock = systemClock,
+  webhookPolicy: WebhookPolicy = { allowPrivateNetworks: false },
 ): AgreementsServices {
   const customers = new SubgraphClient(
     "customers",
@@ -73,13 +82,20 @@ export function createAgreementsServices(
     customers,
   );
   const transactor = new Transactor(dataSource);
+  const operations = new SubgraphClient(
+    "operations",
+    config.peerUrls.operations,
+    config.peerTimeoutMs,
+    config.internalSecret,
+  );
   return {
     agreements: new AgreementService(dataSource),
     calendars: new CalendarService(dataSource),
     coverage: new CoverageService(dataSource),
     catalogue: new CatalogueService(dataSource),
-    alerts: new AlertService(dataSource, clock),
+    alerts: new AlertService(dataSource, clock, new PerformanceFiguresService(operations)),
     recipients: new AlertRecipientService(customers),
+    webhooks: new WebhookService(dataSource),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -92,6 +108,7 @@ export function createAgreementsServices(
       renewal: new RenewalCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
+      webhooks: new WebhookCommands(transactor, webhookPolicy),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
@@ -105,10 +122,12 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, recipients, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, webhooks, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
 ) {
+  // One loader per page size asked for (`deliveries(first:)`), so each batch asks for one size.
+  const attemptsByFirst = new Map<number, DataLoader<string, WebhookAttempt[]>>();
   return {
     // Asked of the customers subgraph as the caller, once per request for every alert listed.
     customerRecipients: loader((ids: readonly string[]) => recipients.contactsOf(ids, identity)),
@@ -135,6 +154,15 @@ export function createAgreementsLoaders(
     calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
     calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
     activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),
+    webhookAttempts: (first: number) => {
+      let byFirst = attemptsByFirst.get(first);
+      if (!byFirst) {
+        byFirst = loader((ids: readonly string[]) => webhooks.latestAttempts(ids, first));
+        attemptsByFirst.set(first, byFirst);
+      }
+      return byFirst;
+    },
+    webhookBacklog: loader((ids: readonly string[]) => webhooks.backlogs(ids)),
   };
 }
 

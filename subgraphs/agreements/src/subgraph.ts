@@ -10,9 +10,14 @@ import { agreementsMigrations } from "./migrations";
 import { seedAgreements } from "./sample/agreements.seed";
 import { seedSyntheticAgreements } from "./sample/agreements.synthetic";
 import { buildSchema } from "./schema";
+import { DEFAULT_WEBHOOK_SETTINGS } from "./agreements.config";
+import type { WebhookPolicy } from "./webhooks/webhook.commands";
 
-/** The agreements subgraph reading "today" from `clock` (tests pass one they move). */
-export function agreementsSubgraph(clock: Clock): SubgraphSpec<AgreementsContext> {
+/** The agreements subgraph reading "today" from `clock` (tests pass one they move), with its webhook policy. */
+export function agreementsSubgraph(
+  clock: Clock,
+  webhooks: WebhookPolicy = DEFAULT_WEBHOOK_SETTINGS,
+): SubgraphSpec<AgreementsContext> {
   return {
     name: "agreements",
     entities: agreementEntities,
@@ -21,7 +26,7 @@ export function agreementsSubgraph(clock: Clock): SubgraphSpec<AgreementsContext
     synthetic: (manager, scale, progress) => seedSyntheticAgreements(manager, scale, progress),
     buildSchema,
     contextFactory: (dataSource, config) => {
-      const services = createAgreementsServices(dataSource, config, clock);
+      const services = createAgreementsServices(dataSource, config, clock, webhooks);
       return (identity) => createAgreementsContext(services, identity);
     },
   };

@@ -18,6 +18,7 @@ export * from "./schema/input-fields";
 export * from "./schema/money";
 export * from "./schema/page-info";
 export * from "./schema/pagination";
+export * from "./schema/partial-errors";
 export * from "./schema/record";
 export * from "./write/history";
 export * from "./write/lease";

@@ -29,6 +29,7 @@ import {
 import { createSubgraphErrorFormatter } from "./errors";
 import { instrumentQueries } from "./data/instrumented-queries";
 import { Gauge } from "prom-client";
+import { partialErrorsPlugin } from "./schema/partial-errors";
 
 export interface SubgraphServerOptions<TContext extends object> {
   config: SubgraphConfig;
@@ -59,6 +60,7 @@ export class SubgraphServer<TContext extends object> {
         // No cache hints are used: without this plugin no resolver of any field is wrapped per call.
         ApolloServerPluginCacheControlDisabled(),
         operationLogPlugin(options.logger, this.metrics),
+        partialErrorsPlugin<TContext>(),
       ],
     });
   }

@@ -3,6 +3,8 @@ import { auditTrailOf, changesBetween, ConflictError, loadForChange, NotFoundErr
 import type { EntityManager, FindOptionsWhere } from "typeorm";
 import { Agreement } from "./agreement.entity";
 import { AgreementStatus } from "./agreement.enums";
+import type { WebhookEventType } from "../webhooks/webhook.enums";
+import { recordWebhookEvent, statusEvent } from "../webhooks/webhook.outbox";
 
 /**
  * An agreement's change counter is `revision` (its `version` numbers the terms), so a change names
@@ -80,16 +82,27 @@ export async function touch(
   return updated;
 }
 
-/** Moves an agreement to another status and records it under `action`. */
+/**
+ * Moves an agreement to another status and records it under `action`, with its webhook event
+ * (`event`, by default the one of the new status) in the same transaction.
+ */
 export async function changeStatus(
   manager: EntityManager,
   agreement: Agreement,
   status: AgreementStatus,
   action: string,
   actor: Identity,
+  event: WebhookEventType | null = statusEvent(status),
 ): Promise<Agreement> {
   const changed = await saveAgreement(manager, agreement, { status });
   await audit(manager, changed, action, actor, changesBetween(agreement, changed, ["status"]));
+  if (event) {
+    await recordWebhookEvent(manager, event, changed, {
+      action,
+      actor: actor.subject,
+      previousStatus: agreement.status,
+    });
+  }
   return changed;
 }
 

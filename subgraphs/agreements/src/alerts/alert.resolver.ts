@@ -1,5 +1,6 @@
-import { connectionType, PageArgs, toPageRequest } from "@itsm/kit";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { connectionType, PageArgs, reportPartialError, toPageRequest } from "@itsm/kit";
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { AgreementsContext } from "../agreements.context";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementType } from "../agreements/agreement.enums";
@@ -15,15 +16,24 @@ export class AlertResolver {
   @Query(() => AlertConnection, {
     nullable: true,
     description:
-      "Alerts due on today's date about the agreements the caller may read (a partner: its own SLAs), soonest first. Null only when an error says why.",
+      "Alerts due on today's date about the agreements the caller may read (a partner: its own SLAs), soonest first. BUDGET_75 and BREACHED come from the operations subgraph: when it cannot answer, the other kinds are listed and an error (SERVICE_UNAVAILABLE, serviceName operations) says these are missing. Null only when an error says why.",
   })
   async alerts(
     @Args() page: PageArgs,
     @Arg("filter", () => AlertFilter, { nullable: true, description: "Criteria the alerts must meet." })
     filter: AlertFilter | null,
     @Ctx() ctx: AgreementsContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.alerts.list(filter, toPageRequest(page), await ctx.scope());
+    return ctx.alerts.list(filter, toPageRequest(page), await ctx.scope(), {
+      caller: ctx.identity,
+      // Served with the rest of the answer, at this field's path.
+      onMissing: (error) =>
+        reportPartialError(
+          ctx,
+          new GraphQLError(error.message, { path: [info.path.key], extensions: error.extensions }),
+        ),
+    });
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement the alert is about." })

@@ -5,7 +5,10 @@ import { noticeDeadline } from "../renewal/renewal.rules";
 import { AlertKind } from "./alert.enums";
 
 /** How far ahead each kind looks, in days (REVIEW_DUE also lists overdue reviews). */
-export const ALERT_HORIZON_DAYS: Record<Exclude<AlertKind, AlertKind.UNDERPINNING_ENDS_FIRST>, number> = {
+export const ALERT_HORIZON_DAYS: Record<
+  Exclude<AlertKind, AlertKind.UNDERPINNING_ENDS_FIRST | AlertKind.BUDGET_75 | AlertKind.BREACHED>,
+  number
+> = {
   [AlertKind.EXPIRING]: 90,
   [AlertKind.NOTICE_DUE]: 30,
   [AlertKind.REVIEW_DUE]: 30,

@@ -17,6 +17,7 @@ import { activationFacts } from "./activation.facts";
 import { activationProblems } from "./activation.rules";
 import type { Clock } from "./lifecycle.clock";
 import { todayOf } from "./lifecycle.clock";
+import { WebhookEventType } from "../webhooks/webhook.enums";
 
 /** The agreement a lifecycle step applies to. */
 export interface AgreementRef extends AgainstRevision {
@@ -93,6 +94,7 @@ export class LifecycleCommands {
             AgreementStatus.TERMINATED,
             `superseded by version ${agreement.version}`,
             actor,
+            WebhookEventType.AGREEMENT_SUPERSEDED,
           );
         }
       }

@@ -3,12 +3,15 @@ import { acquireLease, newId, releaseLease } from "@itsm/kit";
 import { hostname } from "node:os";
 import type { Clock } from "./lifecycle.clock";
 import type { AppliedChange, ScheduleCommands } from "./schedule.commands";
+import type { AlertRaising } from "../alerts/alert-raising.commands";
 
 /** The lease the replicas of the agreements subgraph share: whoever holds it runs the lifecycle. */
 export const LIFECYCLE_LEASE = "agreements.lifecycle";
 
 export interface LifecycleSchedulerOptions {
   schedule: ScheduleCommands;
+  /** Raises the alerts seen for the first time (their webhook events), after the changes. */
+  alerts?: AlertRaising;
   transactor: Transactor;
   clock: Clock;
   logger: Logger;
@@ -56,6 +59,8 @@ export class LifecycleScheduler {
         "lifecycle",
       );
     }
+    const raised = (await this.options.alerts?.raiseNew()) ?? [];
+    if (raised.length) logger.info({ alerts: raised.length }, "alerts raised");
     return applied;
   }
 

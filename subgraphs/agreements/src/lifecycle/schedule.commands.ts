@@ -7,6 +7,8 @@ import { AgreementStatus, RenewalKind } from "../agreements/agreement.enums";
 import { tacitRenewals } from "../renewal/renewal.rules";
 import type { Clock } from "./lifecycle.clock";
 import { todayOf } from "./lifecycle.clock";
+import { WebhookEventType } from "../webhooks/webhook.enums";
+import { recordWebhookEvent } from "../webhooks/webhook.outbox";
 import type { ScheduledChange } from "./schedule.rules";
 import { dueChange, dueChanges, ScheduledChangeKind } from "./schedule.rules";
 
@@ -102,6 +104,7 @@ async function start(manager: EntityManager, agreement: Agreement): Promise<void
         AgreementStatus.TERMINATED,
         `superseded by version ${agreement.version}`,
         SYSTEM,
+        WebhookEventType.AGREEMENT_SUPERSEDED,
       );
     }
   }
@@ -116,6 +119,11 @@ async function renew(manager: EntityManager, agreement: Agreement, today: string
     await audit(manager, renewed, "renewed tacitly", SYSTEM, [
       { field: "effectiveTo", from: JSON.stringify(current.effectiveTo), to: JSON.stringify(effectiveTo) },
     ]);
+    await recordWebhookEvent(manager, WebhookEventType.AGREEMENT_RENEWED, renewed, {
+      action: "renewed tacitly",
+      actor: SYSTEM.subject,
+      previousStatus: current.status,
+    });
     current = renewed;
   }
 }

@@ -4,6 +4,8 @@ import { WritePath1795651298771 } from "./1795651298771-write-path.migration";
 import { ServiceLevelPerformance1796515316539 } from "./1796515316539-service-level-performance.migration";
 import { TimeDrivenLifecycle1796516470983 } from "./1796516470983-time-driven-lifecycle.migration";
 import { RenewalTerms1796517411523 } from "./1796517411523-renewal-terms.migration";
+import { Webhooks1796524962063 } from "./1796524962063-webhooks.migration";
+import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
 export const agreementsMigrations = [
@@ -12,5 +14,7 @@ export const agreementsMigrations = [
   ServiceLevelPerformance1796515316539,
   TimeDrivenLifecycle1796516470983,
   RenewalTerms1796517411523,
+  Webhooks1796524962063,
+  RaisedAlerts1796528008959,
   NamedLockAcquisitions1797000000000,
 ];

@@ -14,6 +14,7 @@ import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
 import type { AgreementsContext } from "../../agreements.context";
 import type { Clock } from "../../lifecycle/lifecycle.clock";
+import type { WebhookSettings } from "../../agreements.config";
 import type { FakePeers } from "./fake-peers";
 import { startFakePeers } from "./fake-peers";
 
@@ -128,13 +129,15 @@ export class AgreementsHarness {
   peers!: FakePeers;
   private counter = 0;
 
-  /** `clock`: where the server reads "today" (the system clock unless a test moves one). */
-  constructor(private readonly options: { clock?: Clock } = {}) {
+  /** `clock`: where the server reads "today" (the system clock unless a test moves one); `webhooks`: their settings. */
+  constructor(private readonly options: { clock?: Clock; webhooks?: WebhookSettings } = {}) {
     beforeAll(async () => {
       this.peers = await startFakePeers();
-      const config = await testConfig("agreements");
+      const config: SubgraphConfig & { webhooks?: WebhookSettings } = await testConfig("agreements");
+      config.webhooks = this.options.webhooks;
       config.peerUrls.catalog = this.peers.urls.catalog;
       config.peerUrls.customers = this.peers.urls.customers;
+      config.peerUrls.operations = this.peers.urls.operations;
       this.config = config;
       this.server = await createServer(config, undefined, this.options.clock);
     });

@@ -4,7 +4,7 @@ import type { FakeMode, FakeRequest } from "@itsm/kit/testing";
 import { startFakeSubgraph, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import { sampleAgreements } from "../../sample/agreements.sample";
 
-export type PeerName = "catalog" | "customers";
+export type PeerName = "catalog" | "customers" | "operations";
 
 export interface ServiceRecord {
   code: string;
@@ -35,18 +35,21 @@ export interface PeerRequest {
 export const CODES_LOOKUP = "customers(codes)";
 
 /**
- * One HTTP server playing both peers of the agreements subgraph: the catalog (`_entities` of
+ * One HTTP server playing the peers of the agreements subgraph: the catalog (`_entities` of
  * Service { code lifecycle }) and the customers subgraph (Customer { code status }, Provider
  * { code }), answering from maps the tests control; unknown ids resolve to null. The customers
  * peer also answers `customers(filter: { codes })` (a partner's codes → ids), listing, like the
  * real one, only the customers a partner acts for. Served by the kit's fake subgraph, which
- * refuses (401) a call without a valid signed identity, as the real subgraphs do.
+ * refuses (401) a call without a valid signed identity, as the real subgraphs do. The operations
+ * peer answers `serviceLevelReport(period:)` from `report`, by period label.
  */
 export interface FakePeers {
   urls: Record<PeerName, string>;
   services: Map<string, ServiceRecord>;
   customers: Map<string, CustomerRecord>;
   providers: Map<string, ProviderRecord>;
+  /** What the operations peer's `serviceLevelReport` answers, by period label (none by default). */
+  report: Map<string, ReportRow[]>;
   mode: Record<PeerName, FakeMode>;
   /** Every request received (with a valid identity), oldest first. */
   readonly requests: PeerRequest[];
@@ -61,7 +64,18 @@ export interface FakePeers {
   close(): Promise<void>;
 }
 
+/** One row of the operations peer's `serviceLevelReport`, as the alerts ask for it. */
+export interface ReportRow {
+  target: { id: string };
+  agreement: { id: string };
+  period: { label: string; from: string; to: string };
+  status: "MET" | "AT_RISK" | "BREACHED" | "NO_DATA";
+  achieved: number | null;
+  errorBudget: { allowed: number; consumed: number; unit: string } | null;
+}
+
 interface PeerVariables {
+  period?: string;
   representations?: { __typename: string; id: string }[];
   codes?: string[];
 }
@@ -71,7 +85,7 @@ const OTHER_SERVICES: Record<string, string> = { DATA_WAREHOUSE: "PIPELINE", ZTN
 const RETIRED_SERVICES = ["PRINT"];
 const INACTIVE_CUSTOMERS = ["STADTWERKE_RHEINTAL"];
 
-/** Which peer a request was sent to: the fake serves both, at `/<peer>/graphql`. */
+/** Which peer a request was sent to: the fake serves them all, at `/<peer>/graphql`. */
 const peerOf = (request: FakeRequest) => request.path.split("/")[1] as PeerName;
 const isCodesLookup = (request: FakeRequest) => request.query.includes("customers(filter:");
 
@@ -91,9 +105,11 @@ export async function startFakePeers(): Promise<FakePeers> {
   const services = new Map<string, ServiceRecord>();
   const customers = new Map<string, CustomerRecord>();
   const providers = new Map<string, ProviderRecord>();
+  const report = new Map<string, ReportRow[]>();
   const records: Record<PeerName, Record<string, Map<string, object>>> = {
     catalog: { Service: services },
     customers: { Customer: customers, Provider: providers },
+    operations: {},
   };
 
   /** The customers with these codes, as the real customers subgraph lists them to the caller. */
@@ -109,6 +125,10 @@ export async function startFakePeers(): Promise<FakePeers> {
     const peer = peerOf(request);
     const variables = request.variables as PeerVariables;
     if (peer === "customers" && isCodesLookup(request)) return customersByCode(variables.codes ?? [], request.identity);
+    if (peer === "operations" && request.query.includes("serviceLevelReport")) {
+      const nodes = report.get(variables.period ?? "") ?? [];
+      return { data: { serviceLevelReport: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
+    }
     if (!request.query.includes("_entities")) {
       return { data: null, errors: [{ message: `The fake ${peer} subgraph answers only _entities` }] };
     }
@@ -123,7 +143,7 @@ export async function startFakePeers(): Promise<FakePeers> {
     };
   }
 
-  const mode: Record<PeerName, FakeMode> = { catalog: "answer", customers: "answer" };
+  const mode: Record<PeerName, FakeMode> = { catalog: "answer", customers: "answer", operations: "answer" };
   const server = await startFakeSubgraph({
     secret: TEST_INTERNAL_SECRET,
     answer,
@@ -132,10 +152,15 @@ export async function startFakePeers(): Promise<FakePeers> {
   });
 
   const fake: FakePeers = {
-    urls: { catalog: `${server.baseUrl}/catalog/graphql`, customers: `${server.baseUrl}/customers/graphql` },
+    urls: {
+      catalog: `${server.baseUrl}/catalog/graphql`,
+      customers: `${server.baseUrl}/customers/graphql`,
+      operations: `${server.baseUrl}/operations/graphql`,
+    },
     services,
     customers,
     providers,
+    report,
     mode,
     get requests() {
       return server.requests.map(asPeerRequest);
@@ -156,7 +181,8 @@ export async function startFakePeers(): Promise<FakePeers> {
       return id;
     },
     reset() {
-      fake.mode = { catalog: "answer", customers: "answer" };
+      fake.mode = { catalog: "answer", customers: "answer", operations: "answer" };
+      report.clear();
       services.clear();
       customers.clear();
       providers.clear();
