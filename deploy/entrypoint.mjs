@@ -17,7 +17,8 @@ if (command === "probe") {
   );
   process.exit(ok ? 0 : 1);
 } else if (command in PROCESSES) {
-  await import(pathToFileURL(join(here, PROCESSES[command].entry)).href);
+  // Entries are relative to the deployable folder, one level above this file.
+  await import(pathToFileURL(join(here, "..", PROCESSES[command].entry)).href);
 } else {
   console.error(`usage: entrypoint.mjs <${Object.keys(PROCESSES).join("|")}> | probe <port> [path]`);
   process.exit(64);
