@@ -20,6 +20,17 @@ const gatewayEnv = commonEnv.extend({
   RATE_LIMIT_POINTS: envValue.positiveInt.default(600),
   RATE_LIMIT_WINDOW_SECONDS: envValue.positiveInt.default(60),
   RATE_LIMIT_BURST: envValue.positiveInt.optional(),
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^rediss?:\/\//.test(url), "must be a redis:// or rediss:// URL")
+    .optional(),
+  RATE_LIMIT_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, "must be letters, digits and _ . : - only")
+    .default("itsm:rate"),
+  RATE_LIMIT_REDIS_TIMEOUT_MS: envValue.positiveInt.default(200),
+  RATE_LIMIT_REPLICAS: envValue.positiveInt.default(1),
   AUTH_JWKS_URL: envValue.httpUrl.optional(),
   AUTH_PUBLIC_KEY: z
     .string()
@@ -132,6 +143,24 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
       rateLimitBurst:
         parsed.RATE_LIMIT_BURST ??
         Math.ceil((BURST_OVER_AVERAGE * parsed.RATE_LIMIT_POINTS) / parsed.RATE_LIMIT_WINDOW_SECONDS),
+      /**
+       * Where the counters live when several gateways share one limit (`RATE_LIMIT_REDIS_URL`); in
+       * this process's memory when unset (one gateway).
+       */
+      rateLimitStore: parsed.RATE_LIMIT_REDIS_URL
+        ? {
+            url: parsed.RATE_LIMIT_REDIS_URL,
+            /** Key prefix (`RATE_LIMIT_REDIS_PREFIX`): graphs sharing one Redis keep apart. */
+            keyPrefix: parsed.RATE_LIMIT_REDIS_PREFIX,
+            /** Longest wait for the store before a request is limited per process instead (`RATE_LIMIT_REDIS_TIMEOUT_MS`). */
+            timeoutMs: parsed.RATE_LIMIT_REDIS_TIMEOUT_MS,
+            /**
+             * Gateways sharing the limit (`RATE_LIMIT_REPLICAS`, default 1): while the store is
+             * down each allows its share of the limits, so that together they stay near them.
+             */
+            replicas: parsed.RATE_LIMIT_REPLICAS,
+          }
+        : undefined,
     },
     port: parsed.PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,

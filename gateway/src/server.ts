@@ -31,6 +31,7 @@ import { schemaSuggestionsPlugin } from "./schema-suggestions.plugin";
 import { wellFormedTextPlugin } from "./well-formed-text.plugin";
 import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents.plugin";
 import { operationResolutionPlugin } from "./operation-resolution.plugin";
+import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, SubgraphDataSource } from "./subgraph-data-source";
@@ -151,6 +152,7 @@ export class GatewayServer {
   /** The URL of each subgraph of the current supergraph, by name. */
   private readonly subgraphs = new Map<string, string>();
   private started = false;
+  private limiter: RateLimiter | undefined;
 
   /** Ready when the supergraph is loaded and every subgraph's /health answers. */
   async ready(): Promise<ReadyReport> {
@@ -180,7 +182,9 @@ export class GatewayServer {
         "no identity provider is configured (AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_HS256_SECRET): every caller is anonymous and bearer tokens are refused",
       );
     }
-    const rateLimit = rateLimiter(this.config.limits);
+    const limiter = rateLimiter(this.config.limits, this.logger);
+    this.limiter = limiter;
+    const rateLimit = limiter.consume;
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
       // Before the body is read: authenticate, then rate-limit (refused tokens count against the address).
@@ -218,6 +222,7 @@ export class GatewayServer {
 
   async stop(): Promise<void> {
     if (this.http) await close(this.http);
+    await this.limiter?.close();
     await this.apollo.stop();
   }
 }

@@ -15,7 +15,7 @@ describe("rate limits", () => {
   });
 
   it("refuses past the burst with a 429 naming the burst limit, before the window is spent", async () => {
-    const limit = rateLimiter({
+    const { consume: limit } = rateLimiter({
       ...loadGatewayConfig("/x", {}).limits,
       rateLimitPoints: 100,
       rateLimitWindowSeconds: 60,
