@@ -5,7 +5,7 @@ import { DataSource } from "typeorm";
 import mysql from "mysql2";
 import mysqlPromise from "mysql2/promise";
 import { requireUtf8mb4 } from "./character-set";
-import { connectFailure } from "./database-errors";
+import { connectFailure, isTransactionConflict } from "./database-errors";
 import type { SubgraphConfig } from "../config";
 
 // TypeORM's own option type for entity and migration lists.
@@ -135,7 +135,17 @@ export async function openDataSource(config: SubgraphConfig, spec: DataSourceSpe
     throw connectFailure(error, config.databaseUrl, config.databaseUrlVariable);
   }
   try {
-    await requireUtf8mb4(dataSource, config.databaseUrl, config.databaseUrlVariable);
+    // On a Galera cluster another replica's migrations (DDL in total order) abort a concurrent read
+    // of the catalogue as a deadlock: the check only reads, so it runs again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await requireUtf8mb4(dataSource, config.databaseUrl, config.databaseUrlVariable);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !isTransactionConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
     return dataSource;
   } catch (error) {
     await dataSource.destroy();
