@@ -11,6 +11,7 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { ClaimCommands } from "./claims/claim.commands";
 import { CoverageCommands } from "./coverage/coverage.commands";
 import { CoverageService } from "./coverage/coverage.service";
+import { FeasibilityService } from "./feasibility/feasibility.service";
 import type { Clock } from "./lifecycle/lifecycle.clock";
 import { systemClock } from "./lifecycle/lifecycle.clock";
 import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
@@ -22,6 +23,7 @@ import { ResponsibilityCommands } from "./responsibilities/responsibility.comman
 import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
 import { TargetCommands } from "./targets/target.commands";
+import type { ServiceLevelTarget } from "./targets/target.entity";
 import { UnderpinningCommands } from "./underpinning/underpinning.commands";
 
 /** Every change the subgraph makes, by aggregate: each one transaction, revision-checked, audited. */
@@ -47,6 +49,7 @@ export interface AgreementsServices {
   coverage: CoverageService;
   catalogue: CatalogueService;
   alerts: AlertService;
+  feasibility: FeasibilityService;
   recipients: AlertRecipientService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
@@ -68,10 +71,8 @@ export function createAgreementsServices(
     config.peerTimeoutMs,
     config.internalSecret,
   );
-  const references = new ReferenceChecker(
-    new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs, config.internalSecret),
-    customers,
-  );
+  const catalog = new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs, config.internalSecret);
+  const references = new ReferenceChecker(catalog, customers);
   const transactor = new Transactor(dataSource);
   return {
     agreements: new AgreementService(dataSource),
@@ -79,6 +80,7 @@ export function createAgreementsServices(
     coverage: new CoverageService(dataSource),
     catalogue: new CatalogueService(dataSource),
     alerts: new AlertService(dataSource, clock),
+    feasibility: new FeasibilityService(dataSource, catalog, clock),
     recipients: new AlertRecipientService(customers),
     commands: {
       agreements: new AgreementCommands(transactor, references),
@@ -105,7 +107,7 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, recipients, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, feasibility, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
 ) {
@@ -134,6 +136,8 @@ export function createAgreementsLoaders(
     calendarById: loader((ids: readonly string[]) => calendars.byIds(ids)),
     calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
     calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
+    // Keyed by the target row itself: its fields are what the rules judge (one batch per request).
+    feasibilityByTarget: loader((targets: readonly ServiceLevelTarget[]) => feasibility.of(targets)),
     activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),
   };
 }

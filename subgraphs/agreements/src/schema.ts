@@ -16,6 +16,11 @@ import { ClaimResolver } from "./claims/claim.resolver";
 import { CalendarResolver } from "./calendars/calendar.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
 import { CostRecoveryResolver } from "./coverage/cost-recovery.resolver";
+import {
+  AgreementFeasibilityResolver,
+  FeasibilityLinkResolver,
+  FeasibilityResolver,
+} from "./feasibility/feasibility.resolver";
 import type { ServiceReference } from "./references/service.reference";
 import { isSignedIn } from "./calendars/calendar.scope";
 
@@ -44,6 +49,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
       CalendarResolver,
       CatalogueResolver,
       CostRecoveryResolver,
+      FeasibilityResolver,
+      FeasibilityLinkResolver,
+      AgreementFeasibilityResolver,
     ],
     referenceResolvers: {
       Agreement: {

@@ -1,3 +1,4 @@
+import { describeEnum } from "@itsm/kit";
 import type { ServiceCalendar } from "@itsm/service-hours";
 import { Comparator, TargetMetric, TargetUnit } from "../targets/target.enums";
 import type { ComparedTarget } from "../targets/target.rules";
@@ -11,6 +12,12 @@ export enum FeasibilityStatus {
   UNSUPPORTED = "UNSUPPORTED",
   UNKNOWN = "UNKNOWN",
 }
+
+describeEnum(FeasibilityStatus, "FeasibilityStatus", "Whether what underpins a service level target can deliver it.", {
+  SUPPORTED: "The ACTIVE underpinning agreements, composed, deliver at least the target in all of its service hours.",
+  UNSUPPORTED: "They deliver less, or leave some of its service hours uncovered: the promise rests on nothing there.",
+  UNKNOWN: "Something it depends on has no ACTIVE underpinning target to compose (see `missingUnderpinnings`).",
+});
 
 /** A target as the rules see it: which commitment it is, of which agreement, and its value. */
 export type JudgedTarget = ComparedTarget & { id: string; agreementId: string };
