@@ -8,7 +8,6 @@ export const acmeRetailManagedServices = sla(
     description:
       "Customer-based SLA bundling the B2B webshop, service desk, managed workplace devices and email for Acme Retail's stores and Munich head office. Version 2 added managed devices for the head office; renewal negotiations are under way.",
     status: "ACTIVE",
-    version: 2,
     from: -320,
     to: 45,
     provider: "CORP_IT",

@@ -124,7 +124,7 @@ export const digitalWorkplace = sla(
       cover(
         "IDENTITY",
         "24x7",
-        "11850.00",
+        null,
         "User accounts, password resets, multi-factor authentication and access requests for employees and contractors.",
       ),
       cover(
@@ -173,9 +173,9 @@ export const digitalWorkplace = sla(
         target(
           "AVAILABILITY",
           ">=",
-          99.95,
+          99.9,
           "%",
-          "Sign-in and multi-factor authentication work in at least 99.95% of each month.",
+          "Sign-in and multi-factor authentication work in at least 99.9% of each month.",
         ),
         target("RESOLUTION_TIME", "<=", 2, "h", "A P1 sign-in outage is resolved within two hours.", {
           priority: "P1",
@@ -240,21 +240,21 @@ export const infrastructureLogisticsManufacturing = sla(
       cover(
         "HOSTING",
         "24x7",
-        "18700.00",
+        null,
         "Virtual servers and storage in Frankfurt for the warehouse management, transport planning and plant execution systems, with failover capacity in Amsterdam.",
       ),
       cover(
         "BACKUP",
         "24x7",
-        "3200.00",
+        null,
         "Nightly backup of the business units' servers with 35-day retention and restores on request.",
       ),
-      cover("WAN", "24x7", "9400.00", "MPLS connectivity with 4G backup for the 14 warehouses and the three plants."),
+      cover("WAN", "24x7", null, "MPLS connectivity with 4G backup for the 14 warehouses and the three plants."),
     ],
     targets: [
       forService(
         "HOSTING",
-        target("AVAILABILITY", ">=", 99.95, "%", "Hosted servers are available in at least 99.95% of each month."),
+        target("AVAILABILITY", ">=", 99.9, "%", "Hosted servers are available in at least 99.9% of each month."),
         standardLadder("RESOLUTION_TIME", {
           P1: "A P1 hosting incident stopping a warehouse or plant system is resolved within four hours.",
           P2: "A P2 hosting incident degrading a business-unit system is resolved within eight hours.",
