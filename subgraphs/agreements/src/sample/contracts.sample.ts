@@ -1,5 +1,5 @@
 // Underpinning contracts with NetCo, the WAN supplier: the one in force and the terminated one it replaced.
-import { contract, cover, customer, forService, provider, standardLadder, target } from "./agreements.builders";
+import { contract, cover, customer, forService, provider, priorityLadder, target } from "./agreements.builders";
 
 export const netcoBridgingContract = contract(
   {
@@ -47,7 +47,7 @@ export const netcoBridgingContract = contract(
           "NetCo's network operations centre acknowledges a P1 ticket within 10 minutes.",
           { priority: "P1" },
         ),
-        standardLadder("RESOLUTION_TIME", {
+        priorityLadder("HIGH", "RESOLUTION_TIME", {
           P1: "A site outage is fixed, including on-site router replacement where needed, within four hours.",
           P2: "Degraded site connectivity, such as running on 4G backup, is fixed within eight hours.",
         }),
