@@ -46,10 +46,6 @@ const CUSTOMERS = (first: number) => `{ customers(first: ${first}) { nodes { cod
 const COMPONENTS = (first: number) =>
   `{ components(first: ${first}) { nodes { name services { code } impactedServices { code } } } }`;
 
-const FEASIBILITY = (first: number) => `{ agreements(first: ${first}) { nodes { number
-  targets { feasibility { status composedValue weakestLinks { value service { code } agreement { number } }
-    missingUnderpinnings { code } } } feasibilityFindings { metric } } } }`;
-
 describe("batched resolution: no N+1 anywhere", () => {
   // More than 100 of everything: a page of 100 really holds 100 parents.
   const dataDir = mkdtempSync(join(tmpdir(), "itsm-counts-"));
@@ -75,7 +71,6 @@ describe("batched resolution: no N+1 anywhere", () => {
     ["agreements with parties, services, components, targets, underpinnings", AGREEMENTS],
     ["customers with their active agreements", CUSTOMERS],
     ["components with their (transitively) impacted services", COMPONENTS],
-    ["agreements with the feasibility of every target (dependency closures, underpinning chains)", FEASIBILITY],
   ])("%s: a page of 100 costs the same statements as a page of 20", async (_name, query) => {
     const small = await statementsFor(graph, query(20));
     const large = await statementsFor(graph, query(100));
