@@ -12,6 +12,7 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { ClaimCommands } from "./claims/claim.commands";
 import { CoverageCommands } from "./coverage/coverage.commands";
 import { CoverageService } from "./coverage/coverage.service";
+import { FeasibilityService } from "./feasibility/feasibility.service";
 import type { Clock } from "./lifecycle/lifecycle.clock";
 import { systemClock } from "./lifecycle/lifecycle.clock";
 import { LifecycleCommands } from "./lifecycle/lifecycle.commands";
@@ -23,6 +24,7 @@ import { ResponsibilityCommands } from "./responsibilities/responsibility.comman
 import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
 import { TargetCommands } from "./targets/target.commands";
+import type { ServiceLevelTarget } from "./targets/target.entity";
 import { UnderpinningCommands } from "./underpinning/underpinning.commands";
 import type { WebhookPolicy } from "./webhooks/webhook.commands";
 import { WebhookCommands } from "./webhooks/webhook.commands";
@@ -54,6 +56,7 @@ export interface AgreementsServices {
   coverage: CoverageService;
   catalogue: CatalogueService;
   alerts: AlertService;
+  feasibility: FeasibilityService;
   recipients: AlertRecipientService;
   webhooks: WebhookService;
   commands: AgreementsCommands;
@@ -77,10 +80,8 @@ export function createAgreementsServices(
     config.peerTimeoutMs,
     config.internalSecret,
   );
-  const references = new ReferenceChecker(
-    new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs, config.internalSecret),
-    customers,
-  );
+  const catalog = new SubgraphClient("catalog", config.peerUrls.catalog, config.peerTimeoutMs, config.internalSecret);
+  const references = new ReferenceChecker(catalog, customers);
   const transactor = new Transactor(dataSource);
   const operations = new SubgraphClient(
     "operations",
@@ -94,6 +95,7 @@ export function createAgreementsServices(
     coverage: new CoverageService(dataSource),
     catalogue: new CatalogueService(dataSource),
     alerts: new AlertService(dataSource, clock, new PerformanceFiguresService(operations)),
+    feasibility: new FeasibilityService(dataSource, catalog, clock),
     recipients: new AlertRecipientService(customers),
     webhooks: new WebhookService(dataSource),
     commands: {
@@ -122,7 +124,7 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, recipients, webhooks, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, webhooks, feasibility, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
 ) {
@@ -153,6 +155,8 @@ export function createAgreementsLoaders(
     calendarById: loader((ids: readonly string[]) => calendars.byIds(ids)),
     calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
     calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
+    // Keyed by the target row itself: its fields are what the rules judge (one batch per request).
+    feasibilityByTarget: loader((targets: readonly ServiceLevelTarget[]) => feasibility.of(targets)),
     activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),
     webhookAttempts: (first: number) => {
       let byFirst = attemptsByFirst.get(first);

@@ -17,6 +17,11 @@ import { CalendarResolver } from "./calendars/calendar.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
 import { CostRecoveryResolver } from "./coverage/cost-recovery.resolver";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
+import {
+  AgreementFeasibilityResolver,
+  FeasibilityLinkResolver,
+  FeasibilityResolver,
+} from "./feasibility/feasibility.resolver";
 import type { ServiceReference } from "./references/service.reference";
 import { isSignedIn } from "./calendars/calendar.scope";
 
@@ -46,6 +51,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
       CatalogueResolver,
       CostRecoveryResolver,
       WebhookResolver,
+      FeasibilityResolver,
+      FeasibilityLinkResolver,
+      AgreementFeasibilityResolver,
     ],
     referenceResolvers: {
       Agreement: {

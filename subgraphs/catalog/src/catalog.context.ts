@@ -63,6 +63,7 @@ export function createCatalogLoaders(
     serviceIdsByComponent: loader((ids: readonly string[]) => components.serviceIdsUsing(ids)),
     impactedServiceIdsByComponent: loader((ids: readonly string[]) => dependencies.impactedServiceIdsOf(ids)),
     dependencyIdsByService: loader((ids: readonly string[]) => dependencies.dependencyIdsOf(ids)),
+    dependencyClosureIdsByService: loader((ids: readonly string[]) => dependencies.dependencyClosureIdsOf(ids)),
     dependentIdsByService: loader((ids: readonly string[]) => dependencies.dependentIdsOf(ids)),
     serviceHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Service", ids)),
     componentHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Component", ids)),

@@ -620,10 +620,19 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
     expect(await t.snapshot()).toEqual(before);
   });
 
+  it("chains: a contract underpins an OLA", async () => {
+    const ola = await t.createDraft({ type: "OLA" });
+    const uc = await t.createDraft({ type: "UNDERPINNING_CONTRACT" });
+    const linked = await t.ok("linkUnderpinning", { agreementId: ola.id, underpinningId: uc.id });
+    expect(linked.underpinnedBy).toEqual([{ id: uc.id, number: uc.number }]);
+  });
+
   it("refuses links the wrong way round, twice, or with ended agreements", async () => {
     const sla = await t.createDraft();
     const ola = await t.createDraft({ type: "OLA" });
     const otherSla = await t.createDraft();
+    const otherOla = await t.createDraft({ type: "OLA" });
+    const uc = await t.createDraft({ type: "UNDERPINNING_CONTRACT" });
     await t.ok("linkUnderpinning", { agreementId: sla.id, underpinningId: ola.id });
     const before = await t.snapshot();
     const cases: [Record<string, unknown>, string, string][] = [
@@ -631,12 +640,22 @@ describe("linkUnderpinning and unlinkUnderpinning", () => {
       [
         { agreementId: ola.id, underpinningId: sla.id },
         "CONFLICT",
-        `${ola.number} is an OLA: only SLAs are underpinned`,
+        `${sla.number} is an SLA: only OLAs and underpinning contracts underpin other agreements`,
       ],
       [
         { agreementId: sla.id, underpinningId: otherSla.id },
         "CONFLICT",
-        `${otherSla.number} is an SLA: only OLAs and underpinning contracts underpin SLAs`,
+        `${otherSla.number} is an SLA: only OLAs and underpinning contracts underpin other agreements`,
+      ],
+      [
+        { agreementId: ola.id, underpinningId: otherOla.id },
+        "CONFLICT",
+        `${otherOla.number} is an OLA: only underpinning contracts underpin OLAs`,
+      ],
+      [
+        { agreementId: uc.id, underpinningId: ola.id },
+        "CONFLICT",
+        `${uc.number} is an UNDERPINNING_CONTRACT: only SLAs and OLAs are underpinned`,
       ],
       [
         { agreementId: sla.id, underpinningId: sampleId.agreement("UC-2024-002") },

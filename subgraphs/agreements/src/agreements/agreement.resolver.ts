@@ -146,7 +146,8 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => [Agreement], {
-    description: "For an OLA or underpinning contract: the agreements (SLAs) it underpins, by number.",
+    description:
+      "For an OLA or underpinning contract: the agreements it underpins (SLAs; for a contract also OLAs), by number.",
   })
   async underpins(@Root() agreement: Agreement, @Ctx() ctx: AgreementsContext): Promise<Agreement[]> {
     return relatedAgreements(ctx.loaders.agreementById, await ctx.loaders.underpinnedIdsByAgreement.load(agreement.id));

@@ -1,14 +1,13 @@
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
-import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { AgreementStatus } from "../agreements/agreement.enums";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import { Responsibility } from "../responsibilities/responsibility.entity";
 import { ServiceLevelTarget } from "../targets/target.entity";
-import type { TargetSet } from "../targets/target.rules";
 import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
-import type { ActivationFacts } from "./activation.rules";
+import type { ActivationFacts, Counterpart } from "./activation.rules";
 
 /** Reads what the activation rules decide on, in the activating transaction. */
 export async function activationFacts(manager: EntityManager, agreement: Agreement): Promise<ActivationFacts> {
@@ -28,14 +27,14 @@ export async function activationFacts(manager: EntityManager, agreement: Agreeme
   };
 }
 
-/** The ACTIVE agreements on the other side of an agreement's underpinning links, with their targets. */
-async function counterparts(manager: EntityManager, agreement: Agreement): Promise<TargetSet[]> {
-  const isSla = agreement.type === AgreementType.SLA;
-  const links = await manager.findBy(
-    AgreementUnderpinning,
-    isSla ? { agreementId: agreement.id } : { underpinningId: agreement.id },
-  );
-  const otherIds = links.map((l) => (isSla ? l.underpinningId : l.agreementId));
+/** The ACTIVE agreements on either side of an agreement's underpinning links, with their targets. */
+async function counterparts(manager: EntityManager, agreement: Agreement): Promise<Counterpart[]> {
+  const [behindLinks, aboveLinks] = await Promise.all([
+    manager.findBy(AgreementUnderpinning, { agreementId: agreement.id }),
+    manager.findBy(AgreementUnderpinning, { underpinningId: agreement.id }),
+  ]);
+  const behindIds = new Set(behindLinks.map((l) => l.underpinningId));
+  const otherIds = [...behindIds, ...aboveLinks.map((l) => l.agreementId)];
   if (otherIds.length === 0) return [];
   const others = await manager.findBy(Agreement, { id: In(otherIds), status: AgreementStatus.ACTIVE });
   const otherTargets = others.length
@@ -44,5 +43,6 @@ async function counterparts(manager: EntityManager, agreement: Agreement): Promi
   return others.map((other) => ({
     number: other.number,
     targets: otherTargets.filter((t) => t.agreementId === other.id),
+    behind: behindIds.has(other.id),
   }));
 }

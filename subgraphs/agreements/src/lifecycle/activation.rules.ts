@@ -16,10 +16,18 @@ export interface ActivationFacts {
   responsibilities: readonly { party: Party }[];
   /**
    * The ACTIVE agreements on the other side of its underpinning links, with their targets: the
-   * OLAs and contracts underpinning an SLA, or the SLAs an OLA or contract underpins.
+   * OLAs and contracts underpinning an SLA, the agreements an OLA or contract underpins, and the
+   * contracts behind an OLA (underpinnings chain: a contract behind an OLA behind an SLA).
    */
-  counterparts: readonly TargetSet[];
+  counterparts: readonly Counterpart[];
 }
+
+/**
+ * An agreement on the other side of an underpinning link. `behind` says which side: true when it
+ * underpins the one activated (an SLA's OLAs, an OLA's contracts); when absent, as the type implies
+ * (an SLA's counterparts are behind it, an OLA's or a contract's are the agreements it underpins).
+ */
+export type Counterpart = TargetSet & { behind?: boolean };
 
 /**
  * Everything in its own content that keeps a DRAFT agreement from becoming ACTIVE on `today`
@@ -52,9 +60,8 @@ export function activationProblems(facts: ActivationFacts, today: string): strin
   // OLAs and underpinning contracts must be at least as strict as the SLAs they underpin.
   const own: TargetSet = { number: agreement.number, targets };
   for (const other of facts.counterparts) {
-    problems.push(
-      ...(agreement.type === AgreementType.SLA ? strictnessProblems(own, other) : strictnessProblems(other, own)),
-    );
+    const behind = other.behind ?? agreement.type === AgreementType.SLA;
+    problems.push(...(behind ? strictnessProblems(own, other) : strictnessProblems(other, own)));
   }
   return problems;
 }

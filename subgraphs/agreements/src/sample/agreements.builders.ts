@@ -77,21 +77,36 @@ export function ladder(
   );
 }
 
-/** Northwind's standard priority ladder, which most SLAs and contracts commit to. */
-const STANDARD_LADDER = {
-  RESPONSE_TIME: { unit: "min", P1: 15, P2: 30, P3: 60, P4: 240 },
-  RESOLUTION_TIME: { unit: "h", P1: 4, P2: 8, P3: 24, P4: 72 },
+/**
+ * Northwind's priority ladders, by the criticality of the service (the catalog's): the more critical
+ * the service, the sooner each priority is picked up and resolved. HIGH is the standard ladder.
+ */
+const LADDERS = {
+  CRITICAL: {
+    RESPONSE_TIME: { unit: "min", P1: 10, P2: 20, P3: 45, P4: 180 },
+    RESOLUTION_TIME: { unit: "h", P1: 2, P2: 6, P3: 16, P4: 48 },
+  },
+  HIGH: {
+    RESPONSE_TIME: { unit: "min", P1: 15, P2: 30, P3: 60, P4: 240 },
+    RESOLUTION_TIME: { unit: "h", P1: 4, P2: 8, P3: 24, P4: 72 },
+  },
+  MEDIUM: {
+    RESPONSE_TIME: { unit: "min", P1: 30, P2: 60, P3: 120, P4: 480 },
+    RESOLUTION_TIME: { unit: "h", P1: 8, P2: 16, P3: 40, P4: 120 },
+  },
 } as const;
 
 /**
- * Targets on the standard ladder (response within 15/30/60/240 minutes, resolution within 4/8/24/72
- * hours for P1–P4) for the priorities described, e.g. `standardLadder("RESOLUTION_TIME", { P1: "…" })`.
+ * Targets on the ladder of a service's criticality for the priorities described, e.g.
+ * `priorityLadder("CRITICAL", "RESOLUTION_TIME", { P1: "…" })` (CRITICAL: resolution within 2/6/16/48
+ * hours; HIGH: 4/8/24/72; MEDIUM: 8/16/40/120). The descriptions state the same values in words.
  */
-export function standardLadder(
-  metric: keyof typeof STANDARD_LADDER,
+export function priorityLadder(
+  criticality: keyof typeof LADDERS,
+  metric: keyof (typeof LADDERS)["HIGH"],
   descriptions: Partial<Record<PriorityName, string>>,
 ): TargetRow[] {
-  const ladder = STANDARD_LADDER[metric];
+  const ladder = LADDERS[criticality][metric];
   return Object.entries(descriptions).map(([priority, description]) =>
     target(metric, "<=", ladder[priority as PriorityName], ladder.unit, description, {
       priority: priority as PriorityName,

@@ -1,5 +1,5 @@
 // Internal SLAs for Northwind's business applications: CRM and order processing, ERP, payroll (by the Shared Services Centre).
-import { cover, customer, forService, provider, sla, standardLadder, target } from "./agreements.builders";
+import { cover, customer, forService, provider, sla, priorityLadder, target } from "./agreements.builders";
 
 export const salesCrmAndOrders = sla(
   {
@@ -38,13 +38,13 @@ export const salesCrmAndOrders = sla(
           "%",
           "CRM, including the SAP integration, is available in at least 99.9% of the agreed service hours each month.",
         ),
-        standardLadder("RESPONSE_TIME", {
+        priorityLadder("HIGH", "RESPONSE_TIME", {
           P1: "A P1 CRM incident, such as sales users unable to log in, is picked up within 15 minutes.",
           P2: "A P2 CRM incident, such as quotes failing to generate, is picked up within 30 minutes.",
           P3: "A P3 CRM incident affecting a single user is picked up within one hour.",
           P4: "A P4 CRM question or report request is picked up within four hours.",
         }),
-        standardLadder("RESOLUTION_TIME", {
+        priorityLadder("HIGH", "RESOLUTION_TIME", {
           P1: "P1 CRM incidents are resolved within four service hours.",
           P2: "P2 CRM incidents are resolved within eight service hours.",
           P3: "P3 CRM incidents are resolved within 24 service hours.",
@@ -121,17 +121,17 @@ export const erp = sla(
           "%",
           "SAP is available in at least 99.95% of each month outside the monthly maintenance window.",
         ),
-        standardLadder("RESPONSE_TIME", {
-          P1: "A P1 SAP incident, such as a plant unable to post goods movements, is picked up within 15 minutes.",
-          P2: "A P2 SAP incident affecting one process or department is picked up within 30 minutes.",
-          P3: "A P3 SAP incident affecting a single user is picked up within one hour.",
-          P4: "A P4 SAP question or minor fault is picked up within four hours.",
+        priorityLadder("CRITICAL", "RESPONSE_TIME", {
+          P1: "A P1 SAP incident, such as a plant unable to post goods movements, is picked up within 10 minutes.",
+          P2: "A P2 SAP incident affecting one process or department is picked up within 20 minutes.",
+          P3: "A P3 SAP incident affecting a single user is picked up within 45 minutes.",
+          P4: "A P4 SAP question or minor fault is picked up within three hours.",
         }),
-        standardLadder("RESOLUTION_TIME", {
-          P1: "P1 SAP incidents are resolved, or a workaround is in place, within four hours.",
-          P2: "P2 SAP incidents are resolved within eight hours.",
-          P3: "P3 SAP incidents are resolved within 24 hours.",
-          P4: "P4 SAP incidents are resolved within 72 hours.",
+        priorityLadder("CRITICAL", "RESOLUTION_TIME", {
+          P1: "P1 SAP incidents are resolved, or a workaround is in place, within two hours.",
+          P2: "P2 SAP incidents are resolved within six hours.",
+          P3: "P3 SAP incidents are resolved within 16 hours.",
+          P4: "P4 SAP incidents are resolved within 48 hours.",
         }),
         target(
           "CHANGE_SUCCESS_RATE",
@@ -211,7 +211,7 @@ export const payroll = sla(
           "An incident that puts a payroll run at risk is picked up by a payroll specialist within 30 minutes.",
           { priority: "P1" },
         ),
-        standardLadder("RESOLUTION_TIME", {
+        priorityLadder("HIGH", "RESOLUTION_TIME", {
           P1: "P1 payroll incidents are resolved within four service hours.",
           P3: "Individual pay queries are answered and corrected within 24 service hours.",
         }),

@@ -1,5 +1,5 @@
 // Underpinning contracts with NetCo, the WAN supplier: the one in force and the terminated one it replaced.
-import { contract, cover, customer, forService, provider, standardLadder, target } from "./agreements.builders";
+import { contract, cover, customer, forService, provider, priorityLadder, target } from "./agreements.builders";
 
 export const netcoBridgingContract = contract(
   {
@@ -11,7 +11,8 @@ export const netcoBridgingContract = contract(
     from: -110,
     to: 72,
     provider: "NETCO",
-    underpins: ["SLA-2026-003", "SLA-2025-012", "SLA-2025-006"],
+    // Behind Network Operations' OLA, which manages NetCo for the desk: contract → OLA → SLAs.
+    underpins: ["OLA-2025-003"],
   },
   {
     coverage: [
@@ -41,12 +42,12 @@ export const netcoBridgingContract = contract(
         target(
           "RESPONSE_TIME",
           "<=",
-          15,
+          10,
           "min",
-          "NetCo's network operations centre acknowledges a P1 ticket within 15 minutes.",
+          "NetCo's network operations centre acknowledges a P1 ticket within 10 minutes.",
           { priority: "P1" },
         ),
-        standardLadder("RESOLUTION_TIME", {
+        priorityLadder("HIGH", "RESOLUTION_TIME", {
           P1: "A site outage is fixed, including on-site router replacement where needed, within four hours.",
           P2: "Degraded site connectivity, such as running on 4G backup, is fixed within eight hours.",
         }),
@@ -56,9 +57,9 @@ export const netcoBridgingContract = contract(
         target(
           "RESOLUTION_TIME",
           "<=",
-          8,
+          6,
           "h",
-          "A failed campus switch or access point is replaced on site within eight hours.",
+          "A failed campus switch or access point is replaced on site within six hours, Monday to Saturday 07:00–20:00.",
           { priority: "P2" },
         ),
       ),
@@ -99,7 +100,7 @@ export const netcoFrameworkContract = contract(
     from: -520,
     to: -110,
     provider: "NETCO",
-    underpins: ["SLA-2025-006", "SLA-2025-012"],
+    underpins: ["OLA-2025-003"],
   },
   {
     coverage: [

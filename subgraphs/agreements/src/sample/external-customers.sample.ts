@@ -1,5 +1,5 @@
 // SLAs with external customers: one in force, one being negotiated, one expired.
-import { cover, customer, forService, provider, sla, standardLadder, target } from "./agreements.builders";
+import { cover, customer, forService, provider, sla, priorityLadder, target } from "./agreements.builders";
 
 export const acmeRetailManagedServices = sla(
   {
@@ -8,7 +8,6 @@ export const acmeRetailManagedServices = sla(
     description:
       "Customer-based SLA bundling the B2B webshop, service desk, managed workplace devices and email for Acme Retail's stores and Munich head office. Version 2 added managed devices for the head office; renewal negotiations are under way.",
     status: "ACTIVE",
-    version: 2,
     from: -320,
     to: 45,
     provider: "CORP_IT",
@@ -51,22 +50,22 @@ export const acmeRetailManagedServices = sla(
           "%",
           "The webshop and order API are available in at least 99.95% of each month outside the agreed maintenance window.",
         ),
-        standardLadder("RESPONSE_TIME", {
-          P1: "A P1 incident that stops stores from ordering is picked up within 15 minutes, day or night.",
-          P2: "A P2 webshop incident, such as failing order confirmations, is picked up within 30 minutes.",
-          P3: "A P3 webshop incident affecting a single store is picked up within one hour.",
-          P4: "A P4 webshop question or cosmetic fault is picked up within four hours.",
+        priorityLadder("CRITICAL", "RESPONSE_TIME", {
+          P1: "A P1 incident that stops stores from ordering is picked up within 10 minutes, day or night.",
+          P2: "A P2 webshop incident, such as failing order confirmations, is picked up within 20 minutes.",
+          P3: "A P3 webshop incident affecting a single store is picked up within 45 minutes.",
+          P4: "A P4 webshop question or cosmetic fault is picked up within three hours.",
         }),
-        standardLadder("RESOLUTION_TIME", {
-          P1: "Ordering is restored within four hours of a P1 incident being logged.",
-          P2: "P2 webshop incidents are resolved within eight hours.",
-          P3: "P3 webshop incidents are resolved within 24 hours.",
-          P4: "P4 webshop incidents are resolved within 72 hours.",
+        priorityLadder("CRITICAL", "RESOLUTION_TIME", {
+          P1: "Ordering is restored within two hours of a P1 incident being logged.",
+          P2: "P2 webshop incidents are resolved within six hours.",
+          P3: "P3 webshop incidents are resolved within 16 hours.",
+          P4: "P4 webshop incidents are resolved within 48 hours.",
         }),
       ),
       forService(
         "SERVICE_DESK",
-        standardLadder("RESPONSE_TIME", {
+        priorityLadder("HIGH", "RESPONSE_TIME", {
           P1: "P1 tickets raised by Acme are acknowledged by an agent within 15 minutes.",
           P2: "P2 tickets raised by Acme are acknowledged by an agent within 30 minutes.",
         }),
@@ -88,9 +87,9 @@ export const acmeRetailManagedServices = sla(
       ),
       forService(
         "ENDPOINT",
-        standardLadder("RESOLUTION_TIME", {
-          P2: "A laptop fault that stops a user working is fixed, or the device replaced, within eight service hours.",
-          P3: "Device faults with a workaround are resolved within 24 service hours.",
+        priorityLadder("MEDIUM", "RESOLUTION_TIME", {
+          P2: "A laptop fault that stops a user working is fixed, or the device replaced, within 16 service hours.",
+          P3: "Device faults with a workaround are resolved within 40 service hours.",
         }),
       ),
       forService(
@@ -182,7 +181,7 @@ export const vanDijkOutletServicesDraft = sla(
       ),
       forService(
         "SERVICE_DESK",
-        standardLadder("RESPONSE_TIME", {
+        priorityLadder("HIGH", "RESPONSE_TIME", {
           P1: "P1 tickets from outlets are acknowledged within 15 minutes during service hours.",
           P2: "P2 tickets from outlets are acknowledged within 30 minutes during service hours.",
         }),
@@ -264,7 +263,7 @@ export const stadtwerkeManagedPrintExpired = sla(
       ),
       forService(
         "ENDPOINT",
-        standardLadder("RESOLUTION_TIME", {
+        priorityLadder("HIGH", "RESOLUTION_TIME", {
           P2: "A workstation fault that stops a user working is resolved within eight service hours.",
           P3: "Workstation faults with a workaround are resolved within 24 service hours.",
         }),

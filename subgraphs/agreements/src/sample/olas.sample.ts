@@ -11,7 +11,8 @@ export const networkOperationsOla = ola(
     from: -300,
     to: null,
     provider: "CORP_IT",
-    underpins: ["SLA-2025-012", "SLA-2026-003"],
+    // SAP depends on the WAN (through hosting and sign-in): its SLA rests on this OLA too.
+    underpins: ["SLA-2025-012", "SLA-2026-003", "SLA-2025-006"],
   },
   {
     coverage: [
@@ -49,9 +50,9 @@ export const networkOperationsOla = ola(
         target(
           "RESOLUTION_TIME",
           "<=",
-          3,
+          4,
           "h",
-          "A site cut off from the data centres is reconnected, if necessary over 4G backup, within three hours.",
+          "A site cut off from the data centres is reconnected, if necessary over 4G backup, within four hours.",
           { priority: "P1" },
         ),
       ),
@@ -104,12 +105,12 @@ export const infrastructureAndDatabaseOla = ola(
     number: "OLA-2025-008",
     title: "OLA: Infrastructure & Database Engineering → Application Management",
     description:
-      "Operational level agreement between the infrastructure and database teams and the application management teams for the hosting, database and backup services behind SAP, the webshop and business-unit applications.",
+      "Operational level agreement between the infrastructure and database teams and the application management teams for the hosting, database, backup and directory services behind SAP, the webshop, the workplace and business-unit applications.",
     status: "ACTIVE",
     from: -200,
     to: 530,
     provider: "CORP_IT",
-    underpins: ["SLA-2025-006", "SLA-2024-007", "SLA-2026-003"],
+    underpins: ["SLA-2025-006", "SLA-2024-007", "SLA-2026-003", "SLA-2025-012"],
   },
   {
     coverage: [
@@ -125,6 +126,12 @@ export const infrastructureAndDatabaseOla = ola(
         "24x7",
         null,
         "Backup operation, backup monitoring and restores requested by the application teams.",
+      ),
+      cover(
+        "IDENTITY",
+        "24x7",
+        null,
+        "Operation of the directory, single sign-on and multi-factor authentication servers in both data centres.",
       ),
     ],
     targets: [
@@ -185,6 +192,30 @@ export const infrastructureAndDatabaseOla = ola(
           "h",
           "A production server is restored from backup within four hours of the restore request.",
           { period: "YEAR" },
+        ),
+      ),
+      forService(
+        "IDENTITY",
+        target(
+          "AVAILABILITY",
+          ">=",
+          99.99,
+          "%",
+          "Sign-in and multi-factor authentication servers answer in at least 99.99% of each month.",
+        ),
+        target("RESOLUTION_TIME", "<=", 1, "h", "A P1 sign-in outage is resolved within one hour.", {
+          priority: "P1",
+        }),
+      ),
+      // Added after the first targets, so that their ids (agreement number and position) stay the same.
+      forService(
+        "BACKUP",
+        target(
+          "AVAILABILITY",
+          ">=",
+          99.95,
+          "%",
+          "The backup platform accepts backup and restore jobs in at least 99.95% of each month.",
         ),
       ),
     ],

@@ -1,5 +1,5 @@
 // Internal SLAs for Northwind's business units: email and collaboration, the digital workplace, infrastructure.
-import { cover, customer, forService, provider, sla, standardLadder, target } from "./agreements.builders";
+import { cover, customer, forService, provider, sla, priorityLadder, target } from "./agreements.builders";
 
 export const emailAndCollaboration = sla(
   {
@@ -38,13 +38,13 @@ export const emailAndCollaboration = sla(
           "%",
           "Email can be sent and received in at least 99.9% of each month, excluding announced Microsoft maintenance.",
         ),
-        standardLadder("RESPONSE_TIME", {
+        priorityLadder("HIGH", "RESPONSE_TIME", {
           P1: "A P1 email incident, such as a whole site unable to send or receive, is picked up within 15 minutes.",
           P2: "A P2 email incident affecting a team or an executive is picked up within 30 minutes.",
           P3: "A P3 email incident affecting a single user is picked up within one hour.",
           P4: "A P4 email fault or how-to question is picked up within four hours.",
         }),
-        standardLadder("RESOLUTION_TIME", {
+        priorityLadder("HIGH", "RESOLUTION_TIME", {
           P1: "Mail flow is restored within four hours of a P1 incident being logged.",
           P2: "P2 email incidents are resolved within eight hours.",
           P3: "P3 email incidents are resolved within 24 hours.",
@@ -60,9 +60,9 @@ export const emailAndCollaboration = sla(
           "%",
           "Teams and SharePoint Online are usable in at least 99.9% of each month.",
         ),
-        standardLadder("RESOLUTION_TIME", {
-          P1: "A P1 incident stopping meetings or file access for a site is resolved within four hours.",
-          P2: "A P2 collaboration incident affecting a team is resolved within eight hours.",
+        priorityLadder("MEDIUM", "RESOLUTION_TIME", {
+          P1: "A P1 incident stopping meetings or file access for a site is resolved within eight hours.",
+          P2: "A P2 collaboration incident affecting a team is resolved within 16 hours.",
         }),
       ),
     ],
@@ -124,7 +124,7 @@ export const digitalWorkplace = sla(
       cover(
         "IDENTITY",
         "24x7",
-        "11850.00",
+        null,
         "User accounts, password resets, multi-factor authentication and access requests for employees and contractors.",
       ),
       cover(
@@ -137,7 +137,7 @@ export const digitalWorkplace = sla(
     targets: [
       forService(
         "SERVICE_DESK",
-        standardLadder("RESPONSE_TIME", {
+        priorityLadder("HIGH", "RESPONSE_TIME", {
           P1: "P1 tickets are acknowledged by an agent within 15 minutes, around the clock through the P1 hotline.",
           P2: "P2 tickets are acknowledged by an agent within 30 minutes during service hours.",
           P3: "P3 tickets are acknowledged by an agent within one hour during service hours.",
@@ -161,11 +161,11 @@ export const digitalWorkplace = sla(
       ),
       forService(
         "ENDPOINT",
-        standardLadder("RESOLUTION_TIME", {
-          P1: "A device fault stopping a site or a critical role, such as a plant supervisor, is resolved within four hours.",
-          P2: "A device fault that stops a user working is fixed, or the device swapped, within eight service hours.",
-          P3: "Device faults with a workaround are resolved within 24 service hours.",
-          P4: "Minor device faults and software installation requests are completed within 72 service hours.",
+        priorityLadder("MEDIUM", "RESOLUTION_TIME", {
+          P1: "A device fault stopping a site or a critical role, such as a plant supervisor, is resolved within eight hours.",
+          P2: "A device fault that stops a user working is fixed, or the device swapped, within 16 service hours.",
+          P3: "Device faults with a workaround are resolved within 40 service hours.",
+          P4: "Minor device faults and software installation requests are completed within 120 service hours.",
         }),
       ),
       forService(
@@ -173,9 +173,9 @@ export const digitalWorkplace = sla(
         target(
           "AVAILABILITY",
           ">=",
-          99.95,
+          99.9,
           "%",
-          "Sign-in and multi-factor authentication work in at least 99.95% of each month.",
+          "Sign-in and multi-factor authentication work in at least 99.9% of each month.",
         ),
         target("RESOLUTION_TIME", "<=", 2, "h", "A P1 sign-in outage is resolved within two hours.", {
           priority: "P1",
@@ -240,24 +240,24 @@ export const infrastructureLogisticsManufacturing = sla(
       cover(
         "HOSTING",
         "24x7",
-        "18700.00",
+        null,
         "Virtual servers and storage in Frankfurt for the warehouse management, transport planning and plant execution systems, with failover capacity in Amsterdam.",
       ),
       cover(
         "BACKUP",
         "24x7",
-        "3200.00",
+        null,
         "Nightly backup of the business units' servers with 35-day retention and restores on request.",
       ),
-      cover("WAN", "24x7", "9400.00", "MPLS connectivity with 4G backup for the 14 warehouses and the three plants."),
+      cover("WAN", "24x7", null, "MPLS connectivity with 4G backup for the 14 warehouses and the three plants."),
     ],
     targets: [
       forService(
         "HOSTING",
-        target("AVAILABILITY", ">=", 99.95, "%", "Hosted servers are available in at least 99.95% of each month."),
-        standardLadder("RESOLUTION_TIME", {
-          P1: "A P1 hosting incident stopping a warehouse or plant system is resolved within four hours.",
-          P2: "A P2 hosting incident degrading a business-unit system is resolved within eight hours.",
+        target("AVAILABILITY", ">=", 99.9, "%", "Hosted servers are available in at least 99.9% of each month."),
+        priorityLadder("CRITICAL", "RESOLUTION_TIME", {
+          P1: "A P1 hosting incident stopping a warehouse or plant system is resolved within two hours.",
+          P2: "A P2 hosting incident degrading a business-unit system is resolved within six hours.",
         }),
       ),
       forService(

@@ -6,9 +6,26 @@ import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
 import { AgreementUnderpinning } from "./underpinning.entity";
 
-/** An OLA or underpinning contract (`underpinningId`) and the SLA it underpins (`agreementId`). */
+/**
+ * Why one agreement may not underpin another, by type: OLAs and contracts underpin SLAs, and
+ * contracts underpin OLAs (a supplier behind an internal team: underpinnings chain); null when it may.
+ */
+export function underpinningTypeProblem(
+  above: Pick<Agreement, "number" | "type">,
+  behind: Pick<Agreement, "number" | "type">,
+): string | null {
+  if (above.type === AgreementType.UNDERPINNING_CONTRACT)
+    return `${above.number} is an UNDERPINNING_CONTRACT: only SLAs and OLAs are underpinned`;
+  if (behind.type === AgreementType.SLA)
+    return `${behind.number} is an SLA: only OLAs and underpinning contracts underpin other agreements`;
+  if (above.type === AgreementType.OLA && behind.type !== AgreementType.UNDERPINNING_CONTRACT)
+    return `${behind.number} is an OLA: only underpinning contracts underpin OLAs`;
+  return null;
+}
+
+/** An OLA or underpinning contract (`underpinningId`) and the SLA or OLA it underpins (`agreementId`). */
 export interface UnderpinningLink extends AgainstRevision {
-  /** The SLA; `expectedRevision` is its revision. */
+  /** The SLA (or the OLA a contract is behind); `expectedRevision` is its revision. */
   agreementId: string;
   underpinningId: string;
 }
@@ -30,11 +47,8 @@ export class UnderpinningCommands {
       const sla = await loadForUpdate(manager, input.agreementId, input.expectedRevision);
       const underpinning = await manager.findOneBy(Agreement, { id: input.underpinningId });
       if (!underpinning) throw new NotFoundError("Agreement", input.underpinningId);
-      if (sla.type !== AgreementType.SLA)
-        throw new ConflictError(`${sla.number} is an ${sla.type}: only SLAs are underpinned`);
-      if (underpinning.type === AgreementType.SLA) {
-        throw new ConflictError(`${underpinning.number} is an SLA: only OLAs and underpinning contracts underpin SLAs`);
-      }
+      const problem = underpinningTypeProblem(sla, underpinning);
+      if (problem) throw new ConflictError(problem);
       const ended = [sla, underpinning].find(
         (a) => a.status === AgreementStatus.EXPIRED || a.status === AgreementStatus.TERMINATED,
       );

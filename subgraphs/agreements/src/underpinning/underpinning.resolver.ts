@@ -10,7 +10,7 @@ export class UnderpinningResolver {
   @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description:
-      "Records that an OLA or underpinning contract (`underpinningId`) underpins an SLA (`agreementId`); one must be a DRAFT. Returns the SLA.",
+      "Records that an OLA or underpinning contract (`underpinningId`) underpins an SLA (`agreementId`), or that a contract underpins an OLA (underpinnings chain); one must be a DRAFT. Returns the agreement underpinned.",
   })
   linkUnderpinning(@Arg("input") input: AgreementUnderpinningInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.underpinning.link(input, ctx.identity);
@@ -18,7 +18,7 @@ export class UnderpinningResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => Agreement, {
-    description: "Removes an underpinning link; one side must be a DRAFT. Returns the SLA.",
+    description: "Removes an underpinning link; one side must be a DRAFT. Returns the agreement that was underpinned.",
   })
   unlinkUnderpinning(
     @Arg("input") input: AgreementUnderpinningInput,

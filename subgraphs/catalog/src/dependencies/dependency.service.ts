@@ -46,4 +46,28 @@ export class DependencyService {
     for (const row of rows) byComponent.get(row.componentId)?.push(row.serviceId);
     return componentIds.map((id) => byComponent.get(id) ?? []);
   }
+
+  /**
+   * For each service, every service it depends on directly or through others (its dependency
+   * closure, without itself). One recursive statement whatever the depth, like impact analysis.
+   */
+  async dependencyClosureIdsOf(serviceIds: readonly string[]): Promise<string[][]> {
+    if (serviceIds.length === 0) return [];
+    const q = (name: string) => this.dataSource.driver.escape(name);
+    const edges = this.dataSource.getMetadata(ServiceDependency).tableName;
+    const rows: { rootId: string; serviceId: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE closure (rootId, serviceId) AS (
+         SELECT ${q("serviceId")}, ${q("dependsOnId")} FROM ${q(edges)}
+          WHERE ${q("serviceId")} IN (${serviceIds.map(() => "?").join(", ")})
+         UNION
+         SELECT closure.rootId, d.${q("dependsOnId")} FROM closure
+           JOIN ${q(edges)} d ON d.${q("serviceId")} = closure.serviceId
+       )
+       SELECT rootId, serviceId FROM closure`,
+      [...serviceIds],
+    );
+    const byService = new Map<string, string[]>(serviceIds.map((id) => [id, []]));
+    for (const row of rows) if (row.serviceId !== row.rootId) byService.get(row.rootId)?.push(row.serviceId);
+    return serviceIds.map((id) => byService.get(id) ?? []);
+  }
 }

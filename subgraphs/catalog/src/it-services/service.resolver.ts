@@ -125,6 +125,15 @@ export class ServiceResolver {
     return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
   }
 
+  @FieldResolver(() => [Service], {
+    description:
+      "Every service this service needs in order to work, directly or through other services (its dependency closure, without itself), by code.",
+  })
+  async dependencyClosure(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+    const ids = await loaders.dependencyClosureIdsByService.load(service.id);
+    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+  }
+
   @FieldResolver(() => [Service], { description: "The services that directly depend on this service, by code." })
   async usedBy(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
     const ids = await loaders.dependentIdsByService.load(service.id);

@@ -170,3 +170,31 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 
   return ConnectionType as unknown as ClassType<Page<T>>;
 }
+
+/**
+ * One page of a list computed in memory, already sorted by `position` (sort value, then id): for
+ * collections derived from rules rather than stored rows. The cursor is the same keyset position.
+ */
+export function pageOfList<T>(all: readonly T[], page: PageRequest, position: (item: T) => CursorPosition): Page<T> {
+  const after = page.after;
+  const isAfter = ([sort, id]: CursorPosition) =>
+    after === null ||
+    (typeof sort === "number" && typeof after[0] === "number"
+      ? sort - after[0]
+      : String(sort).localeCompare(String(after[0]))) > 0 ||
+    (sort === after[0] && id.localeCompare(after[1]) > 0);
+  const rest = all.filter((item) => isAfter(position(item)));
+  const nodes = rest.slice(0, page.first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+  return new Page(
+    nodes,
+    edges,
+    {
+      hasNextPage: rest.length > page.first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    () => Promise.resolve(all.length),
+  );
+}

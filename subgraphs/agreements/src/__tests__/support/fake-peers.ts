@@ -9,6 +9,8 @@ export type PeerName = "catalog" | "customers" | "operations";
 export interface ServiceRecord {
   code: string;
   lifecycle: string;
+  /** Every service it depends on at any depth (the catalog's `dependencyClosure`), by id. */
+  dependencyClosure?: { id: string }[];
 }
 export interface CustomerRecord {
   code: string;
@@ -80,6 +82,45 @@ interface PeerVariables {
   codes?: string[];
 }
 
+/**
+ * The catalog sample's direct dependencies (a subgraph does not import another, so its tests state
+ * them; the e2e feasibility test checks the same verdicts against the real catalog).
+ */
+export const SAMPLE_DEPENDS_ON: Record<string, string[]> = {
+  EMAIL: ["IDENTITY", "WAN"],
+  COLLAB: ["IDENTITY", "WAN"],
+  ERP: ["DB_PLATFORM", "HOSTING", "IDENTITY"],
+  CRM: ["IDENTITY", "ERP"],
+  SERVICE_DESK: ["IDENTITY", "EMAIL"],
+  WAN: [],
+  LAN_WIFI: ["WAN", "IDENTITY"],
+  VPN: ["IDENTITY", "WAN"],
+  HOSTING: ["WAN"],
+  DB_PLATFORM: ["HOSTING", "BACKUP"],
+  BACKUP: ["HOSTING"],
+  IDENTITY: ["WAN"],
+  ENDPOINT: ["IDENTITY", "LAN_WIFI"],
+  PRINT: ["IDENTITY", "LAN_WIFI"],
+  PAYROLL: ["ERP", "IDENTITY"],
+  WEBSHOP: ["HOSTING", "DB_PLATFORM", "ERP"],
+  DATA_WAREHOUSE: ["ERP", "CRM", "IDENTITY"],
+  ZTNA: ["IDENTITY", "WAN"],
+};
+
+/** The codes a service of the sample depends on at any depth. */
+export function sampleClosureOf(code: string): string[] {
+  const found = new Set<string>();
+  const walk = (c: string) => {
+    for (const d of SAMPLE_DEPENDS_ON[c] ?? []) {
+      if (found.has(d)) continue;
+      found.add(d);
+      walk(d);
+    }
+  };
+  walk(code);
+  return [...found];
+}
+
 /** Catalog sample services that the agreements sample does not cover, with their lifecycle. */
 const OTHER_SERVICES: Record<string, string> = { DATA_WAREHOUSE: "PIPELINE", ZTNA: "PIPELINE", VPN: "LIVE" };
 const RETIRED_SERVICES = ["PRINT"];
@@ -137,6 +178,7 @@ export async function startFakePeers(): Promise<FakePeers> {
         // Live lookups: the maps are read when the request arrives, not when the fake started.
         _entities: (variables.representations ?? []).map(({ __typename, id }) => {
           const found = records[peer][__typename]?.get(id);
+          if (found && __typename === "Service") return { id, dependencyClosure: [], ...found };
           return found ? { ...found } : null;
         }),
       },
@@ -167,7 +209,8 @@ export async function startFakePeers(): Promise<FakePeers> {
     },
     addService(code, lifecycle = "LIVE") {
       const id = sampleId.service(code);
-      services.set(id, { code, lifecycle });
+      const dependencyClosure = sampleClosureOf(code).map((c) => ({ id: sampleId.service(c) }));
+      services.set(id, { code, lifecycle, dependencyClosure });
       return id;
     },
     addCustomer(code, status = "ACTIVE") {

@@ -95,6 +95,21 @@ describe("activationProblems", () => {
     ]);
   });
 
+  it("holds an OLA to the SLAs above it and the contracts behind it to the OLA (a chain)", () => {
+    const facts = complete({
+      agreement: { number: "OLA-1", type: AgreementType.OLA, effectiveTo: null },
+      customerIds: [],
+      targets: [p1Resolution("wan", 3)],
+      counterparts: [
+        { number: "SLA-1", targets: [p1Resolution("wan", 4)], behind: false },
+        { number: "UC-1", targets: [p1Resolution("wan", 6)], behind: true },
+      ],
+    });
+    expect(activationProblems(facts, TODAY)).toEqual([
+      'UC-1 is less strict than OLA-1 for RESOLUTION_TIME P1 of service "wan" (AT_MOST 6 HOURS against AT_MOST 3 HOURS)',
+    ]);
+  });
+
   it("lists every problem at once, content first, strictness last", () => {
     const facts = complete({
       agreement: { number: "SLA-1", type: AgreementType.SLA, effectiveTo: "2026-01-01" },

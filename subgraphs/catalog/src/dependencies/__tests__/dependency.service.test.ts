@@ -48,3 +48,38 @@ describe("DependencyService.impactedServiceIdsOf", () => {
     expect(await services.impactedServiceIdsOf(["nope"])).toEqual([[]]);
   });
 });
+
+describe("DependencyService.dependencyClosureIdsOf", () => {
+  /** The closure computed independently from the sample definition. */
+  function closureOf(code: string): Set<string> {
+    const byCode = new Map(sampleServices.map((s) => [s.code, s]));
+    const found = new Set<string>();
+    const walk = (c: string) => {
+      for (const d of byCode.get(c)?.dependsOn ?? []) {
+        if (found.has(d)) continue;
+        found.add(d);
+        walk(d);
+      }
+    };
+    walk(code);
+    return found;
+  }
+
+  it("finds every service a service depends on, at any depth, without itself", async () => {
+    const expected = closureOf("ERP");
+    expect(expected.size).toBeGreaterThan(sampleServices.find((s) => s.code === "ERP")!.dependsOn.length);
+    const [closure] = await services.dependencyClosureIdsOf([sampleId.service("ERP")]);
+    expect(new Set(closure)).toEqual(new Set([...expected].map(sampleId.service)));
+    expect(closure).toHaveLength(expected.size);
+  });
+
+  it("answers many services at once, each with its own closure", async () => {
+    const codes = sampleServices.map((s) => s.code);
+    const together = await services.dependencyClosureIdsOf(codes.map(sampleId.service));
+    together.forEach((ids, i) => expect(new Set(ids)).toEqual(new Set([...closureOf(codes[i])].map(sampleId.service))));
+  });
+
+  it("returns nothing for an unknown service", async () => {
+    expect(await services.dependencyClosureIdsOf(["nope"])).toEqual([[]]);
+  });
+});
