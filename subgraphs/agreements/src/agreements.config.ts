@@ -1,6 +1,6 @@
 import { loadSubgraphConfig } from "@itsm/kit/config";
 import type { Env } from "@itsm/runtime/config";
-import { parseEnv } from "@itsm/runtime/config";
+import { envValue, parseEnv } from "@itsm/runtime/config";
 import { z } from "zod";
 
 const SECONDS_MESSAGE = "must be a whole number of seconds, 0 or more";
@@ -12,16 +12,25 @@ const agreementsEnv = z.object({
     .int(SECONDS_MESSAGE)
     .min(0, SECONDS_MESSAGE)
     .default(60),
+  REQUIRE_SIGNATURES: envValue.bool.default("false"),
 });
 
-/** The subgraph configuration plus `LIFECYCLE_INTERVAL_SECONDS` (default 60; 0 turns the scheduler off). */
+/**
+ * The subgraph configuration plus `LIFECYCLE_INTERVAL_SECONDS` (default 60; 0 turns the scheduler
+ * off) and `REQUIRE_SIGNATURES` (default false: an SLA activates without signatures).
+ */
 export function loadAgreementsConfig(env: Env = process.env) {
   const parsed = parseEnv(agreementsEnv, env);
   return {
     ...loadSubgraphConfig("agreements", env),
     /** Seconds between runs of the lifecycle scheduler (expiry, scheduled versions, renewals); 0 = off. */
     lifecycleIntervalSeconds: parsed.LIFECYCLE_INTERVAL_SECONDS,
+    /** Whether activating an SLA needs the provider's and every customer's signature of its current terms. */
+    requireSignatures: parsed.REQUIRE_SIGNATURES,
   };
 }
 
 export type AgreementsConfig = ReturnType<typeof loadAgreementsConfig>;
+
+/** What the agreements server needs beyond any subgraph's configuration (left out: the defaults). */
+export type AgreementsOptions = Partial<Pick<AgreementsConfig, "requireSignatures">>;

@@ -23,6 +23,9 @@ import type { AgreementScope } from "./scope/agreement.scope";
 import { PartnerScopeService } from "./scope/partner-scope.service";
 import { TargetCommands } from "./targets/target.commands";
 import { UnderpinningCommands } from "./underpinning/underpinning.commands";
+import type { AgreementsOptions } from "./agreements.config";
+import { SignatureCommands } from "./signatures/signature.commands";
+import { SignatureService } from "./signatures/signature.service";
 
 /** Every change the subgraph makes, by aggregate: each one transaction, revision-checked, audited. */
 export interface AgreementsCommands {
@@ -38,6 +41,7 @@ export interface AgreementsCommands {
   renewal: RenewalCommands;
   claims: ClaimCommands;
   calendars: CalendarCommands;
+  signatures: SignatureCommands;
 }
 
 /** The agreements subgraph's services, created once per process around its data source. */
@@ -48,6 +52,7 @@ export interface AgreementsServices {
   catalogue: CatalogueService;
   alerts: AlertService;
   recipients: AlertRecipientService;
+  signatures: SignatureService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
@@ -59,7 +64,7 @@ export interface AgreementsServices {
 
 export function createAgreementsServices(
   dataSource: DataSource,
-  config: SubgraphConfig,
+  config: SubgraphConfig & AgreementsOptions,
   clock: Clock = systemClock,
 ): AgreementsServices {
   const customers = new SubgraphClient(
@@ -80,6 +85,7 @@ export function createAgreementsServices(
     catalogue: new CatalogueService(dataSource),
     alerts: new AlertService(dataSource, clock),
     recipients: new AlertRecipientService(customers),
+    signatures: new SignatureService(dataSource),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -87,11 +93,14 @@ export function createAgreementsServices(
       targets: new TargetCommands(transactor),
       responsibilities: new ResponsibilityCommands(transactor),
       underpinning: new UnderpinningCommands(transactor),
-      lifecycle: new LifecycleCommands(transactor, references, clock),
+      lifecycle: new LifecycleCommands(transactor, references, clock, {
+        requireSignatures: config.requireSignatures ?? false,
+      }),
       schedule: new ScheduleCommands(transactor, clock),
       renewal: new RenewalCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
+      signatures: new SignatureCommands(transactor),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
@@ -105,7 +114,7 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, recipients, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, signatures, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
 ) {
@@ -135,6 +144,9 @@ export function createAgreementsLoaders(
     calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
     calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
     activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),
+    // Not scoped: read for agreements already loaded through agreementById (a partner's parties are filtered by the resolver).
+    signaturesByAgreement: loader((ids: readonly string[]) => signatures.signaturesOf(ids)),
+    documentSha256ByAgreement: loader((ids: readonly string[]) => signatures.documentSha256Of(ids)),
   };
 }
 

@@ -7,6 +7,7 @@ import { AgreementCustomer } from "./parties/agreement-customer.entity";
 import { Responsibility } from "./responsibilities/responsibility.entity";
 import { ServiceLevelTarget } from "./targets/target.entity";
 import { AgreementUnderpinning } from "./underpinning/underpinning.entity";
+import { AgreementSignature } from "./signatures/signature.entity";
 
 /** Every table of the agreements database (the write path's history and locks, and the scheduler's lease). */
 export const agreementEntities = [
@@ -18,6 +19,7 @@ export const agreementEntities = [
   Responsibility,
   ReferenceClaim,
   ServiceCalendar,
+  AgreementSignature,
   ...writePathEntities,
   Lease,
 ];

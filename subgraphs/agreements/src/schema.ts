@@ -16,6 +16,7 @@ import { ClaimResolver } from "./claims/claim.resolver";
 import { CalendarResolver } from "./calendars/calendar.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
 import { CostRecoveryResolver } from "./coverage/cost-recovery.resolver";
+import { SignatureResolver } from "./signatures/signature.resolver";
 import type { ServiceReference } from "./references/service.reference";
 import { isSignedIn } from "./calendars/calendar.scope";
 
@@ -44,6 +45,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       CalendarResolver,
       CatalogueResolver,
       CostRecoveryResolver,
+      SignatureResolver,
     ],
     referenceResolvers: {
       Agreement: {

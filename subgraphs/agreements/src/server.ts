@@ -1,5 +1,6 @@
 import type { Logger, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { createLogger, createSubgraphServer } from "@itsm/kit";
+import type { AgreementsOptions } from "./agreements.config";
 import type { AgreementsContext } from "./agreements.context";
 import type { Clock } from "./lifecycle/lifecycle.clock";
 import { systemClock } from "./lifecycle/lifecycle.clock";
@@ -9,7 +10,7 @@ import { agreementsSubgraph } from "./subgraph";
 
 /** Opens the agreements database and builds the server; starts nothing. */
 export function createServer(
-  config: SubgraphConfig,
+  config: SubgraphConfig & AgreementsOptions,
   logger?: Logger,
   clock: Clock = systemClock,
 ): Promise<SubgraphServer<AgreementsContext>> {

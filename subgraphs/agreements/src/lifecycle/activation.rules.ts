@@ -4,6 +4,8 @@ import { Party } from "../responsibilities/responsibility.enums";
 import type { ComparedTarget, TargetSet } from "../targets/target.rules";
 import { strictnessProblems } from "../targets/target.rules";
 import { renewalProblems } from "../renewal/renewal.rules";
+import type { SignatureFacts } from "../signatures/signature.rules";
+import { missingSignatures } from "../signatures/signature.rules";
 
 /** Everything the activation of a DRAFT is decided on, read beforehand (see activation.facts.ts). */
 export interface ActivationFacts {
@@ -19,6 +21,8 @@ export interface ActivationFacts {
    * OLAs and contracts underpinning an SLA, or the SLAs an OLA or contract underpins.
    */
   counterparts: readonly TargetSet[];
+  /** The terms' hash and signatures, when signatures are required (REQUIRE_SIGNATURES); else absent. */
+  signatures?: SignatureFacts;
 }
 
 /**
@@ -56,5 +60,6 @@ export function activationProblems(facts: ActivationFacts, today: string): strin
       ...(agreement.type === AgreementType.SLA ? strictnessProblems(own, other) : strictnessProblems(other, own)),
     );
   }
+  if (facts.signatures) problems.push(...missingSignatures(facts.signatures));
   return problems;
 }

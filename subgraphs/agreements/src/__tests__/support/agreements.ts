@@ -12,6 +12,7 @@ import {
 } from "@itsm/kit/testing";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
+import type { AgreementsOptions } from "../../agreements.config";
 import type { AgreementsContext } from "../../agreements.context";
 import type { Clock } from "../../lifecycle/lifecycle.clock";
 import type { FakePeers } from "./fake-peers";
@@ -128,15 +129,16 @@ export class AgreementsHarness {
   peers!: FakePeers;
   private counter = 0;
 
-  /** `clock`: where the server reads "today" (the system clock unless a test moves one). */
-  constructor(private readonly options: { clock?: Clock } = {}) {
+  /** `clock`: where the server reads "today" (the system clock unless a test moves one); `requireSignatures`: REQUIRE_SIGNATURES. */
+  constructor(private readonly options: { clock?: Clock } & AgreementsOptions = {}) {
     beforeAll(async () => {
       this.peers = await startFakePeers();
       const config = await testConfig("agreements");
       config.peerUrls.catalog = this.peers.urls.catalog;
       config.peerUrls.customers = this.peers.urls.customers;
       this.config = config;
-      this.server = await createServer(config, undefined, this.options.clock);
+      const { requireSignatures } = this.options;
+      this.server = await createServer({ ...config, requireSignatures }, undefined, this.options.clock);
     });
     afterAll(async () => {
       await this.server.stop();
