@@ -1,3 +1,4 @@
+import { groupByKey } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
@@ -9,12 +10,6 @@ import { ServiceLevelTarget } from "../targets/target.entity";
 import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
 import type { DocumentTermsRows } from "./document-terms.rules";
 import { documentSha256 } from "./document-terms.rules";
-
-const groupOf = <T extends { agreementId: string }>(rows: T[]) => {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(row.agreementId, [...(map.get(row.agreementId) ?? []), row]);
-  return (id: string) => map.get(id) ?? [];
-};
 
 /**
  * The terms rows of these agreement versions (null for an unknown id), read with `manager` — the
@@ -43,26 +38,27 @@ export async function documentTermsOf(
   const calendar = new Map(calendars.map((c) => [c.id, c]));
   const underpinning = new Map(underpinnings.map((u) => [u.id, u]));
   const byId = new Map(agreements.map((a) => [a.id, a]));
+  const ofAgreement = (row: { agreementId: string }) => row.agreementId;
   const [customersOf, coverageOf, targetsOf, responsibilitiesOf, linksOf] = [
-    groupOf(customers),
-    groupOf(coverage),
-    groupOf(targets),
-    groupOf(responsibilities),
-    groupOf(links),
+    groupByKey(ids, customers, ofAgreement, (c) => c.customerId),
+    groupByKey(ids, coverage, ofAgreement),
+    groupByKey(ids, targets, ofAgreement),
+    groupByKey(ids, responsibilities, ofAgreement),
+    groupByKey(ids, links, ofAgreement),
   ];
-  return ids.map((id) => {
+  return ids.map((id, i) => {
     const agreement = byId.get(id);
     if (!agreement) return null;
     return {
       agreement,
-      customerIds: customersOf(id).map((c) => c.customerId),
-      coverage: coverageOf(id).map((c) => {
+      customerIds: customersOf[i],
+      coverage: coverageOf[i].map((c) => {
         const { code, name, timeZone } = calendar.get(c.calendarId) ?? { code: "", name: "", timeZone: "" };
         return { ...c, calendar: { code, name, timeZone } };
       }),
-      targets: targetsOf(id),
-      responsibilities: responsibilitiesOf(id),
-      underpinnedBy: linksOf(id)
+      targets: targetsOf[i],
+      responsibilities: responsibilitiesOf[i],
+      underpinnedBy: linksOf[i]
         .map((l) => underpinning.get(l.underpinningId))
         .filter((u): u is Agreement => u !== undefined),
     };

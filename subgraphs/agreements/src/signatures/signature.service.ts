@@ -1,3 +1,4 @@
+import { groupByKey } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { documentSha256Of } from "./document-terms.service";
@@ -13,7 +14,7 @@ export class SignatureService {
       where: { agreementId: In([...agreementIds]) },
       order: { signedAt: "ASC", id: "ASC" },
     });
-    return agreementIds.map((id) => rows.filter((r) => r.agreementId === id));
+    return groupByKey(agreementIds, rows, (r) => r.agreementId);
   }
 
   /** `documentSha256` of each agreement version. */
