@@ -28,6 +28,7 @@ const hasMariaDb = spawnSync("mariadbd", ["--version"], { stdio: "ignore" }).sta
 
 if (run("build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"])) {
   run("lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]);
+  run("public API against the last release (npm run schema:diff)", "npm", ["run", "--silent", "schema:diff"]);
   run("tests on the embedded database (SQLite)", "npx", ["turbo", "run", "test", "--concurrency=1"], {
     ITSM_TEST_DB: "sqlite",
   });

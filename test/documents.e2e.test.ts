@@ -1,7 +1,6 @@
 // Agreement documents and service level reports (GET /documents/…) through the real graph: the
 // sample's SLAs as HTML and PDF (read back with pdf.js), the same bytes every time, the hash of
 // the terms, content negotiation, versions, and a partner who sees only its own SLAs.
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,8 +28,7 @@ const pdfBody = (pages: string[]) =>
       .map((page) => flat(page).replace(/(\S+ v\d+|\S+ · \S+) · SHA-256 [0-9a-f]{16}… page \d+ of \d+$/, ""))
       .join(" "),
   );
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-/** The hashed part of an agreement's HTML: its <article id="terms"> element. */
+/** The agreed terms of an agreement's HTML: its <article id="terms"> element. */
 const termsOf = (html: string) => /<article id="terms">[\s\S]*?<\/article>/.exec(html)![0];
 /** Text of an HTML fragment as a reader sees it (tags out, entities decoded). */
 const textOf = (html: string) =>
@@ -57,14 +55,28 @@ describe("documents", () => {
   }, 120_000);
   afterAll(() => graph.stop());
 
-  it("renders every sample SLA as HTML with its terms, and the hash of the terms", async () => {
+  /** `Agreement.documentSha256` of a version, as the graph answers it. */
+  const documentSha256 = async (number: string, version: number, headers = ANALYST) => {
+    const answer = await graph.query(
+      "query ($n: String!, $v: Int) { agreementByNumber(number: $n, version: $v) { documentSha256 } }",
+      { n: number, v: version },
+      headers,
+    );
+    expect(answer.errors).toBeUndefined();
+    return (answer.data as { agreementByNumber: { documentSha256: string } }).agreementByNumber.documentSha256;
+  };
+  /** The version an agreement's HTML document shows. */
+  const versionOf = (html: string) => Number(/<dt>Version<\/dt><dd>(\d+)<\/dd>/.exec(html)![1]);
+
+  it("renders every sample SLA as HTML with its terms, and Agreement.documentSha256 of the version shown", async () => {
     for (const sla of slas) {
       const response = await get(`/documents/agreements/${sla.number}`, ANALYST);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
       const html = await response.text();
       const terms = termsOf(html);
-      const hash = sha256(terms);
+      const hash = await documentSha256(sla.number, versionOf(html));
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
       expect(response.headers.get("x-document-sha256")).toBe(hash);
       expect(html).toContain(`<code class="hash" id="terms-sha256">${hash}</code>`);
       const text = textOf(terms);
@@ -86,6 +98,8 @@ describe("documents", () => {
       const { pages, info } = await pdfText(pdf);
       const text = pdfBody(pages);
       expect(text).toContain(sla.number);
+      const version = Number(/VERSION (\d+)/.exec(text)![1]);
+      expect(response.headers.get("x-document-sha256")).toBe(await documentSha256(sla.number, version));
       expect(text).toContain(response.headers.get("x-document-sha256"));
       expect(sla.targets.length).toBeGreaterThan(0);
       for (const target of sla.targets) expect(text).toContain(flat(target.description));
@@ -93,7 +107,7 @@ describe("documents", () => {
       for (const duty of sla.responsibilities) expect(text).toContain(flat(duty.description));
       expect(info.Title).toContain(sla.number);
     }
-  });
+  }, 180_000); // every sample SLA, rendered and read back: minutes on a busy 2-core machine
 
   it("writes the sample's ł, ń, ö, ü and → in the PDF's embedded font", async () => {
     // Contacts' names (Zielińska, Schröder, Krüger) and the titles of OLAs (→).
@@ -109,7 +123,7 @@ describe("documents", () => {
     const arrow = sampleAgreements.find((a) => a.title.includes("→"))!;
     const response = await get(`/documents/agreements/${arrow.number}.pdf`, ANALYST);
     expect(pdfBody((await pdfText(Buffer.from(await response.arrayBuffer()))).pages)).toContain(flat(arrow.title));
-  });
+  }, 180_000); // every sample SLA, rendered and read back: minutes on a busy 2-core machine
 
   it("renders the same version to the same bytes every time, in both formats", async () => {
     for (const suffix of ["", ".pdf"]) {
@@ -153,6 +167,17 @@ describe("documents", () => {
     expect(own.status).toBe(200);
     const text = pdfBody((await pdfText(Buffer.from(await own.arrayBuffer()))).pages);
     expect(text).toContain(acme.number);
+    // The same terms, the same hash, whoever reads them: a partner signs what the provider signs.
+    const staff = await get(`/documents/agreements/${acme.number}.pdf`, ANALYST);
+    expect(own.headers.get("x-document-sha256")).toBe(staff.headers.get("x-document-sha256"));
+    const shared = slas.find((a) => a.customerCodes.length > 1)!;
+    const sharer = as("partner", [shared.customerCodes[0]]);
+    const [mine, whole] = await Promise.all([
+      get(`/documents/agreements/${shared.number}`, sharer),
+      get(`/documents/agreements/${shared.number}`, ANALYST),
+    ]);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("x-document-sha256")).toBe(whole.headers.get("x-document-sha256"));
     for (const number of [other.number, ola.number, "SLA-1999-999"]) {
       const response = await get(`/documents/agreements/${number}`, partner);
       expect(response.status).toBe(404);
@@ -194,6 +219,46 @@ describe("documents", () => {
     expect(earlier.headers.get("x-document-sha256")).not.toBe(latest.headers.get("x-document-sha256"));
     expect((await get(`/documents/agreements/${acme.number}?version=99`, ANALYST)).status).toBe(404);
     expect((await get(`/documents/agreements/${acme.number}?version=two`, ANALYST)).status).toBe(400);
+  });
+
+  it("records signatures of the hash the document shows, and shows them on it; the hash stays", async () => {
+    const html = await get(`/documents/agreements/${acme.number}.html`, ANALYST);
+    const shown = html.headers.get("x-document-sha256")!;
+    const version = versionOf(await html.text());
+    const id = (
+      (await graph.query(`{ agreementByNumber(number: "${acme.number}", version: ${version}) { id } }`, {}, ANALYST))
+        .data as { agreementByNumber: { id: string } }
+    ).agreementByNumber.id;
+    const sign = (headers: Record<string, string>, party: string, signedBy: string, hash = shown) =>
+      graph.query(
+        "mutation ($input: SignAgreementInput!) { signAgreement(input: $input) { documentSha256 signatures { party signedBy documentSha256 } } }",
+        { input: { agreementId: id, party, signedBy, documentSha256: hash } },
+        headers,
+      );
+    const stale = await sign(EDITOR, "PROVIDER", "Anna Kowalska", "0".repeat(64));
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", reason: "DOCUMENT_CHANGED" });
+    expect((await sign(EDITOR, "PROVIDER", "Anna Kowalska")).errors).toBeUndefined();
+    const partner = as("partner", ["ACME_RETAIL"]);
+    const signed = await sign(partner, "CUSTOMER", "Jörg Schröder");
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data).toEqual({
+      signAgreement: {
+        documentSha256: shown,
+        signatures: [
+          { party: "PROVIDER", signedBy: "Anna Kowalska", documentSha256: shown },
+          { party: "CUSTOMER", signedBy: "Jörg Schröder", documentSha256: shown },
+        ],
+      },
+    });
+    const after = await get(`/documents/agreements/${acme.number}.html?version=${version}`, partner);
+    expect(after.headers.get("x-document-sha256")).toBe(shown);
+    const page = await after.text();
+    expect(page).toContain("Signed by Anna Kowalska on ");
+    expect(page).toContain("Signed by Jörg Schröder on ");
+    const pdf = await get(`/documents/agreements/${acme.number}.pdf?version=${version}`, partner);
+    expect(pdfBody((await pdfText(Buffer.from(await pdf.arrayBuffer()))).pages)).toContain(
+      "Signed by Jörg Schröder on ",
+    );
   });
 
   it("refuses what is not a document", async () => {

@@ -14,6 +14,19 @@ export interface AgreementTerms {
   version: number;
   effectiveFrom: string;
   effectiveTo: string | null;
+  renewal: string;
+  renewalTermMonths: number | null;
+  noticePeriodDays: number | null;
+  /** The agreements subgraph's SHA-256 of these terms: what signatures name (see the README). */
+  documentSha256: string;
+  /** Signatures recorded for this version (the caller's view: a partner sees its own customers'). */
+  signatures: {
+    party: string;
+    customer: { code: string; name: string } | null;
+    signedBy: string;
+    signedAt: string;
+    documentSha256: string;
+  }[];
   versions: { version: number }[];
   provider: { code: string; name: string };
   customers: {
@@ -55,6 +68,11 @@ export const AGREEMENT_DOCUMENT: DocumentOperation = {
     version
     effectiveFrom
     effectiveTo
+    renewal
+    renewalTermMonths
+    noticePeriodDays
+    documentSha256
+    signatures { party customer { code name } signedBy signedAt documentSha256 }
     versions { version }
     provider { code name }
     customers { code name contacts { name email phone role } }
@@ -113,6 +131,12 @@ export function canonicalTerms(terms: AgreementTerms): AgreementTerms {
       (r) => r.description,
     ),
     underpinnedBy: sortedBy(terms.underpinnedBy, (u) => u.number),
+    signatures: sortedBy(
+      terms.signatures,
+      (s) => s.signedAt,
+      (s) => s.party,
+      (s) => s.customer?.code ?? "",
+    ),
   };
 }
 

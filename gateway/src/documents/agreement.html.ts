@@ -1,6 +1,6 @@
 import type { AgreementTerms } from "./agreement.document";
 import { label, money, percent, promise } from "./format";
-import { esc, page, sha256, table, td } from "./html";
+import { esc, page, table, td } from "./html";
 
 type Target = AgreementTerms["targets"][number];
 type Responsibility = AgreementTerms["responsibilities"][number];
@@ -33,6 +33,32 @@ export function partyName(terms: AgreementTerms, party: string): string {
   return party === "PROVIDER" ? terms.provider.name : terms.customers.map((c) => c.name).join(", ") || "The customer";
 }
 
+/** The renewal terms in words: `Renews tacitly by 12 months; notice 90 days before the end`. */
+export function renewalText(terms: AgreementTerms): string {
+  const notice = terms.noticePeriodDays === null ? "" : `; notice ${terms.noticePeriodDays} days before the end`;
+  const term = terms.renewalTermMonths === null ? "" : ` by ${terms.renewalTermMonths} months`;
+  if (terms.renewal === "TACIT") return `Renews tacitly${term}${notice}`;
+  if (terms.renewal === "EXPRESS") return `Renewed by express agreement${term}${notice}`;
+  return "No renewal: ends on its last day";
+}
+
+type Signature = AgreementTerms["signatures"][number];
+
+/** The signature recorded for a party (the provider, or a customer by code) of exactly these terms, if any. */
+export function signatureOf(terms: AgreementTerms, party: string, customerCode?: string): Signature | undefined {
+  return terms.signatures.find(
+    (s) =>
+      s.party === party &&
+      s.documentSha256 === terms.documentSha256 &&
+      (s.customer?.code ?? undefined) === customerCode,
+  );
+}
+
+/** How a recorded signature reads: who, and on which day (UTC). */
+export function signedText(signature: Signature): string {
+  return `Signed by ${signature.signedBy} on ${signature.signedAt.slice(0, 10)}`;
+}
+
 function targetRows(targets: Target[]): string[][] {
   return targets.map((t) => [
     td(label(t.metric)),
@@ -54,11 +80,12 @@ function responsibilitiesOf(terms: AgreementTerms, party: string, items: Respons
   return `<h3>${esc(label(party))}: ${esc(partyName(terms, party))}</h3>\n${byCategory}`;
 }
 
-function signatureBox(role: string, name: string): string {
+function signatureBox(role: string, name: string, signature: Signature | undefined): string {
   const field = (caption: string) => `<div class="line"></div><div class="caption">${esc(caption)}</div>`;
+  const signed = signature ? `<p class="signed">${esc(signedText(signature))}</p>\n` : "";
   return `<div class="signature">
 <p><strong>${esc(role)}</strong><br>${esc(name)}</p>
-${field("Name")}
+${signed}${field("Name")}
 ${field("Position")}
 ${field("Date")}
 ${field("Signature")}
@@ -66,10 +93,10 @@ ${field("Signature")}
 }
 
 /**
- * The agreed terms as one `<article id="terms">` element: what the document's SHA-256 is of.
- * Everything in it comes from the agreement version and the names of its parties and services;
- * the status (which changes on the same version) and the parties' contacts (kept by the
- * customers, not agreed here) are shown outside it.
+ * The agreed terms as one `<article id="terms">` element: everything in it comes from the
+ * agreement version (the names of its parties and services from their owners); the status and
+ * the parties' contacts are shown outside it. The SHA-256 shown is the agreements subgraph's
+ * `documentSha256` of the same version's terms, not a hash of this markup.
  */
 export function agreementTermsHtml(terms: AgreementTerms): string {
   const parties = [
@@ -107,8 +134,8 @@ export function agreementTermsHtml(terms: AgreementTerms): string {
       )
     : `<p>No underpinning agreement is recorded for this agreement.</p>`;
   const signatures = [
-    signatureBox("For the provider", terms.provider.name),
-    ...terms.customers.map((c) => signatureBox("For the customer", c.name)),
+    signatureBox("For the provider", terms.provider.name, signatureOf(terms, "PROVIDER")),
+    ...terms.customers.map((c) => signatureBox("For the customer", c.name, signatureOf(terms, "CUSTOMER", c.code))),
   ].join("\n");
   return `<article id="terms">
 <section class="title-page">
@@ -119,6 +146,7 @@ export function agreementTermsHtml(terms: AgreementTerms): string {
 <dt>Type</dt><dd>${esc(label(terms.type))}</dd>
 <dt>Effective from</dt><dd>${esc(terms.effectiveFrom)}</dd>
 <dt>Effective to</dt><dd>${esc(terms.effectiveTo ?? "until terminated")}</dd>
+<dt>Renewal</dt><dd>${esc(renewalText(terms))}</dd>
 </dl>
 <p>${esc(terms.description)}</p>
 <h2>Parties</h2>
@@ -160,7 +188,7 @@ function contactsHtml(terms: AgreementTerms): string {
     : "<p>No contact is recorded for the customers.</p>";
 }
 
-/** A rendered agreement: the page, and the SHA-256 of its terms. */
+/** A rendered agreement: the page, and the SHA-256 of its terms (`Agreement.documentSha256`). */
 export interface RenderedAgreement {
   html: string;
   termsSha256: string;
@@ -169,7 +197,7 @@ export interface RenderedAgreement {
 /** The agreement's HTML document: header (status, hash), the terms, then the parties' contacts. */
 export function renderAgreementHtml(terms: AgreementTerms): RenderedAgreement {
   const article = agreementTermsHtml(terms);
-  const termsSha256 = sha256(article);
+  const termsSha256 = terms.documentSha256;
   const body = `<header class="document">
 <p class="kind">${esc(label(terms.type))} ${esc(terms.number)} · version ${esc(terms.version)}</p>
 <dl>
@@ -184,7 +212,7 @@ ${article}
 ${contactsHtml(terms)}
 </section>
 <footer class="note">
-<p>The SHA-256 is of the UTF-8 bytes of the <code>&lt;article id="terms"&gt;</code> element of this page's HTML, from its opening tag to its closing tag; the status and contacts are outside it. The PDF of the same version shows the same hash.</p>
+<p>The SHA-256 identifies the agreed terms of this version: it is <code>Agreement.documentSha256</code>, the hash of the canonical JSON of the version's terms as the agreements service stores them (parties and services by their ids), and what a signature names. Status, contacts and signatures are not part of it. The PDF of the same version shows the same hash.</p>
 </footer>`;
   return { html: page(`${terms.number} v${terms.version} — ${terms.title}`, body), termsSha256 };
 }

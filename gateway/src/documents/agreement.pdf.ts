@@ -1,6 +1,6 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
 import type { AgreementTerms } from "./agreement.document";
-import { groupBy, partyName, totalCharges } from "./agreement.html";
+import { groupBy, partyName, renewalText, signatureOf, signedText, totalCharges } from "./agreement.html";
 import { label, money, percent, promise } from "./format";
 import { COLORS, fields, pdfTable, renderPdf } from "./pdf";
 
@@ -22,6 +22,7 @@ function titlePage(terms: AgreementTerms, termsSha256: string): Content[] {
       ["Status", { text: label(terms.status), bold: true }],
       ["Effective from", terms.effectiveFrom],
       ["Effective to", terms.effectiveTo ?? "until terminated"],
+      ["Renewal", renewalText(terms)],
       ["SHA-256 of the terms", { text: termsSha256, style: "hash" }],
     ]),
     { text: terms.description, margin: [0, 0, 0, 8] },
@@ -106,10 +107,13 @@ function signatures(terms: AgreementTerms, termsSha256: string): Content[] {
     },
     { text: caption, style: "note", margin: [0, 1, 0, 4] },
   ];
-  const box = (role: string, name: string): Content => ({
+  const box = (role: string, name: string, signature: ReturnType<typeof signatureOf>): Content => ({
     stack: [
       { text: role, bold: true },
       { text: name, margin: [0, 0, 0, 4] },
+      ...(signature
+        ? [{ text: signedText(signature), bold: true, color: "#1b7a3a", margin: [0, 0, 0, 2] } as Content]
+        : []),
       ...line("Name"),
       ...line("Position"),
       ...line("Date"),
@@ -118,8 +122,8 @@ function signatures(terms: AgreementTerms, termsSha256: string): Content[] {
     margin: [0, 6, 0, 10],
   });
   const boxes = [
-    box("For the provider", terms.provider.name),
-    ...terms.customers.map((c) => box("For the customer", c.name)),
+    box("For the provider", terms.provider.name, signatureOf(terms, "PROVIDER")),
+    ...terms.customers.map((c) => box("For the customer", c.name, signatureOf(terms, "CUSTOMER", c.code))),
   ];
   const rows: Content[] = [];
   for (let i = 0; i < boxes.length; i += 2)

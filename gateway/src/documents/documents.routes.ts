@@ -112,7 +112,7 @@ async function reportDocument(execute: GraphExecutor, req: IncomingMessage, numb
  * `GET /documents/agreements/<number>[.pdf|.html][?version=n]` and
  * `GET /documents/reports/<number>[.pdf|.html]?period=YYYY-MM`: documents rendered from what
  * the graph answers the caller (its bearer token), as HTML or PDF. Anything refused answers as
- * the gateway refuses requests (JSON with a code): 400, 401, 403, 404, 405, 429, 501, 502, 503.
+ * the gateway refuses requests (JSON with a code): 400, 401, 403, 404, 405, 429, 502, 503.
  */
 export function documentRoutes(execute: GraphExecutor) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {

@@ -95,14 +95,20 @@ export function dataOf(answer: GraphAnswer, what: string): Record<string, unknow
     if (value) headers[name] = value;
   }
   if (code === "UNAUTHENTICATED" && !headers["www-authenticate"]) headers["www-authenticate"] = "Bearer";
-  // The document's own operation not validating means this graph's schema lacks what it needs.
-  const status =
-    code === "GRAPHQL_VALIDATION_FAILED" ? 501 : answer.status >= 400 ? answer.status : (STATUS_BY_CODE[code] ?? 502);
+  // The gateway's own document operation not validating against the graph it serves is this
+  // gateway's bug, not the caller's and not a missing feature: a bad gateway (502), said as such.
+  if (code === "GRAPHQL_VALIDATION_FAILED") {
+    throw new RequestRefused(
+      502,
+      code,
+      `The gateway's query for ${what} does not validate against the graph's schema: ${error?.message ?? "no message"}`,
+      headers,
+    );
+  }
+  const status = answer.status >= 400 ? answer.status : (STATUS_BY_CODE[code] ?? 502);
   const message =
-    status === 501
-      ? `This graph cannot produce ${what}: ${error?.message ?? "its schema lacks a field the document needs"}`
-      : status === 502
-        ? `The graph could not produce ${what} completely (${code}): ${error?.message ?? "no data"}`
-        : (error?.message ?? `The graph refused ${what}`);
+    status === 502
+      ? `The graph could not produce ${what} completely (${code}): ${error?.message ?? "no data"}`
+      : (error?.message ?? `The graph refused ${what}`);
   throw new RequestRefused(status, code, message, headers);
 }

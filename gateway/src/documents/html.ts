@@ -35,6 +35,7 @@ th { background: #f0f2f6; font-weight: 600; } td.num { text-align: right; white-
 .signature { border: 1px solid #c9ced8; padding: 10px 12px; break-inside: avoid; }
 .signature .line { border-bottom: 1px solid #1d2330; height: 26px; margin-bottom: 2px; }
 .signature .caption { font-size: 8.5pt; color: #5a6272; margin-bottom: 8px; }
+.signature .signed { color: #1b7a3a; font-weight: 600; margin: 4px 0; }
 @media print { body { background: #fff; } .sheet { box-shadow: none; margin: 0; max-width: none; padding: 0; } }
 `;
 

@@ -19,12 +19,14 @@ const agreementsEnv = z.object({
     .default(10),
   WEBHOOK_TIMEOUT_SECONDS: envValue.positiveInt.max(120).default(10),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: envValue.bool.default("false"),
+  REQUIRE_SIGNATURES: envValue.bool.default("false"),
 });
 
 /**
  * The subgraph configuration plus `LIFECYCLE_INTERVAL_SECONDS` (default 60; 0 turns the scheduler
  * off) and the webhook delivery settings (`WEBHOOK_DELIVERY_INTERVAL_SECONDS`, default 10, 0 = off;
- * `WEBHOOK_TIMEOUT_SECONDS`, default 10; `WEBHOOK_ALLOW_PRIVATE_NETWORKS`, default false).
+ * `WEBHOOK_TIMEOUT_SECONDS`, default 10; `WEBHOOK_ALLOW_PRIVATE_NETWORKS`, default false) and
+ * `REQUIRE_SIGNATURES` (default false: an SLA activates without signatures).
  */
 export function loadAgreementsConfig(env: Env = process.env) {
   const parsed = parseEnv(agreementsEnv, env);
@@ -40,6 +42,8 @@ export function loadAgreementsConfig(env: Env = process.env) {
       /** Let webhooks reach loopback, private and link-local addresses (SSRF: off by default). */
       allowPrivateNetworks: parsed.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     },
+    /** Whether activating an SLA needs the provider's and every customer's signature of its current terms. */
+    requireSignatures: parsed.REQUIRE_SIGNATURES,
   };
 }
 
@@ -53,3 +57,5 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   timeoutMs: 10_000,
   allowPrivateNetworks: false,
 };
+/** What the agreements server needs beyond any subgraph's configuration (left out: the defaults). */
+export type AgreementsOptions = Partial<Pick<AgreementsConfig, "requireSignatures">>;

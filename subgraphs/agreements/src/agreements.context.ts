@@ -31,6 +31,9 @@ import { WebhookCommands } from "./webhooks/webhook.commands";
 import { WebhookService } from "./webhooks/webhook.service";
 import type DataLoader from "dataloader";
 import type { WebhookAttempt } from "./webhooks/webhook-attempt.entity";
+import type { AgreementsOptions } from "./agreements.config";
+import { SignatureCommands } from "./signatures/signature.commands";
+import { SignatureService } from "./signatures/signature.service";
 
 /** Every change the subgraph makes, by aggregate: each one transaction, revision-checked, audited. */
 export interface AgreementsCommands {
@@ -47,6 +50,7 @@ export interface AgreementsCommands {
   claims: ClaimCommands;
   calendars: CalendarCommands;
   webhooks: WebhookCommands;
+  signatures: SignatureCommands;
 }
 
 /** The agreements subgraph's services, created once per process around its data source. */
@@ -59,6 +63,7 @@ export interface AgreementsServices {
   feasibility: FeasibilityService;
   recipients: AlertRecipientService;
   webhooks: WebhookService;
+  signatures: SignatureService;
   commands: AgreementsCommands;
   scopes: PartnerScopeService;
   dataSource: DataSource;
@@ -70,7 +75,7 @@ export interface AgreementsServices {
 
 export function createAgreementsServices(
   dataSource: DataSource,
-  config: SubgraphConfig,
+  config: SubgraphConfig & AgreementsOptions,
   clock: Clock = systemClock,
   webhookPolicy: WebhookPolicy = { allowPrivateNetworks: false },
 ): AgreementsServices {
@@ -98,6 +103,7 @@ export function createAgreementsServices(
     feasibility: new FeasibilityService(dataSource, catalog, clock),
     recipients: new AlertRecipientService(customers),
     webhooks: new WebhookService(dataSource),
+    signatures: new SignatureService(dataSource),
     commands: {
       agreements: new AgreementCommands(transactor, references),
       coverage: new CoverageCommands(transactor, references),
@@ -105,12 +111,15 @@ export function createAgreementsServices(
       targets: new TargetCommands(transactor),
       responsibilities: new ResponsibilityCommands(transactor),
       underpinning: new UnderpinningCommands(transactor),
-      lifecycle: new LifecycleCommands(transactor, references, clock),
+      lifecycle: new LifecycleCommands(transactor, references, clock, {
+        requireSignatures: config.requireSignatures ?? false,
+      }),
       schedule: new ScheduleCommands(transactor, clock),
       renewal: new RenewalCommands(transactor, clock),
       claims: new ClaimCommands(transactor),
       calendars: new CalendarCommands(transactor),
       webhooks: new WebhookCommands(transactor, webhookPolicy),
+      signatures: new SignatureCommands(transactor),
     },
     scopes: new PartnerScopeService(customers),
     dataSource,
@@ -124,7 +133,7 @@ export function createAgreementsServices(
  * Loaders that read agreement rows (or their parties) close over the caller's scope.
  */
 export function createAgreementsLoaders(
-  { agreements, calendars, coverage, recipients, webhooks, feasibility, dataSource }: AgreementsServices,
+  { agreements, calendars, coverage, recipients, webhooks, feasibility, signatures, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
 ) {
@@ -167,6 +176,9 @@ export function createAgreementsLoaders(
       return byFirst;
     },
     webhookBacklog: loader((ids: readonly string[]) => webhooks.backlogs(ids)),
+    // Not scoped: read for agreements already loaded through agreementById (a partner's parties are filtered by the resolver).
+    signaturesByAgreement: loader((ids: readonly string[]) => signatures.signaturesOf(ids)),
+    documentSha256ByAgreement: loader((ids: readonly string[]) => signatures.documentSha256Of(ids)),
   };
 }
 

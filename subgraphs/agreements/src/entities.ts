@@ -12,6 +12,7 @@ import { WebhookAttempt } from "./webhooks/webhook-attempt.entity";
 import { WebhookDelivery } from "./webhooks/webhook-delivery.entity";
 import { WebhookEvent } from "./webhooks/webhook-event.entity";
 import { Webhook } from "./webhooks/webhook.entity";
+import { AgreementSignature } from "./signatures/signature.entity";
 
 /** Every table of the agreements database (the write path's history and locks, the scheduler's lease, and the webhooks' outbox). */
 export const agreementEntities = [
@@ -28,6 +29,7 @@ export const agreementEntities = [
   WebhookDelivery,
   WebhookAttempt,
   RaisedAlertRecord,
+  AgreementSignature,
   ...writePathEntities,
   Lease,
 ];

@@ -22,6 +22,7 @@ import {
   FeasibilityLinkResolver,
   FeasibilityResolver,
 } from "./feasibility/feasibility.resolver";
+import { SignatureResolver } from "./signatures/signature.resolver";
 import type { ServiceReference } from "./references/service.reference";
 import { isSignedIn } from "./calendars/calendar.scope";
 
@@ -54,6 +55,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       FeasibilityResolver,
       FeasibilityLinkResolver,
       AgreementFeasibilityResolver,
+      SignatureResolver,
     ],
     referenceResolvers: {
       Agreement: {

@@ -1,6 +1,6 @@
 import type { Logger, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { createLogger, createSubgraphServer } from "@itsm/kit";
-import type { WebhookSettings } from "./agreements.config";
+import type { AgreementsOptions, WebhookSettings } from "./agreements.config";
 import { DEFAULT_WEBHOOK_SETTINGS } from "./agreements.config";
 import type { AgreementsContext } from "./agreements.context";
 import type { Clock } from "./lifecycle/lifecycle.clock";
@@ -14,7 +14,7 @@ import { WebhookDeliveryWorker } from "./webhooks/webhook.worker";
 
 /** Opens the agreements database and builds the server; starts nothing. */
 export function createServer(
-  config: SubgraphConfig & { webhooks?: WebhookSettings },
+  config: SubgraphConfig & AgreementsOptions & { webhooks?: WebhookSettings },
   logger?: Logger,
   clock: Clock = systemClock,
 ): Promise<SubgraphServer<AgreementsContext>> {

@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import type { SubgraphSpec } from "@itsm/kit";
+import type { SubgraphConfig, SubgraphSpec } from "@itsm/kit";
+import type { AgreementsOptions } from "./agreements.config";
 import type { AgreementsContext } from "./agreements.context";
 import { createAgreementsContext, createAgreementsServices } from "./agreements.context";
 import { Agreement } from "./agreements/agreement.entity";
@@ -25,7 +26,7 @@ export function agreementsSubgraph(
     sample: { marker: Agreement, seed: (manager) => seedAgreements(manager) },
     synthetic: (manager, scale, progress) => seedSyntheticAgreements(manager, scale, progress),
     buildSchema,
-    contextFactory: (dataSource, config) => {
+    contextFactory: (dataSource, config: SubgraphConfig & AgreementsOptions) => {
       const services = createAgreementsServices(dataSource, config, clock, webhooks);
       return (identity) => createAgreementsContext(services, identity);
     },

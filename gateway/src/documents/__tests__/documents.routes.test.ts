@@ -155,7 +155,7 @@ describe("document routes over a fake graph", () => {
           },
           400,
         ),
-        501,
+        502,
         null,
       ],
       [
@@ -173,5 +173,76 @@ describe("document routes over a fake graph", () => {
       expect(response.status).toBe(status);
       expect(response.headers.get("www-authenticate")).toBe(challenge);
     }
+  });
+
+  it("answers 502 when the gateway's own document query does not validate against the graph (its bug, not the caller's)", async () => {
+    reply = answer(
+      {
+        errors: [
+          {
+            message: 'Cannot query field "documentSha256" on type "Agreement".',
+            extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+          },
+        ],
+      },
+      400,
+    );
+    for (const path of ["/documents/agreements/SLA-2024-007", "/documents/reports/SLA-2024-007?period=2026-11"]) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(body.errors[0].message).toMatch(
+        /^The gateway's query for the .* does not validate against the graph's schema: Cannot query field "documentSha256"/,
+      );
+    }
+  });
+
+  it("shows the graph's documentSha256 of the terms and the signatures of exactly these terms", async () => {
+    const documentSha256 = "c0ffee".padEnd(64, "0");
+    const terms = {
+      ...AGREEMENT,
+      description: "Managed services.",
+      effectiveFrom: "2026-01-01",
+      effectiveTo: null,
+      renewal: "TACIT",
+      renewalTermMonths: 12,
+      noticePeriodDays: 90,
+      documentSha256,
+      versions: [{ version: 2 }],
+      provider: { code: "CORP_IT", name: "Northwind Corporate IT" },
+      customers: [{ code: "ACME_RETAIL", name: "Acme Retail GmbH", contacts: [] }],
+      coverage: [],
+      targets: [],
+      responsibilities: [],
+      underpinnedBy: [],
+      signatures: [
+        {
+          party: "PROVIDER",
+          customer: null,
+          signedBy: "Old Terms",
+          signedAt: "2026-10-01T09:00:00.000Z",
+          documentSha256: "f".repeat(64),
+        },
+        {
+          party: "CUSTOMER",
+          customer: { code: "ACME_RETAIL", name: "Acme Retail GmbH" },
+          signedBy: "Jörg Schröder",
+          signedAt: "2026-11-02T10:30:00.000Z",
+          documentSha256,
+        },
+      ],
+    };
+    reply = answer({ data: { agreementByNumber: terms } });
+    const html = await fetch(`${base}/documents/agreements/SLA-2024-007`);
+    expect(html.headers.get("x-document-sha256")).toBe(documentSha256);
+    const page = await html.text();
+    expect(page).toContain(`<code class="hash" id="terms-sha256">${documentSha256}</code>`);
+    expect(page).toContain("Signed by Jörg Schröder on 2026-11-02");
+    // A signature of other terms is not shown as a signature of these.
+    expect(page).not.toContain("Old Terms");
+    expect(page).toContain("Renews tacitly by 12 months; notice 90 days before the end");
+    const pdf = await fetch(`${base}/documents/agreements/SLA-2024-007.pdf`);
+    expect(pdf.headers.get("x-document-sha256")).toBe(documentSha256);
   });
 });

@@ -7,10 +7,20 @@ import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import { Responsibility } from "../responsibilities/responsibility.entity";
 import { ServiceLevelTarget } from "../targets/target.entity";
 import { AgreementUnderpinning } from "../underpinning/underpinning.entity";
+import { documentSha256Of } from "../signatures/document-terms.service";
+import { AgreementSignature } from "../signatures/signature.entity";
+import type { SignatureFacts } from "../signatures/signature.rules";
 import type { ActivationFacts, Counterpart } from "./activation.rules";
 
-/** Reads what the activation rules decide on, in the activating transaction. */
-export async function activationFacts(manager: EntityManager, agreement: Agreement): Promise<ActivationFacts> {
+/**
+ * Reads what the activation rules decide on, in the activating transaction; the terms' hash and
+ * signatures only when `requireSignatures`.
+ */
+export async function activationFacts(
+  manager: EntityManager,
+  agreement: Agreement,
+  requireSignatures = false,
+): Promise<ActivationFacts> {
   const [coverage, customers, targets, responsibilities] = await Promise.all([
     manager.findBy(ServiceCoverage, { agreementId: agreement.id }),
     manager.findBy(AgreementCustomer, { agreementId: agreement.id }),
@@ -24,6 +34,32 @@ export async function activationFacts(manager: EntityManager, agreement: Agreeme
     targets,
     responsibilities,
     counterparts: await counterparts(manager, agreement),
+    signatures: requireSignatures
+      ? await signatureFacts(
+          manager,
+          agreement,
+          customers.map((c) => c.customerId),
+        )
+      : undefined,
+  };
+}
+
+/** The hash of the terms as they are in this transaction, and the signatures recorded so far. */
+async function signatureFacts(
+  manager: EntityManager,
+  agreement: Agreement,
+  customerIds: string[],
+): Promise<SignatureFacts> {
+  const [[documentSha256], signatures] = await Promise.all([
+    documentSha256Of(manager, [agreement.id]),
+    manager.findBy(AgreementSignature, { agreementId: agreement.id }),
+  ]);
+  return {
+    type: agreement.type,
+    providerId: agreement.providerId,
+    customerIds,
+    documentSha256: documentSha256 as string,
+    signatures,
   };
 }
 

@@ -4,6 +4,8 @@ import { Party } from "../responsibilities/responsibility.enums";
 import type { ComparedTarget, TargetSet } from "../targets/target.rules";
 import { strictnessProblems } from "../targets/target.rules";
 import { renewalProblems } from "../renewal/renewal.rules";
+import type { SignatureFacts } from "../signatures/signature.rules";
+import { missingSignatures } from "../signatures/signature.rules";
 
 /** Everything the activation of a DRAFT is decided on, read beforehand (see activation.facts.ts). */
 export interface ActivationFacts {
@@ -20,6 +22,8 @@ export interface ActivationFacts {
    * contracts behind an OLA (underpinnings chain: a contract behind an OLA behind an SLA).
    */
   counterparts: readonly Counterpart[];
+  /** The terms' hash and signatures, when signatures are required (REQUIRE_SIGNATURES); else absent. */
+  signatures?: SignatureFacts;
 }
 
 /**
@@ -63,5 +67,6 @@ export function activationProblems(facts: ActivationFacts, today: string): strin
     const behind = other.behind ?? agreement.type === AgreementType.SLA;
     problems.push(...(behind ? strictnessProblems(own, other) : strictnessProblems(other, own)));
   }
+  if (facts.signatures) problems.push(...missingSignatures(facts.signatures));
   return problems;
 }

@@ -37,6 +37,7 @@ export class LifecycleCommands {
     private readonly transactor: Transactor,
     private readonly references: ReferenceChecker,
     private readonly clock: Clock,
+    private readonly options: { requireSignatures: boolean } = { requireSignatures: false },
   ) {}
 
   /**
@@ -74,7 +75,7 @@ export class LifecycleCommands {
       const problems = [
         ...referenceProblems.map(describeReference),
         ...(await claimProblems(manager, services, customers)),
-        ...activationProblems(await activationFacts(manager, agreement), today),
+        ...activationProblems(await activationFacts(manager, agreement, this.options.requireSignatures), today),
       ];
       if (problems.length > 0) {
         throw new ConflictError(`Agreement ${agreement.number} cannot be activated: ${problems.join("; ")}`, {

@@ -10,7 +10,7 @@ export class LifecycleResolver {
   @Authorized(WRITERS)
   @Mutation(() => Agreement, {
     description:
-      "DRAFT → ACTIVE. Needs a service, a customer (SLA), a target per covered service, responsibilities of both parties, valid references and underpinnings at least as strict; lists every problem at once. Activating a revision supersedes the previous version. Targets its underpinnings cannot be shown to keep do not stop it: ask the answer for `feasibilityFindings` (UNSUPPORTED and UNKNOWN targets) to see the warnings.",
+      "DRAFT → ACTIVE. Needs a service, a customer (SLA), a target per covered service, responsibilities of both parties, valid references, underpinnings at least as strict and, with REQUIRE_SIGNATURES, the provider's and every customer's signature of the current terms (SLA); lists every problem at once. Activating a revision supersedes the previous version. Targets its underpinnings cannot be shown to keep do not stop it: ask the answer for `feasibilityFindings` (UNSUPPORTED and UNKNOWN targets) to see the warnings.",
   })
   activateAgreement(@Arg("input") input: AgreementRefInput, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
     return ctx.commands.lifecycle.activate(input, ctx.identity);

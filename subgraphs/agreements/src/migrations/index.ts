@@ -4,6 +4,7 @@ import { WritePath1795651298771 } from "./1795651298771-write-path.migration";
 import { ServiceLevelPerformance1796515316539 } from "./1796515316539-service-level-performance.migration";
 import { TimeDrivenLifecycle1796516470983 } from "./1796516470983-time-driven-lifecycle.migration";
 import { RenewalTerms1796517411523 } from "./1796517411523-renewal-terms.migration";
+import { AgreementSignatures1796524919920 } from "./1796524919920-agreement-signatures.migration";
 import { Webhooks1796524962063 } from "./1796524962063-webhooks.migration";
 import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migration";
 
@@ -14,6 +15,7 @@ export const agreementsMigrations = [
   ServiceLevelPerformance1796515316539,
   TimeDrivenLifecycle1796516470983,
   RenewalTerms1796517411523,
+  AgreementSignatures1796524919920,
   Webhooks1796524962063,
   RaisedAlerts1796528008959,
   NamedLockAcquisitions1797000000000,

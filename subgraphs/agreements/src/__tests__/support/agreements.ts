@@ -12,6 +12,7 @@ import {
 } from "@itsm/kit/testing";
 import { daysFrom } from "../../sample/agreements.seed";
 import { createServer } from "../../server";
+import type { AgreementsOptions } from "../../agreements.config";
 import type { AgreementsContext } from "../../agreements.context";
 import type { Clock } from "../../lifecycle/lifecycle.clock";
 import type { WebhookSettings } from "../../agreements.config";
@@ -129,8 +130,8 @@ export class AgreementsHarness {
   peers!: FakePeers;
   private counter = 0;
 
-  /** `clock`: where the server reads "today" (the system clock unless a test moves one); `webhooks`: their settings. */
-  constructor(private readonly options: { clock?: Clock; webhooks?: WebhookSettings } = {}) {
+  /** `clock`: where the server reads "today" (the system clock unless a test moves one); `webhooks`: their settings; `requireSignatures`: REQUIRE_SIGNATURES. */
+  constructor(private readonly options: { clock?: Clock; webhooks?: WebhookSettings } & AgreementsOptions = {}) {
     beforeAll(async () => {
       this.peers = await startFakePeers();
       const config: SubgraphConfig & { webhooks?: WebhookSettings } = await testConfig("agreements");
@@ -139,7 +140,8 @@ export class AgreementsHarness {
       config.peerUrls.customers = this.peers.urls.customers;
       config.peerUrls.operations = this.peers.urls.operations;
       this.config = config;
-      this.server = await createServer(config, undefined, this.options.clock);
+      const { requireSignatures } = this.options;
+      this.server = await createServer({ ...config, requireSignatures }, undefined, this.options.clock);
     });
     afterAll(async () => {
       await this.server.stop();

@@ -128,3 +128,48 @@ describe("activationProblems", () => {
     ]);
   });
 });
+
+describe("activationProblems with signatures required", () => {
+  const sha = "a".repeat(64);
+  const signatures = (
+    signed: { party: Party; partyId: string; documentSha256: string }[],
+    type = AgreementType.SLA,
+  ) => ({
+    type,
+    providerId: "corp-it",
+    customerIds: ["sales", "finance"],
+    documentSha256: sha,
+    signatures: signed,
+  });
+
+  it("lists the provider's and every customer's missing signature of the current terms, after the other problems", () => {
+    const facts = complete({
+      responsibilities: [{ party: Party.PROVIDER }],
+      signatures: signatures([
+        { party: Party.CUSTOMER, partyId: "finance", documentSha256: sha },
+        // A signature of earlier terms, or by another party, does not count.
+        { party: Party.CUSTOMER, partyId: "sales", documentSha256: "b".repeat(64) },
+        { party: Party.PROVIDER, partyId: "ssc", documentSha256: sha },
+      ]),
+    });
+    expect(activationProblems(facts, TODAY)).toEqual([
+      "no responsibility of the customer",
+      `no signature of the provider "corp-it" on the current terms (${sha})`,
+      `no signature of customer "sales" on the current terms (${sha})`,
+    ]);
+  });
+
+  it("finds nothing missing once every party signed, and asks no signature of an OLA", () => {
+    const all = [
+      { party: Party.PROVIDER, partyId: "corp-it", documentSha256: sha },
+      { party: Party.CUSTOMER, partyId: "finance", documentSha256: sha },
+      { party: Party.CUSTOMER, partyId: "sales", documentSha256: sha },
+    ];
+    expect(activationProblems(complete({ signatures: signatures(all) }), TODAY)).toEqual([]);
+    const ola = complete({
+      agreement: { number: "OLA-1", type: AgreementType.OLA, effectiveTo: null },
+      signatures: signatures([], AgreementType.OLA),
+    });
+    expect(activationProblems(ola, TODAY)).toEqual([]);
+  });
+});
