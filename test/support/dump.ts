@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { withoutBookkeeping } from "@itsm/kit/testing";
 import mysql from "mysql2/promise";
 import { join } from "node:path";
 import type { Graph, SubgraphName } from "./graph";
@@ -13,7 +14,10 @@ export async function dumpDatabase(graph: Graph, name: SubgraphName): Promise<Re
         name: string;
       }[];
       return Object.fromEntries(
-        tables.map(({ name: table }) => [table, sorted(db.prepare(`SELECT * FROM "${table}"`).all())]),
+        tables.map(({ name: table }) => [
+          table,
+          sorted(withoutBookkeeping(table, db.prepare(`SELECT * FROM "${table}"`).all() as object[])),
+        ]),
       );
     } finally {
       db.close();
@@ -26,7 +30,7 @@ export async function dumpDatabase(graph: Graph, name: SubgraphName): Promise<Re
     for (const row of tables as Record<string, string>[]) {
       const table = Object.values(row)[0];
       const [rows] = await connection.query(`SELECT * FROM \`${table}\``);
-      dump[table] = sorted(rows as unknown[]);
+      dump[table] = sorted(withoutBookkeeping(table, rows as object[]));
     }
     return dump;
   } finally {
