@@ -367,6 +367,8 @@ suite(title, () => {
 
   it("shows staff a service level heatmap of the last six months that matches serviceLevelReport", async () => {
     const periods = lastMonths(new Date());
+    // The dashboard opens in a tab of its own (the explorer stays open in the first).
+    const view = await context.newPage();
     type Node = { status: string; target: { id: string } };
     const report = async (period: string, customerId?: string) => {
       const statuses = new Map<string, string>();
@@ -380,19 +382,19 @@ suite(title, () => {
           ANALYST,
         );
         expect(response.errors).toBeUndefined();
-        const page = (
+        const answer = (
           response.data as {
             serviceLevelReport: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
           }
         ).serviceLevelReport;
-        for (const node of page.nodes) statuses.set(node.target.id, node.status);
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        for (const node of answer.nodes) statuses.set(node.target.id, node.status);
+        after = answer.pageInfo.hasNextPage ? answer.pageInfo.endCursor : null;
       } while (after);
       return statuses;
     };
     /** Every cell of the heatmap: target id → the status shown in each period. */
     const heatmap = () =>
-      page.locator(".heatmap tbody tr[data-target]").evaluateAll((trs) =>
+      view.locator(".heatmap tbody tr[data-target]").evaluateAll((trs) =>
         trs.map((tr) => ({
           target: tr.getAttribute("data-target") ?? "",
           cells: Array.from(tr.querySelectorAll("[role=gridcell]"), (td: DomNode) => ({
@@ -421,38 +423,46 @@ suite(title, () => {
       return shown;
     };
 
-    // From the explorer's link, which carries the token along.
-    await page.getByRole("link", { name: "Service level dashboard" }).click();
-    await page.waitForURL((url) => url.pathname === "/explorer/dashboard" && url.hash.startsWith("#token="));
+    // From the explorer's link, which carries the token along (in a tab of its own: the explorer stays open).
+    const href = await page.getByRole("link", { name: "Service level dashboard" }).getAttribute("href");
+    const target = new URL(href!, page.url());
+    expect(target.pathname).toBe("/explorer/dashboard");
+    expect(target.hash).toMatch(/^#token=/);
+    view.on("pageerror", (error) => problems.push(`dashboard page error: ${error.message}`));
+    view.on(
+      "console",
+      (message) => message.type() === "error" && problems.push(`dashboard console: ${message.text()}`),
+    );
+    await view.goto(target.href);
     // Six periods' reports, a few seconds each on the sample (see bench/README for the report's cost).
-    await page.locator(".heatmap, .notice.error").first().waitFor({ timeout: 180_000 });
-    expect(await page.locator(".notice.error").allInnerTexts()).toEqual([]);
-    const months = page.locator(".heatmap thead th[data-period]");
+    await view.locator(".heatmap, .notice.error").first().waitFor({ timeout: 180_000 });
+    expect(await view.locator(".notice.error").allInnerTexts()).toEqual([]);
+    const months = view.locator(".heatmap thead th[data-period]");
     expect(await months.count()).toBe(6);
     expect(await months.evaluateAll((ths) => ths.map((th) => th.getAttribute("data-period")))).toEqual(periods);
     const all = await expectMatches();
     // The sample has a mix of statuses in these months.
     const statuses = new Set(all.flatMap((row) => row.cells.map((cell) => cell.status)));
     expect(statuses.has("MET") && statuses.has("BREACHED")).toBe(true);
-    await expect(page.getByRole("list", { name: "Legend" }).innerText()).resolves.toMatch(
+    await expect(view.getByRole("list", { name: "Legend" }).innerText()).resolves.toMatch(
       /Met[\s\S]*At risk[\s\S]*Breached[\s\S]*No data/,
     );
 
     // Keyboard: the grid is one tab stop; arrow keys move; the focused cell shows its figures.
-    await page.locator('.heatmap [role=gridcell][tabindex="0"]').focus();
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowLeft");
-    const focused = page.locator(".heatmap :focus");
+    await view.locator('.heatmap [role=gridcell][tabindex="0"]').focus();
+    await view.keyboard.press("ArrowDown");
+    await view.keyboard.press("ArrowLeft");
+    const focused = view.locator(".heatmap :focus");
     await expect(focused.getAttribute("data-row")).resolves.toBe("1");
     await expect(focused.getAttribute("data-column")).resolves.toBe("4");
-    const tooltip = page.getByRole("tooltip");
+    const tooltip = view.getByRole("tooltip");
     await tooltip.waitFor();
     const tip = await tooltip.innerText();
     expect(tip).toContain(periods[4]);
     if (all[1].cells[4].status !== "ABSENT") expect(tip).toMatch(/Status: [\s\S]*Achieved: /);
     if (all[1].cells[4].status !== "ABSENT" && all[1].cells[4].status !== "NO_DATA") expect(tip).toContain("target");
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, "explorer-dashboard.png") });
+    await view.screenshot({ path: join(ARTIFACTS, "explorer-dashboard.png") });
 
     // One customer: the cells are that customer's figures.
     const customers = await graph.query<{ customerByCode: { id: string } }>(
@@ -461,9 +471,9 @@ suite(title, () => {
       ANALYST,
     );
     const acme = customers.data!.customerByCode.id;
-    await page.getByRole("combobox", { name: "Customer", exact: true }).selectOption(acme);
-    await page.locator(`.heatmap[data-customer="${acme}"], .notice.error`).first().waitFor({ timeout: 180_000 });
-    expect(await page.locator(".notice.error").allInnerTexts()).toEqual([]);
+    await view.getByRole("combobox", { name: "Customer", exact: true }).selectOption(acme);
+    await view.locator(`.heatmap[data-customer="${acme}"], .notice.error`).first().waitFor({ timeout: 180_000 });
+    expect(await view.locator(".notice.error").allInnerTexts()).toEqual([]);
     const acmeRows = await expectMatches(acme);
     expect(acmeRows.length).toBeGreaterThan(0);
     expect(acmeRows.length).toBeLessThan(all.length);
@@ -471,7 +481,8 @@ suite(title, () => {
 
   it("loads everything from the gateway itself, without errors", async () => {
     const origin = new URL(graph.gatewayUrl).origin;
-    const fetched = requests.filter((r) => !r.url().startsWith("data:"));
+    // data: URLs and the CSV download's blob: URL are made in the page, not fetched from anywhere.
+    const fetched = requests.filter((r) => !/^(data|blob):/.test(r.url()));
     expect(fetched.map((r) => r.url()).filter((u) => new URL(u).origin !== origin)).toEqual([]);
     // The page, its scripts, its stylesheet and Monaco's workers came from /explorer/, all found.
     for (const worker of ["editor", "json", "graphql"]) {
@@ -480,7 +491,12 @@ suite(title, () => {
     }
     const failed: string[] = [];
     for (const request of fetched) {
-      const status = (await request.response())?.status() ?? 0;
+      // A request still without an answer after 10 s counts as failed (rather than hanging the test).
+      const response = await Promise.race([
+        request.response(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+      ]);
+      const status = response?.status() ?? 0;
       if (status === 0 || status >= 400)
         failed.push(`${request.method()} ${request.url()} → ${status || "no response"}`);
     }
