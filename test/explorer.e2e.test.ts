@@ -1,12 +1,14 @@
 // The analysts' explorer in a real headless Chromium: the page the gateway serves to a browser,
 // the README's examples, running them, autocompletion, docs, headers and history, all offline.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page, Request } from "playwright-core";
 import { chromium } from "playwright-core";
 import type { Example } from "../gateway/explorer/examples";
 import { DESIGN_EXAMPLE, EXAMPLES, localDateInDays } from "../gateway/explorer/examples";
+import { parse } from "papaparse";
+import { lastMonths } from "../gateway/src/explorer-views/dashboard-model";
 import { as, Graph, token } from "./support/graph";
 import { daysFrom, sampleAgreements, sampleCustomers, sampleServices } from "./support/sample";
 
@@ -24,7 +26,8 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-const SCREENSHOT = join(__dirname, "artifacts", "explorer.png");
+const ARTIFACTS = join(__dirname, "artifacts");
+const SCREENSHOT = join(ARTIFACTS, "explorer.png");
 
 // CI installs Chromium, so there a missing browser fails the suite; elsewhere the suite is skipped.
 const haveChromium = existsSync(CHROMIUM);
@@ -37,6 +40,8 @@ const title = haveChromium
 if (!haveChromium && !process.env.CI) console.warn(`Skipping ${title}`);
 
 type Json = Record<string, unknown>;
+/** What the tests read of an element inside the page (the test's TypeScript has no DOM types). */
+type DomNode = { textContent: string | null; getAttribute(name: string): string | null };
 
 const exampleTitled = (name: string): Example => EXAMPLES.find((e) => e.title === name)!;
 const operationName = (example: Example) => /^query (\w+)/m.exec(example.query)![1];
@@ -298,9 +303,186 @@ suite(title, () => {
     expect(stored).toContain(operationName(DESIGN_EXAMPLE));
   });
 
+  it("shows the result as a table, rows from a chosen list, and downloads it as CSV", async () => {
+    await openExample(page, DESIGN_EXAMPLE);
+    const result = await run(page, "services");
+    type Agreement = { number: string; customers: { name: string }[] };
+    const services = (result.data.services as { nodes: { code: string; name: string; agreements: Agreement[] }[] })
+      .nodes;
+    expect(services.length).toBeGreaterThan(1);
+    await page.getByRole("tab", { name: "Table" }).click();
+    const table = page.locator(".itsm-result-table");
+    await table.waitFor();
+    // One row per service, in the result's order; nested objects and lists as dotted columns.
+    const headers = await table.locator("thead th").allInnerTexts();
+    expect(headers.slice(0, 3)).toEqual(["#", "code", "name"]);
+    expect(headers).toContain("agreements.number");
+    expect(headers).toContain("agreements.provider.name");
+    const codeColumn = headers.indexOf("code");
+    const codes = await table.locator(`tbody tr td:nth-child(${codeColumn + 1})`).allInnerTexts();
+    expect(codes).toEqual(services.map((s) => s.code));
+    await expect(page.locator(".itsm-table-size").innerText()).resolves.toMatch(
+      new RegExp(`^${services.length} rows × ${headers.length - 1} columns$`),
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "explorer-table.png") });
+
+    // The CSV of the same rows: BOM, a header, every service once, a service's agreements joined.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ServicesWithAgreements-services.nodes.csv");
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    const parsed = parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields).toEqual(headers.slice(1));
+    expect(parsed.data.map((row) => [row.code, row.name, row["agreements.number"]])).toEqual(
+      services.map((s) => [s.code, s.name, s.agreements.map((a) => a.number).join("; ")]),
+    );
+
+    // Rows from the agreements instead: one row per (service, agreement), the service's columns repeated.
+    await page.getByLabel("Rows from").selectOption("services.nodes.agreements");
+    await page.locator(".itsm-table-size", { hasText: /rows/ }).waitFor();
+    const expected = services.flatMap((s) =>
+      s.agreements.length === 0 ? [[s.code, ""]] : s.agreements.map((a) => [s.code, a.number]),
+    );
+    await waitFor(
+      "one row per agreement",
+      () => page.locator(".itsm-result-table tbody tr").count(),
+      (count) => count === expected.length,
+    );
+    const unnested = await page.locator(".itsm-result-table thead th").allInnerTexts();
+    const rows = await page
+      .locator(".itsm-result-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td: DomNode) => td.textContent ?? "")));
+    const at = (name: string) => unnested.indexOf(name);
+    expect(rows.map((row) => [row[at("code")], row[at("agreements.number")]])).toEqual(expected);
+
+    // Back to JSON: the editor is shown again.
+    await page.getByRole("tab", { name: "JSON" }).click();
+    await expect(visibleResult(page)).resolves.toContain('"data"');
+  });
+
+  it("shows staff a service level heatmap of the last six months that matches serviceLevelReport", async () => {
+    const periods = lastMonths(new Date());
+    // The dashboard opens in a tab of its own (the explorer stays open in the first).
+    const view = await context.newPage();
+    type Node = { status: string; target: { id: string } };
+    const report = async (period: string, customerId?: string) => {
+      const statuses = new Map<string, string>();
+      let after: string | null = null;
+      do {
+        const response: Awaited<ReturnType<typeof graph.query>> = await graph.query(
+          `query ($period: String!, $customerId: ID, $after: String) {
+            serviceLevelReport(period: $period, filter: { customerId: $customerId }, first: 100, after: $after) {
+              nodes { status target { id } } pageInfo { hasNextPage endCursor } } }`,
+          { period, customerId, after },
+          ANALYST,
+        );
+        expect(response.errors).toBeUndefined();
+        const answer = (
+          response.data as {
+            serviceLevelReport: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+          }
+        ).serviceLevelReport;
+        for (const node of answer.nodes) statuses.set(node.target.id, node.status);
+        after = answer.pageInfo.hasNextPage ? answer.pageInfo.endCursor : null;
+      } while (after);
+      return statuses;
+    };
+    /** Every cell of the heatmap: target id → the status shown in each period. */
+    const heatmap = () =>
+      view.locator(".heatmap tbody tr[data-target]").evaluateAll((trs) =>
+        trs.map((tr) => ({
+          target: tr.getAttribute("data-target") ?? "",
+          cells: Array.from(tr.querySelectorAll("[role=gridcell]"), (td: DomNode) => ({
+            period: td.getAttribute("data-period") ?? "",
+            status: td.getAttribute("data-status") ?? "",
+            letter: td.textContent ?? "",
+          })),
+        })),
+      );
+    const expectMatches = async (customerId?: string) => {
+      const answers = await Promise.all(periods.map((period) => report(period, customerId)));
+      const targets = new Set(answers.flatMap((answer) => [...answer.keys()]));
+      const shown = await heatmap();
+      expect(shown.map((row) => row.target).sort()).toEqual([...targets].sort());
+      for (const row of shown) {
+        expect(row.cells.map((cell) => cell.period)).toEqual(periods);
+        expect({ target: row.target, statuses: row.cells.map((cell) => cell.status) }).toEqual({
+          target: row.target,
+          statuses: answers.map((answer) => answer.get(row.target) ?? "ABSENT"),
+        });
+      }
+      // Readable without colour: each status has its own letter.
+      const letters = { MET: "M", AT_RISK: "R", BREACHED: "B", NO_DATA: "–", ABSENT: "" };
+      for (const cell of shown.flatMap((row) => row.cells))
+        expect(cell.letter).toBe(letters[cell.status as keyof typeof letters]);
+      return shown;
+    };
+
+    // From the explorer's link, which carries the token along (in a tab of its own: the explorer stays open).
+    const href = await page.getByRole("link", { name: "Service level dashboard" }).getAttribute("href");
+    const target = new URL(href!, page.url());
+    expect(target.pathname).toBe("/explorer/dashboard");
+    expect(target.hash).toMatch(/^#token=/);
+    view.on("pageerror", (error) => problems.push(`dashboard page error: ${error.message}`));
+    view.on(
+      "console",
+      (message) => message.type() === "error" && problems.push(`dashboard console: ${message.text()}`),
+    );
+    await view.goto(target.href);
+    // Six periods' reports, a few seconds each on the sample (see bench/README for the report's cost).
+    await view.locator(".heatmap, .notice.error").first().waitFor({ timeout: 180_000 });
+    expect(await view.locator(".notice.error").allInnerTexts()).toEqual([]);
+    const months = view.locator(".heatmap thead th[data-period]");
+    expect(await months.count()).toBe(6);
+    expect(await months.evaluateAll((ths) => ths.map((th) => th.getAttribute("data-period")))).toEqual(periods);
+    const all = await expectMatches();
+    // The sample has a mix of statuses in these months.
+    const statuses = new Set(all.flatMap((row) => row.cells.map((cell) => cell.status)));
+    expect(statuses.has("MET") && statuses.has("BREACHED")).toBe(true);
+    await expect(view.getByRole("list", { name: "Legend" }).innerText()).resolves.toMatch(
+      /Met[\s\S]*At risk[\s\S]*Breached[\s\S]*No data/,
+    );
+
+    // Keyboard: the grid is one tab stop; arrow keys move; the focused cell shows its figures.
+    await view.locator('.heatmap [role=gridcell][tabindex="0"]').focus();
+    await view.keyboard.press("ArrowDown");
+    await view.keyboard.press("ArrowLeft");
+    const focused = view.locator(".heatmap :focus");
+    await expect(focused.getAttribute("data-row")).resolves.toBe("1");
+    await expect(focused.getAttribute("data-column")).resolves.toBe("4");
+    const tooltip = view.getByRole("tooltip");
+    await tooltip.waitFor();
+    const tip = await tooltip.innerText();
+    expect(tip).toContain(periods[4]);
+    if (all[1].cells[4].status !== "ABSENT") expect(tip).toMatch(/Status: [\s\S]*Achieved: /);
+    if (all[1].cells[4].status !== "ABSENT" && all[1].cells[4].status !== "NO_DATA") expect(tip).toContain("target");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await view.screenshot({ path: join(ARTIFACTS, "explorer-dashboard.png") });
+
+    // One customer: the cells are that customer's figures.
+    const customers = await graph.query<{ customerByCode: { id: string } }>(
+      '{ customerByCode(code: "ACME_RETAIL") { id } }',
+      undefined,
+      ANALYST,
+    );
+    const acme = customers.data!.customerByCode.id;
+    await view.getByRole("combobox", { name: "Customer", exact: true }).selectOption(acme);
+    await view.locator(`.heatmap[data-customer="${acme}"], .notice.error`).first().waitFor({ timeout: 180_000 });
+    expect(await view.locator(".notice.error").allInnerTexts()).toEqual([]);
+    const acmeRows = await expectMatches(acme);
+    expect(acmeRows.length).toBeGreaterThan(0);
+    expect(acmeRows.length).toBeLessThan(all.length);
+  }, 480_000);
+
   it("loads everything from the gateway itself, without errors", async () => {
     const origin = new URL(graph.gatewayUrl).origin;
-    const fetched = requests.filter((r) => !r.url().startsWith("data:"));
+    // data: URLs and the CSV download's blob: URL are made in the page, not fetched from anywhere.
+    const fetched = requests.filter((r) => !/^(data|blob):/.test(r.url()));
     expect(fetched.map((r) => r.url()).filter((u) => new URL(u).origin !== origin)).toEqual([]);
     // The page, its scripts, its stylesheet and Monaco's workers came from /explorer/, all found.
     for (const worker of ["editor", "json", "graphql"]) {
@@ -309,7 +491,12 @@ suite(title, () => {
     }
     const failed: string[] = [];
     for (const request of fetched) {
-      const status = (await request.response())?.status() ?? 0;
+      // A request still without an answer after 10 s counts as failed (rather than hanging the test).
+      const response = await Promise.race([
+        request.response(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+      ]);
+      const status = response?.status() ?? 0;
       if (status === 0 || status >= 400)
         failed.push(`${request.method()} ${request.url()} → ${status || "no response"}`);
     }

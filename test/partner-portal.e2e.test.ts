@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { chromium } from "playwright-core";
-import { Graph, ROOT, stopProcess, token } from "./support/graph";
+import { as, Graph, ROOT, stopProcess, token } from "./support/graph";
 import { sampleAgreements, sampleCustomers } from "./support/sample";
 
 const PORTAL = join(ROOT, "examples", "partner-portal");
@@ -149,6 +149,59 @@ suite("the partner portal in Chromium", () => {
     const path = await download.path();
     expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
     await page.locator("output", { hasText: /SHA-256 of the terms: [0-9a-f]{64}/ }).waitFor();
+
+    // This month's performance of each target, as the graph reports it for this partner's figures.
+    const today = new Date();
+    const period = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}`;
+    type Performance = {
+      achieved: number | null;
+      status: string;
+      errorBudget: { allowed: number; consumed: number; remaining: number } | null;
+    };
+    const answer = await graph.query<{
+      customerByCode: { id: string };
+    }>(`{ customerByCode(code: "${PARTNER}") { id } }`, undefined, as("analyst"));
+    const figures = await graph.query<{
+      agreementByNumber: { targets: { id: string; performance: Performance | null }[] };
+    }>(
+      `query ($number: String!, $period: String!, $customerId: ID) { agreementByNumber(number: $number) {
+        targets { id performance(period: $period, customerId: $customerId) {
+          achieved status errorBudget { allowed consumed remaining } } } } }`,
+      { number: agreement.number, period, customerId: answer.data!.customerByCode.id },
+      as("analyst"),
+    );
+    expect(figures.errors).toBeUndefined();
+    const two = (value: number) => String(Math.round(value * 100) / 100);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const label = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
+    const measured = figures.data!.agreementByNumber.targets;
+    expect(measured.length).toBe(agreement.targets.length);
+    await expect(page.locator("main").innerText()).resolves.toContain(`Performance in ${period}`);
+    for (const target of measured) {
+      const row = page.locator(`table.targets tbody tr[data-target="${target.id}"]`);
+      const shown = {
+        achieved: await row.locator("td.achieved").innerText(),
+        status: await row.locator("td.performance").innerText(),
+        budget: await row.locator("td.budget").innerText(),
+      };
+      const p = target.performance;
+      // Achieved in the target's terms (`99.95 %`, `57.14 % of tickets in time`), the budget in minutes or tickets.
+      expect({ target: target.id, ...shown }).toEqual({
+        target: target.id,
+        achieved: p?.achieved == null ? "—" : expect.stringMatching(new RegExp(`^${escape(two(p.achieved))}( |$)`)),
+        status: p ? label(p.status) : "—",
+        budget: p?.errorBudget
+          ? expect.stringMatching(
+              new RegExp(
+                `^${escape(two(p.errorBudget.consumed))} of ${escape(two(p.errorBudget.allowed))} (min|tickets) spent, ` +
+                  `${escape(two(p.errorBudget.remaining))} left$`,
+              ),
+            )
+          : "—",
+      });
+    }
+    // The sample has figures this month for the partner's first SLA.
+    expect(measured.some((t) => t.performance && t.performance.status !== "NO_DATA")).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "partner-portal.png"), fullPage: true });
     expect(problems).toEqual([]);

@@ -65,6 +65,7 @@ const monacoCss = {
   },
 };
 const entry = join(here, "index.tsx");
+const dashboardEntry = join(here, "dashboard.tsx");
 const app = await build({
   ...common,
   format: "esm",
@@ -72,7 +73,10 @@ const app = await build({
   // when a user prettifies).
   splitting: true,
   chunkNames: "[name]-[hash]",
-  entryPoints: [{ in: entry, out: "explorer" }],
+  entryPoints: [
+    { in: entry, out: "explorer" },
+    { in: dashboardEntry, out: "dashboard" },
+  ],
   tsconfig: join(here, "tsconfig.json"),
   jsx: "automatic",
   loader: { ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "file", ".png": "file" },
@@ -84,9 +88,15 @@ const app = await build({
 const { script, stylesheet } = outputOf(app.metafile, entry);
 if (!stylesheet) throw new Error("esbuild wrote no stylesheet for the explorer");
 
-// 3. The page.
+// 3. The pages: the explorer (index.html) and the service level dashboard (dashboard.html).
 const html = readFileSync(join(here, "index.html"), "utf8").replace("%JS%", script).replace("%CSS%", stylesheet);
 writeFileSync(join(outdir, "index.html"), html);
+const dashboard = outputOf(app.metafile, dashboardEntry);
+if (!dashboard.stylesheet) throw new Error("esbuild wrote no stylesheet for the dashboard");
+const dashboardHtml = readFileSync(join(here, "dashboard.html"), "utf8")
+  .replace("%JS%", dashboard.script)
+  .replace("%CSS%", dashboard.stylesheet);
+writeFileSync(join(outdir, "dashboard.html"), dashboardHtml);
 
 // 4. A gzip copy of every script and stylesheet, which the gateway sends to clients that accept it.
 const files = [...Object.keys(workers.metafile.outputs), ...Object.keys(app.metafile.outputs)].map((f) => basename(f));

@@ -11,6 +11,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { EXAMPLES_PLUGIN } from "./examples-plugin";
 import { DESIGN_EXAMPLE } from "./examples";
+import { ResultViews } from "./result-views";
 
 // A token in the address's fragment (/graphql#token=…; fragments never reach the server) is sent
 // as the Authorization header of every request, the schema's introspection included (it needs an
@@ -38,7 +39,16 @@ function Explorer() {
       isHeadersEditorEnabled
       shouldPersistHeaders={false}
     >
-      <GraphiQL.Logo>ITSM Service Graph</GraphiQL.Logo>
+      <GraphiQL.Logo>
+        <span className="itsm-logo-links">
+          {/* The dashboard reads the same #token=… fragment. */}
+          <a href={`explorer/dashboard${window.location.hash}`}>Service level dashboard</a>
+          <span>ITSM Service Graph</span>
+        </span>
+      </GraphiQL.Logo>
+      <GraphiQL.Footer>
+        <ResultViews />
+      </GraphiQL.Footer>
     </GraphiQL>
   );
 }

@@ -11,6 +11,12 @@ export const EXPLORER_ASSETS_PATH = "/explorer/";
 /** The paths at which a browser (Accept: text/html) gets the explorer page instead of GraphQL. */
 const PAGE_PATHS = new Set(["/graphql", "/"]);
 
+/** The service level dashboard's page (its scripts are assets of the bundle like the explorer's). */
+export const DASHBOARD_PATH = "/explorer/dashboard";
+
+/** The bundle's pages: served only at their paths, with the Content-Security-Policy, never as assets. */
+const PAGES = { explorer: "index.html", dashboard: "dashboard.html" } as const;
+
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -137,6 +143,7 @@ function fileSize(path: string): number | undefined {
  * before GraphQL:
  *
  * - `GET /graphql` or `GET /` from a browser (Accept preferring text/html): the explorer page;
+ * - `GET /explorer/dashboard`: the service level dashboard's page (it asks /graphql, as the explorer);
  * - `GET /explorer/<file>`: a file of the bundle, cached for a year when its name is hashed;
  *   anything but a plain file name of the bundle is a 400 (`..`, slashes) or a 404.
  *
@@ -145,9 +152,8 @@ function fileSize(path: string): number | undefined {
  */
 export function explorerRoutes(distDir: string): Routes {
   const root = resolve(distDir);
-  const pagePath = join(root, "index.html");
-
-  function servePage(req: IncomingMessage, res: ServerResponse): void {
+  function servePage(req: IncomingMessage, res: ServerResponse, page: keyof typeof PAGES): void {
+    const pagePath = join(root, PAGES[page]);
     let html: Buffer;
     try {
       html = readFileSync(pagePath);
@@ -192,7 +198,7 @@ export function explorerRoutes(distDir: string): Routes {
     const path = join(root, name);
     const contentType = CONTENT_TYPES[extname(name).toLowerCase()];
     const size = path.startsWith(root + sep) && contentType ? fileSize(path) : undefined;
-    if (size === undefined || name === "index.html") {
+    if (size === undefined || Object.values<string>(PAGES).includes(name)) {
       sendText(res, 404, `No explorer asset named ${JSON.stringify(name)}\n`);
       return;
     }
@@ -224,6 +230,10 @@ export function explorerRoutes(distDir: string): Routes {
   }
 
   return (req, res, url) => {
+    if (url.pathname === DASHBOARD_PATH && (req.method === "GET" || req.method === "HEAD")) {
+      servePage(req, res, "dashboard");
+      return true;
+    }
     if (url.pathname.startsWith(EXPLORER_ASSETS_PATH)) {
       serveAsset(req, res, url);
       return true;
@@ -233,7 +243,7 @@ export function explorerRoutes(distDir: string): Routes {
       (req.method === "GET" || req.method === "HEAD") &&
       prefersHtml(req.headers.accept)
     ) {
-      servePage(req, res);
+      servePage(req, res, "explorer");
       return true;
     }
     return false;

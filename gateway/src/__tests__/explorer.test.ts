@@ -19,6 +19,8 @@ const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,im
 const PAGE = '<!doctype html><html><head><script type="module" src="explorer/app-ABCDEFGH.js"></script></head></html>';
 const SCRIPT = 'console.log("explorer");'.repeat(50);
 const SECRET = "not to be served";
+const DASHBOARD =
+  '<!doctype html><html><head><script type="module" src="dashboard-ABCDEFGH.js"></script></head></html>';
 
 interface Answer {
   status: number;
@@ -73,6 +75,7 @@ describe("explorerRoutes", () => {
     const dist = join(root, "explorer");
     mkdirSync(dist);
     writeFileSync(join(dist, "index.html"), PAGE);
+    writeFileSync(join(dist, "dashboard.html"), DASHBOARD);
     writeFileSync(join(dist, "app-ABCDEFGH.js"), SCRIPT);
     writeFileSync(join(dist, "app-ABCDEFGH.js.gz"), gzipSync(SCRIPT));
     writeFileSync(join(dist, "style-IJKLMNOP.css"), "body{margin:0}");
@@ -104,6 +107,16 @@ describe("explorerRoutes", () => {
       expect(answer.headers["content-security-policy"]).toContain("default-src 'self'");
       expect(answer.body.toString()).toBe(PAGE);
     }
+  });
+
+  it("serves the service level dashboard's page at /explorer/dashboard, with the same policy", async () => {
+    const answer = await send(url, "/explorer/dashboard");
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(answer.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(answer.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(answer.body.toString()).toBe(DASHBOARD);
+    expect((await send(url, "/explorer/dashboard", { method: "POST" })).status).toBe(405);
   });
 
   it("answers HEAD for the page without a body", async () => {
@@ -166,6 +179,7 @@ describe("explorerRoutes", () => {
       "/explorer/missing-ABCDEFGH.js",
       "/explorer/",
       "/explorer/index.html",
+      "/explorer/dashboard.html",
       "/explorer/app-ABCDEFGH.js.gz",
     ]) {
       const answer = await send(url, path);

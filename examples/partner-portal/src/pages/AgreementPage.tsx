@@ -1,12 +1,13 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { downloadAgreement } from "../documents";
-import { label, promise } from "../format";
+import { achieved, budget, currentPeriod, label, promise } from "../format";
 import { AgreementDocument } from "../gql/graphql";
 
-/** One agreement: its services, its service level targets by service, and its document. */
+/** One agreement: its services, its service level targets with this month's performance, and its document. */
 export function AgreementPage({ number }: { number: string }) {
-  const { data, loading, error } = useQuery(AgreementDocument, { variables: { number } });
+  const [period] = useState(currentPeriod);
+  const { data, loading, error } = useQuery(AgreementDocument, { variables: { number, period } });
   const [download, setDownload] = useState<string>("");
   if (loading) return <p>Loading {number}…</p>;
   if (error)
@@ -54,6 +55,10 @@ export function AgreementPage({ number }: { number: string }) {
         ))}
       </ul>
       <h2>Service level targets</h2>
+      <p className="muted">
+        Performance in {period}, so far: achieved against the target, its status and the error budget (what the target
+        allows to go wrong).
+      </p>
       <table className="targets">
         <thead>
           <tr>
@@ -63,21 +68,49 @@ export function AgreementPage({ number }: { number: string }) {
             <th>Target</th>
             <th>Compliance</th>
             <th>Description</th>
+            <th>Achieved ({period})</th>
+            <th>Status</th>
+            <th>Error budget</th>
           </tr>
         </thead>
         <tbody>
-          {agreement.targets.map((t) => (
-            <tr key={t.id}>
-              <td>{t.service.code}</td>
-              <td>{label(t.metric)}</td>
-              <td>{t.priority ?? "—"}</td>
-              <td className="num">{promise(t.comparator, t.value, t.unit)}</td>
-              <td className="num">
-                {t.compliancePercent === null || t.compliancePercent === undefined ? "—" : `${t.compliancePercent} %`}
-              </td>
-              <td>{t.description}</td>
-            </tr>
-          ))}
+          {agreement.targets.map((t) => {
+            const performance = t.performance;
+            return (
+              <tr key={t.id} data-target={t.id}>
+                <td>{t.service.code}</td>
+                <td>{label(t.metric)}</td>
+                <td>{t.priority ?? "—"}</td>
+                <td className="num">{promise(t.comparator, t.value, t.unit)}</td>
+                <td className="num">
+                  {t.compliancePercent === null || t.compliancePercent === undefined ? "—" : `${t.compliancePercent} %`}
+                </td>
+                <td>{t.description}</td>
+                <td className="num achieved">
+                  {performance?.achieved === null || performance?.achieved === undefined
+                    ? "—"
+                    : achieved(t.metric, t.unit, performance.achieved)}
+                </td>
+                <td className="performance">
+                  {performance ? (
+                    <span className={`performance ${performance.status}`}>{label(performance.status)}</span>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="budget">
+                  {performance?.errorBudget
+                    ? budget(
+                        performance.errorBudget.consumed,
+                        performance.errorBudget.allowed,
+                        performance.errorBudget.remaining,
+                        performance.errorBudget.unit,
+                      )
+                    : "—"}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </article>
