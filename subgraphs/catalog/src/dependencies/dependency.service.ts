@@ -23,51 +23,53 @@ export class DependencyService {
 
   /**
    * For each component, the services that use it directly or depend on such a service at any
-   * depth (impact analysis). One statement whatever the depth: a recursive common table expression
-   * (SQLite and MariaDB alike) whose UNION drops repeats, so even a cycle ends.
+   * depth (impact analysis): the direct users, then the services depending on those, and so on.
    */
   async impactedServiceIdsOf(componentIds: readonly string[]): Promise<string[][]> {
-    if (componentIds.length === 0) return [];
-    const q = (name: string) => this.dataSource.driver.escape(name);
-    const parts = this.dataSource.getMetadata(ServiceComponent).tableName;
-    const edges = this.dataSource.getMetadata(ServiceDependency).tableName;
-    const rows: { componentId: string; serviceId: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE impact (componentId, serviceId) AS (
-         SELECT ${q("componentId")}, ${q("serviceId")} FROM ${q(parts)}
-          WHERE ${q("componentId")} IN (${componentIds.map(() => "?").join(", ")})
-         UNION
-         SELECT impact.componentId, d.${q("serviceId")} FROM impact
-           JOIN ${q(edges)} d ON d.${q("dependsOnId")} = impact.serviceId
-       )
-       SELECT componentId, serviceId FROM impact`,
-      [...componentIds],
-    );
-    const byComponent = new Map<string, string[]>(componentIds.map((id) => [id, []]));
-    for (const row of rows) byComponent.get(row.componentId)?.push(row.serviceId);
-    return componentIds.map((id) => byComponent.get(id) ?? []);
+    return this.reach(componentIds, { entity: ServiceComponent, from: "componentId", to: "serviceId" }, "up");
   }
 
   /**
    * For each service, every service it depends on directly or through others (its dependency
-   * closure, without itself). One recursive statement whatever the depth, like impact analysis.
+   * closure, without itself).
    */
   async dependencyClosureIdsOf(serviceIds: readonly string[]): Promise<string[][]> {
-    if (serviceIds.length === 0) return [];
-    const q = (name: string) => this.dataSource.driver.escape(name);
-    const edges = this.dataSource.getMetadata(ServiceDependency).tableName;
-    const rows: { rootId: string; serviceId: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE closure (rootId, serviceId) AS (
-         SELECT ${q("serviceId")}, ${q("dependsOnId")} FROM ${q(edges)}
-          WHERE ${q("serviceId")} IN (${serviceIds.map(() => "?").join(", ")})
-         UNION
-         SELECT closure.rootId, d.${q("dependsOnId")} FROM closure
-           JOIN ${q(edges)} d ON d.${q("serviceId")} = closure.serviceId
-       )
-       SELECT rootId, serviceId FROM closure`,
-      [...serviceIds],
+    const closures = await this.reach(
+      serviceIds,
+      { entity: ServiceDependency, from: "serviceId", to: "dependsOnId" },
+      "down",
     );
-    const byService = new Map<string, string[]>(serviceIds.map((id) => [id, []]));
-    for (const row of rows) if (row.serviceId !== row.rootId) byService.get(row.rootId)?.push(row.serviceId);
-    return serviceIds.map((id) => byService.get(id) ?? []);
+    return closures.map((ids, i) => ids.filter((id) => id !== serviceIds[i]));
+  }
+
+  /**
+   * For each root, the services reached from it: the first step through `start` (root column →
+   * service column), then along the dependency edges, towards dependents (`up`) or dependencies
+   * (`down`), at any depth. One statement whatever the depth: a recursive common table expression
+   * (SQLite and MariaDB alike) whose UNION drops repeats, so even a cycle ends.
+   */
+  private async reach(
+    rootIds: readonly string[],
+    start: { entity: typeof ServiceComponent | typeof ServiceDependency; from: string; to: string },
+    direction: "up" | "down",
+  ): Promise<string[][]> {
+    if (rootIds.length === 0) return [];
+    const q = (name: string) => this.dataSource.driver.escape(name);
+    const first = this.dataSource.getMetadata(start.entity).tableName;
+    const edges = this.dataSource.getMetadata(ServiceDependency).tableName;
+    const [near, far] = direction === "up" ? ["dependsOnId", "serviceId"] : ["serviceId", "dependsOnId"];
+    const rows: { rootId: string; serviceId: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE reach (rootId, serviceId) AS (
+         SELECT ${q(start.from)}, ${q(start.to)} FROM ${q(first)}
+          WHERE ${q(start.from)} IN (${rootIds.map(() => "?").join(", ")})
+         UNION
+         SELECT reach.rootId, d.${q(far)} FROM reach JOIN ${q(edges)} d ON d.${q(near)} = reach.serviceId
+       )
+       SELECT rootId, serviceId FROM reach`,
+      [...rootIds],
+    );
+    const byRoot = new Map<string, string[]>(rootIds.map((id) => [id, []]));
+    for (const row of rows) byRoot.get(row.rootId)?.push(row.serviceId);
+    return rootIds.map((id) => byRoot.get(id) ?? []);
   }
 }
