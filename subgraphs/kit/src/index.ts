@@ -22,6 +22,7 @@ export * from "./schema/partial-errors";
 export * from "./schema/record";
 export * from "./write/history";
 export * from "./write/lease";
+export * from "./write/recurring-job";
 export * from "./write/named-lock";
 export * from "./write/partner-customers";
 export * from "./write/subgraph-client";

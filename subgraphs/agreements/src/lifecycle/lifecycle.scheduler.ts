@@ -1,6 +1,5 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { acquireLease, newId, releaseLease } from "@itsm/kit";
-import { hostname } from "node:os";
+import { JobLease, RecurringRun } from "@itsm/kit";
 import type { Clock } from "./lifecycle.clock";
 import type { AppliedChange, ScheduleCommands } from "./schedule.commands";
 import type { AlertRaising } from "../alerts/alert-raising.commands";
@@ -30,28 +29,31 @@ export interface LifecycleSchedulerOptions {
  * its own transaction (see `ScheduleCommands`), so a run that overlaps another never repeats one.
  */
 export class LifecycleScheduler {
-  readonly holder: string;
+  private readonly lease: JobLease;
   private readonly leaseMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> | undefined;
-  private held = false;
-  private stopped = false;
+  private readonly loop: RecurringRun;
 
   constructor(private readonly options: LifecycleSchedulerOptions) {
-    this.holder = options.holder ?? `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+    this.lease = new JobLease(options.transactor, LIFECYCLE_LEASE, options.holder);
     this.leaseMs = (options.leaseSeconds ?? Math.max(2 * options.intervalSeconds, 60)) * 1000;
+    this.loop = new RecurringRun({
+      intervalSeconds: options.intervalSeconds,
+      run: async () => {
+        await this.runOnce();
+      },
+      onError: (error) => options.logger.error({ err: error }, "lifecycle run failed"),
+    });
+  }
+
+  /** This replica's name in the lease. */
+  get holder(): string {
+    return this.lease.holder;
   }
 
   /** One run: the changes made, or null when another replica holds the lease. */
   async runOnce(): Promise<AppliedChange[] | null> {
-    const { transactor, clock, schedule, logger } = this.options;
-    this.held = await acquireLease(transactor, {
-      name: LIFECYCLE_LEASE,
-      holder: this.holder,
-      now: clock.now(),
-      ttlMs: this.leaseMs,
-    });
-    if (!this.held) return null;
+    const { clock, schedule, logger } = this.options;
+    if (!(await this.lease.take(clock.now(), this.leaseMs))) return null;
     const applied = await schedule.runDue();
     for (const change of applied) {
       logger.info(
@@ -66,23 +68,12 @@ export class LifecycleScheduler {
 
   /** Runs now and then every interval until stopped (nothing when the interval is 0). */
   start(): void {
-    if (this.options.intervalSeconds <= 0 || this.stopped) return;
-    const tick = () => {
-      this.current = this.runOnce()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, "lifecycle run failed"))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalSeconds * 1000).unref();
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
   /** Stops the timer, lets a run in progress finish, and gives the lease up so another replica takes over. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
-    if (this.held) await releaseLease(this.options.transactor, LIFECYCLE_LEASE, this.holder);
-    this.held = false;
+    await this.loop.stop();
+    await this.lease.release();
   }
 }

@@ -1,7 +1,6 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { acquireLease, newId, releaseLease } from "@itsm/kit";
+import { JobLease, newId, RecurringRun } from "@itsm/kit";
 import { lookup as dnsLookup } from "node:dns/promises";
-import { hostname } from "node:os";
 import { performance } from "node:perf_hooks";
 import { LessThanOrEqual } from "typeorm";
 import type { Clock } from "../lifecycle/lifecycle.clock";
@@ -75,20 +74,24 @@ interface Sent {
  * after a receiver's 2xx but before it is recorded sends the event again, with the same id.
  */
 export class WebhookDeliveryWorker {
-  readonly holder: string;
+  private readonly lease: JobLease;
   private readonly leaseMs: number;
+  private readonly loop: RecurringRun;
   private readonly fetch: typeof fetch;
   private readonly lookup: Lookup;
   private readonly random: () => number;
   private readonly batchSize: number;
   private readonly concurrency: number;
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> | undefined;
-  private held = false;
-  private stopped = false;
 
   constructor(private readonly options: WebhookWorkerOptions) {
-    this.holder = options.holder ?? `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+    this.lease = new JobLease(options.transactor, WEBHOOK_LEASE, options.holder);
+    this.loop = new RecurringRun({
+      intervalSeconds: options.intervalSeconds,
+      run: async () => {
+        await this.runOnce();
+      },
+      onError: (error) => options.logger.error({ err: error }, "webhook delivery run failed"),
+    });
     this.leaseMs = (options.leaseSeconds ?? Math.max(2 * options.intervalSeconds, 120)) * 1000;
     this.fetch = options.fetch ?? fetch;
     this.lookup = options.lookup ?? systemLookup;
@@ -109,8 +112,7 @@ export class WebhookDeliveryWorker {
       }),
     );
     if (due.length === 0) return [];
-    this.held = await acquireLease(transactor, { name: WEBHOOK_LEASE, holder: this.holder, now, ttlMs: this.leaseMs });
-    if (!this.held) return null;
+    if (!(await this.lease.take(now, this.leaseMs))) return null;
     const results: AttemptResult[] = [];
     const queue = [...due];
     const work = async () => {
@@ -261,25 +263,19 @@ export class WebhookDeliveryWorker {
     }
   }
 
+  /** This replica's name in the lease. */
+  get holder(): string {
+    return this.lease.holder;
+  }
+
   /** Runs now and then every interval until stopped (nothing when the interval is 0). */
   start(): void {
-    if (this.options.intervalSeconds <= 0 || this.stopped) return;
-    const tick = () => {
-      this.current = this.runOnce()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, "webhook delivery run failed"))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalSeconds * 1000).unref();
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
   /** Stops the timer, lets a run in progress finish, and gives the lease up. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
-    if (this.held) await releaseLease(this.options.transactor, WEBHOOK_LEASE, this.holder);
-    this.held = false;
+    await this.loop.stop();
+    await this.lease.release();
   }
 }

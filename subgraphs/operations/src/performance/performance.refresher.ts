@@ -1,8 +1,7 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { acquireLease, newId, releaseLease } from "@itsm/kit";
+import { JobLease, RecurringRun } from "@itsm/kit";
 import type { Period } from "@itsm/service-hours";
 import { parsePeriod } from "@itsm/service-hours";
-import { hostname } from "node:os";
 import type { CatalogueClient } from "../catalogue/catalogue.client";
 import type { PerformanceStore } from "./performance.store";
 
@@ -50,28 +49,34 @@ export function defaultPeriods(now: Date): Period[] {
  * compute the stale rows they need themselves).
  */
 export class PerformanceRefresher {
-  readonly holder: string;
+  private readonly lease: JobLease;
   private readonly leaseMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> | undefined;
-  private held = false;
-  private stopped = false;
+  private readonly loop: RecurringRun;
 
   constructor(private readonly options: PerformanceRefresherOptions) {
-    this.holder = options.holder ?? `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+    this.lease = new JobLease(options.transactor, PERFORMANCE_LEASE, options.holder);
     this.leaseMs = Math.max(2 * options.intervalSeconds * 1000, 2 * this.budgetMs(), 60_000);
+    this.loop = new RecurringRun({
+      intervalSeconds: options.intervalSeconds,
+      run: async () => {
+        const run = await this.runOnce();
+        if (run?.some((p) => p.computed > 0)) options.logger.info({ run }, "performance figures refreshed");
+        // Work left (a first fill): go on at once — each batch awaits the database, so requests interleave.
+        return run?.some((p) => !p.ready) ? 0 : undefined;
+      },
+      onError: (error) => options.logger.error({ err: error }, "performance refresh failed"),
+    });
+  }
+
+  /** This replica's name in the lease. */
+  get holder(): string {
+    return this.lease.holder;
   }
 
   /** One run; null when another replica holds the lease. */
   async runOnce(): Promise<RefreshRun | null> {
-    const { transactor, now, store, catalogue } = this.options;
-    this.held = await acquireLease(transactor, {
-      name: PERFORMANCE_LEASE,
-      holder: this.holder,
-      now: now(),
-      ttlMs: this.leaseMs,
-    });
-    if (!this.held) return null;
+    const { now, store, catalogue } = this.options;
+    if (!(await this.lease.take(now(), this.leaseMs))) return null;
     const periods = new Map(defaultPeriods(now()).map((p) => [p.label, p]));
     for (const period of periods.values()) await store.request(period);
     for (const snapshot of await store.requestedSince(new Date(now().getTime() - KEEP_REQUESTED_MS))) {
@@ -107,32 +112,13 @@ export class PerformanceRefresher {
 
   /** Runs now and then every interval until stopped (nothing when the interval is 0). */
   start(): void {
-    if (this.options.intervalSeconds <= 0 || this.stopped) return;
-    const tick = () => {
-      this.current = this.runOnce()
-        .then((run) => {
-          if (run?.some((p) => p.computed > 0)) this.options.logger.info({ run }, "performance figures refreshed");
-          // Work left (a first fill): go on at once — each batch awaits the database, so requests interleave.
-          return run?.some((p) => !p.ready) ? 0 : this.options.intervalSeconds * 1000;
-        })
-        .catch((error: unknown) => {
-          this.options.logger.error({ err: error }, "performance refresh failed");
-          return this.options.intervalSeconds * 1000;
-        })
-        .then((delay) => {
-          if (!this.stopped) this.timer = setTimeout(tick, delay).unref();
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
   /** Stops the timer, lets a run in progress finish, and gives the lease up so another replica takes over. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
-    if (this.held) await releaseLease(this.options.transactor, PERFORMANCE_LEASE, this.holder);
-    this.held = false;
+    await this.loop.stop();
+    await this.lease.release();
   }
 
   private budgetMs(): number {
