@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import type { DataSource, Migration } from "typeorm";
 import { ConflictError } from "@itsm/runtime";
 import { isTransactionConflict } from "./database-errors";
+import { leaseHolderName } from "../write/recurring-job";
 import { Transactor } from "../write/transactor";
 
 /** How long a migration lock holds without being renewed (a holder that dies frees it after this). */
@@ -35,7 +34,7 @@ export async function runMigrationsLocked(
   dataSource: DataSource,
   log: (message: string) => void = () => {},
 ): Promise<Migration[]> {
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const holder = leaseHolderName();
   const transactor = new Transactor(dataSource);
   await dataSource.query(CREATE_TABLE);
   const deadline = Date.now() + WAIT_MS;
