@@ -10,8 +10,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { GraphOptions, GraphResponse, SubgraphName, TokenOptions, TokenRole } from "./graph";
-import { as, post, ROOT, startProcess, stopProcess, SUBGRAPH_NAMES, token } from "./graph";
+import type { GraphOptions, SubgraphName } from "./graph";
+import { GatewayCaller, ROOT, startProcess, stopProcess, SUBGRAPH_NAMES } from "./graph";
 
 export * from "./graph";
 
@@ -67,7 +67,7 @@ interface Replica {
   output?: () => string;
 }
 
-export class Graph {
+export class Graph extends GatewayCaller {
   readonly dataDir: string;
   readonly databaseUrls = new Map<SubgraphName, string>();
   /** HAProxy's frontend of each subgraph's replicas. */
@@ -76,11 +76,11 @@ export class Graph {
   /** HAProxy's frontend of each node's SQL port (the others as backups). */
   readonly databasePorts = new Map<number, number>();
   readonly nodes = clusterNodes();
-  gatewayUrl = "";
   private haproxy: ChildProcess | undefined;
   private haproxyOutput = "";
 
   constructor(private readonly options: GraphOptions = {}) {
+    super();
     this.dataDir = mkdtempSync(join(tmpdir(), "itsm-cluster-e2e-"));
   }
 
@@ -255,22 +255,6 @@ export class Graph {
 
   subgraphUrl(name: SubgraphName): string {
     return `http://127.0.0.1:${this.subgraphPorts.get(name)}/graphql`;
-  }
-
-  query<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers: Record<string, string> = {},
-  ): Promise<GraphResponse<T>> {
-    return post<T>(this.gatewayUrl, query, variables, headers);
-  }
-
-  token(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): string {
-    return token(role, customerCodes, options);
-  }
-
-  as(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): Record<string, string> {
-    return as(role, customerCodes, options);
   }
 
   async stop(): Promise<void> {

@@ -158,21 +158,45 @@ export interface GraphOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** What every test graph offers its tests: operations through its gateway, as a caller of some role. */
+export abstract class GatewayCaller {
+  gatewayUrl = "";
+
+  /** Runs an operation through the gateway; anonymous unless `headers` carry a token (see `as`). */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphResponse<T>> {
+    return post<T>(this.gatewayUrl, query, variables, headers);
+  }
+
+  /** A token of the graph's test identity provider (see `token`). */
+  token(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): string {
+    return token(role, customerCodes, options);
+  }
+
+  /** The headers of a caller with this role, for `query` and `post`. */
+  as(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): Record<string, string> {
+    return as(role, customerCodes, options);
+  }
+}
+
 /**
  * The whole graph as it runs in production: every subgraph process on a free port, each with
  * its own database (embedded, in a temporary data directory, or a fresh MariaDB database in the
  * MariaDB run), and the gateway in front of them.
  */
-export class Graph {
+export class Graph extends GatewayCaller {
   private readonly processes = new Map<ProcessName, Started>();
   /** Every process this graph started, including those since killed or stopped, for `logs()`. */
   private readonly everStarted: { name: ProcessName; output: () => string }[] = [];
   readonly subgraphPorts = new Map<SubgraphName, string>();
   readonly dataDir: string;
   readonly databaseUrls: Map<SubgraphName, string>;
-  gatewayUrl = "";
 
   constructor(private readonly options: GraphOptions = {}) {
+    super();
     this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "itsm-e2e-"));
     this.databaseUrls = new Map(options.databaseUrls ?? []);
   }
@@ -257,25 +281,6 @@ export class Graph {
     if (!started) return;
     this.processes.delete(name);
     await stopProcess(started.child, "SIGKILL");
-  }
-
-  /** Runs an operation through the gateway; anonymous unless `headers` carry a token (see `as`). */
-  query<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers: Record<string, string> = {},
-  ): Promise<GraphResponse<T>> {
-    return post<T>(this.gatewayUrl, query, variables, headers);
-  }
-
-  /** A token of the graph's test identity provider (see `token`). */
-  token(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): string {
-    return token(role, customerCodes, options);
-  }
-
-  /** The headers of a caller with this role, for `query` and `post`. */
-  as(role: TokenRole, customerCodes: string[] = [], options: TokenOptions = {}): Record<string, string> {
-    return as(role, customerCodes, options);
   }
 
   async stop(): Promise<void> {
