@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsOptional, Length, Min } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsOptional, Length } from "class-validator";
+import { Field, InputType } from "type-graphql";
+import { ExpectedVersionField, IdField } from "@itsm/kit";
 import { WebhookEventType } from "./webhook.enums";
 import type { NewWebhook, WebhookEdit } from "./webhook.commands";
 
@@ -24,12 +25,10 @@ export class CreateWebhookInput implements NewWebhook {
 
 @InputType({ description: "Changes to a webhook; omitted fields keep their value." })
 export class UpdateWebhookInput implements WebhookEdit {
-  @Field(() => ID, { description: "The webhook." })
+  @IdField("The webhook.")
   id: string;
 
-  @Field(() => Int, { nullable: true, description: "The version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
+  @ExpectedVersionField({ optional: true })
   expectedVersion?: number | null;
 
   @Field(() => String, { nullable: true, description: "A new URL (http or https)." })
@@ -50,11 +49,9 @@ export class UpdateWebhookInput implements WebhookEdit {
 
 @InputType({ description: "A webhook to delete, with what is still queued for it." })
 export class DeleteWebhookInput {
-  @Field(() => ID, { description: "The webhook." })
+  @IdField("The webhook.")
   id: string;
 
-  @Field(() => Int, { nullable: true, description: "The version you last read; checked when given." })
-  @IsOptional()
-  @Min(1)
+  @ExpectedVersionField({ optional: true })
   expectedVersion?: number | null;
 }
