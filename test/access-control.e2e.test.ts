@@ -223,6 +223,13 @@ describe("every mutation, for every role", () => {
       "setCoverageCalendar",
       `setCoverageCalendar(input: { agreementId: "${id}", serviceId: "${id}", calendarId: "${id}" }) { id }`,
     ],
+    // webhooks (admin only): a URL that is not http(s) (BAD_USER_INPUT for an admin), an unknown webhook
+    [
+      "createWebhook",
+      `createWebhook(input: { url: "ftp://example.com/hook", events: [AGREEMENT_ACTIVATED], secret: "${"s".repeat(32)}" }) { id }`,
+    ],
+    ["updateWebhook", `updateWebhook(input: { id: "${id}", url: "https://example.com/hook" }) { id }`],
+    ["deleteWebhook", `deleteWebhook(input: { id: "${id}" }) { id }`],
     // operations: one record of each kind that refers to nothing that exists (INVALID_REFERENCE for writers)
     [
       "recordOutages",
@@ -251,11 +258,13 @@ describe("every mutation, for every role", () => {
 
   // A partner signs for its own customers (here: an agreement it cannot see, NOT_FOUND).
   const partnerMay = new Set(["signAgreement"]);
+  // Where the graph's events go is the administrators' business (a URL and a signing secret).
+  const adminOnly = new Set(["createWebhook", "updateWebhook", "deleteWebhook"]);
 
   it.each(mutations)("%s", async (name, selection) => {
     const expected: Record<Caller, string> = {
       admin: "allowed",
-      editor: "allowed",
+      editor: adminOnly.has(name) ? "FORBIDDEN" : "allowed",
       analyst: "FORBIDDEN",
       partner: partnerMay.has(name) ? "allowed" : "FORBIDDEN",
       anonymous: "UNAUTHENTICATED",
