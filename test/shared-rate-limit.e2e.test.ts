@@ -26,6 +26,9 @@ function gateway(env: NodeJS.ProcessEnv): Promise<Replica> {
     RATE_LIMIT_BURST: "1000",
     RATE_LIMIT_REPLICAS: String(REPLICAS),
     RATE_LIMIT_REDIS_PREFIX: `e2e-${process.pid}`,
+    // A stalled machine must not turn a slow answer into a per-process count (the default is 200 ms);
+    // a store that is down refuses connections at once whatever this says.
+    RATE_LIMIT_REDIS_TIMEOUT_MS: "2000",
     ...env,
   });
 }

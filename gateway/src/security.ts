@@ -36,6 +36,8 @@ export function operationLimits(limits: OperationLimits): {
 /** A gateway's rate limiter: `consume` refuses a client over its limits; `close` lets go of the store. */
 export interface RateLimiter {
   consume(key: string): Promise<void>;
+  /** Resolves once a shared store is connected, or after its connect timeout (then limits per process). */
+  connected(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,10 +98,13 @@ export function rateLimiter(limits: OperationLimits, logger?: Logger): RateLimit
       if (shared && shared.fallbacks() === fallbacksBefore) shared.answered();
     }
   };
-  return { consume, close: async () => shared?.close() };
+  return { consume, connected: async () => shared?.connected(), close: async () => shared?.close() };
 }
 
 type RateLimitStore = NonNullable<OperationLimits["rateLimitStore"]>;
+
+/** How long a gateway waits for the shared store when it starts (and for each connection attempt). */
+const CONNECT_TIMEOUT_MS = 2_000;
 
 /** The Redis connection shared by a gateway's limits, and the per-process limits used while it is down. */
 function sharedStore(store: RateLimitStore, logger: Logger | undefined) {
@@ -108,7 +113,7 @@ function sharedStore(store: RateLimitStore, logger: Logger | undefined) {
     enableOfflineQueue: false,
     commandTimeout: store.timeoutMs,
     maxRetriesPerRequest: 0,
-    connectTimeout: 2_000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
   });
   let lastError: string | undefined;
   // ioredis reports every failed reconnection; the state changes below are what the log says.
@@ -145,6 +150,22 @@ function sharedStore(store: RateLimitStore, logger: Logger | undefined) {
         "the shared rate-limit store answers again: one limit across gateways",
       );
     },
+    /**
+     * Waits for the first connection (at most the connect timeout): a gateway that served before it
+     * would count its first requests per process, against its share of the limits only.
+     */
+    connected: () =>
+      client.status === "ready"
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              clearTimeout(timer);
+              client.off("ready", done);
+              resolve();
+            };
+            const timer = setTimeout(done, CONNECT_TIMEOUT_MS).unref();
+            client.once("ready", done);
+          }),
     close: async () => {
       client.disconnect();
     },

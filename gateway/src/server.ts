@@ -184,6 +184,7 @@ export class GatewayServer {
     }
     const limiter = rateLimiter(this.config.limits, this.logger);
     this.limiter = limiter;
+    await limiter.connected();
     const rateLimit = limiter.consume;
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
