@@ -60,8 +60,15 @@ export function createCatalogLoaders(
       isStaff(identity) ? components.byIds(ids) : Promise.resolve(ids.map(() => null)),
     ),
     componentIdsByService: loader((ids: readonly string[]) => components.componentIdsOf(ids)),
-    serviceIdsByComponent: loader((ids: readonly string[]) => components.serviceIdsUsing(ids)),
-    impactedServiceIdsByComponent: loader((ids: readonly string[]) => dependencies.impactedServiceIdsOf(ids)),
+    // One loader for both of a component's service lists: resolved together, so the services they
+    // name are loaded in one batch whatever order the database answers in (a constant statement count).
+    serviceIdsByComponent: loader(async (ids: readonly string[]) => {
+      const [direct, impacted] = await Promise.all([
+        components.serviceIdsUsing(ids),
+        dependencies.impactedServiceIdsOf(ids),
+      ]);
+      return ids.map((_, i) => ({ direct: direct[i], impacted: impacted[i] }));
+    }),
     dependencyIdsByService: loader((ids: readonly string[]) => dependencies.dependencyIdsOf(ids)),
     dependencyClosureIdsByService: loader((ids: readonly string[]) => dependencies.dependencyClosureIdsOf(ids)),
     dependentIdsByService: loader((ids: readonly string[]) => dependencies.dependentIdsOf(ids)),

@@ -60,8 +60,8 @@ export class ComponentResolver {
 
   @FieldResolver(() => [Service], { description: "The services this component is directly part of, by code." })
   async services(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
-    const ids = await loaders.serviceIdsByComponent.load(component.id);
-    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+    const { direct } = await loaders.serviceIdsByComponent.load(component.id);
+    return sortByText(await loadExisting(loaders.serviceById, direct), (s) => s.code);
   }
 
   @FieldResolver(() => [Service], {
@@ -69,7 +69,7 @@ export class ComponentResolver {
       "Impact analysis: every service that would be affected if this component failed — the services it is part of and, transitively, every service depending on them. By code.",
   })
   async impactedServices(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
-    const ids = await loaders.impactedServiceIdsByComponent.load(component.id);
-    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+    const { impacted } = await loaders.serviceIdsByComponent.load(component.id);
+    return sortByText(await loadExisting(loaders.serviceById, impacted), (s) => s.code);
   }
 }
