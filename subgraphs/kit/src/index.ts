@@ -13,6 +13,7 @@ export * from "./data/migration-lock";
 export * from "./data/stable-id";
 export * from "./data/synthetic";
 export * from "./schema/described-enum";
+export * from "./schema/shared-enums";
 export * from "./schema/federated-schema";
 export * from "./schema/input-fields";
 export * from "./schema/money";

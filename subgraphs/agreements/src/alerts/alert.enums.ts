@@ -1,16 +1,6 @@
-import { describeEnum } from "@itsm/kit";
+import { defineEnum, type EnumValue } from "@itsm/kit";
 
-/** What an alert is about. */
-export enum AlertKind {
-  EXPIRING = "EXPIRING",
-  NOTICE_DUE = "NOTICE_DUE",
-  REVIEW_DUE = "REVIEW_DUE",
-  UNDERPINNING_ENDS_FIRST = "UNDERPINNING_ENDS_FIRST",
-  BUDGET_75 = "BUDGET_75",
-  BREACHED = "BREACHED",
-}
-
-describeEnum(AlertKind, "AlertKind", "What an alert is about.", {
+export const AlertKind = defineEnum("AlertKind", "What an alert is about.", {
   EXPIRING: "An ACTIVE agreement ends within 90 days (one that renews tacitly without notice does not end).",
   NOTICE_DUE: "The last day to give notice on a TACIT agreement is within 30 days.",
   REVIEW_DUE: "An agreement's review date is within 30 days, or has passed.",
@@ -19,3 +9,4 @@ describeEnum(AlertKind, "AlertKind", "What an alert is about.", {
     "75 % or more of a target's error budget is used in its current period (MONTH, QUARTER or YEAR), and it is not breached yet (figures from the operations subgraph).",
   BREACHED: "A target is breached in its current period (figures from the operations subgraph).",
 });
+export type AlertKind = EnumValue<typeof AlertKind>;

@@ -6,7 +6,7 @@ import { AlertKind } from "./alert.enums";
 
 /** How far ahead each kind looks, in days (REVIEW_DUE also lists overdue reviews). */
 export const ALERT_HORIZON_DAYS: Record<
-  Exclude<AlertKind, AlertKind.UNDERPINNING_ENDS_FIRST | AlertKind.BUDGET_75 | AlertKind.BREACHED>,
+  Exclude<AlertKind, typeof AlertKind.UNDERPINNING_ENDS_FIRST | typeof AlertKind.BUDGET_75 | typeof AlertKind.BREACHED>,
   number
 > = {
   [AlertKind.EXPIRING]: 90,
@@ -34,7 +34,7 @@ export interface RaisedAlert {
   message: string;
 }
 
-const LIVE = [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE];
+const LIVE: AgreementStatus[] = [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE];
 
 /** Whether an agreement will really end at effectiveTo (a TACIT one without notice renews instead). */
 function endsAt(a: AlertFacts): string | null {

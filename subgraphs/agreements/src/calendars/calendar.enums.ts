@@ -1,22 +1,17 @@
-import { describeEnum } from "@itsm/kit";
+import { defineEnum, type EnumValue } from "@itsm/kit";
 
-/** A day of the week as service calendars name them, Monday first (the values of `@itsm/service-hours`). */
-export enum Weekday {
-  MON = "MON",
-  TUE = "TUE",
-  WED = "WED",
-  THU = "THU",
-  FRI = "FRI",
-  SAT = "SAT",
-  SUN = "SUN",
-}
-
-describeEnum(Weekday, "Weekday", "A day of the week, as service calendars name them (ISO order, Monday first).", {
-  MON: "Monday.",
-  TUE: "Tuesday.",
-  WED: "Wednesday.",
-  THU: "Thursday.",
-  FRI: "Friday.",
-  SAT: "Saturday.",
-  SUN: "Sunday.",
-});
+/** The values of `@itsm/service-hours`' Weekday. */
+export const Weekday = defineEnum(
+  "Weekday",
+  "A day of the week, as service calendars name them (ISO order, Monday first).",
+  {
+    MON: "Monday.",
+    TUE: "Tuesday.",
+    WED: "Wednesday.",
+    THU: "Thursday.",
+    FRI: "Friday.",
+    SAT: "Saturday.",
+    SUN: "Sunday.",
+  },
+);
+export type Weekday = EnumValue<typeof Weekday>;

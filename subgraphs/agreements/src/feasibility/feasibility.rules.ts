@@ -1,4 +1,4 @@
-import { describeEnum } from "@itsm/kit";
+import { defineEnum, type EnumValue } from "@itsm/kit";
 import type { ServiceCalendar } from "@itsm/service-hours";
 import { Comparator, TargetMetric, TargetUnit } from "../targets/target.enums";
 import type { ComparedTarget } from "../targets/target.rules";
@@ -6,18 +6,16 @@ import { atLeastAsStrict } from "../targets/target.rules";
 import type { UncoveredHours } from "./uncovered-hours.rules";
 import { describeUncovered, unionOfUncovered, uncoveredHours } from "./uncovered-hours.rules";
 
-/** Whether what underpins a target can deliver it. */
-export enum FeasibilityStatus {
-  SUPPORTED = "SUPPORTED",
-  UNSUPPORTED = "UNSUPPORTED",
-  UNKNOWN = "UNKNOWN",
-}
-
-describeEnum(FeasibilityStatus, "FeasibilityStatus", "Whether what underpins a service level target can deliver it.", {
-  SUPPORTED: "The ACTIVE underpinning agreements, composed, deliver at least the target in all of its service hours.",
-  UNSUPPORTED: "They deliver less, or leave some of its service hours uncovered: the promise rests on nothing there.",
-  UNKNOWN: "Something it depends on has no ACTIVE underpinning target to compose (see `missingUnderpinnings`).",
-});
+export const FeasibilityStatus = defineEnum(
+  "FeasibilityStatus",
+  "Whether what underpins a service level target can deliver it.",
+  {
+    SUPPORTED: "The ACTIVE underpinning agreements, composed, deliver at least the target in all of its service hours.",
+    UNSUPPORTED: "They deliver less, or leave some of its service hours uncovered: the promise rests on nothing there.",
+    UNKNOWN: "Something it depends on has no ACTIVE underpinning target to compose (see `missingUnderpinnings`).",
+  },
+);
+export type FeasibilityStatus = EnumValue<typeof FeasibilityStatus>;
 
 /** A target as the rules see it: which commitment it is, of which agreement, and its value. */
 export type JudgedTarget = ComparedTarget & { id: string; agreementId: string };

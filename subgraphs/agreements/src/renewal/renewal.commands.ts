@@ -32,7 +32,7 @@ export interface Notice extends AgainstRevision {
 
 const RENEWAL_FIELDS = ["renewal", "renewalTermMonths", "noticePeriodDays"] satisfies (keyof Agreement & string)[];
 // A review date is administrative, not a term: it may be set while the agreement is in force.
-const REVIEWABLE = [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE];
+const REVIEWABLE: AgreementStatus[] = [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE];
 
 /** Renewal terms, review dates and notice: each one transaction, revision-checked, audited. */
 export class RenewalCommands {

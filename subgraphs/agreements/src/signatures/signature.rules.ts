@@ -8,7 +8,7 @@ import { Party } from "../responsibilities/responsibility.enums";
  * ACTIVE one (a countersignature often comes after the service has started). Ended agreements are
  * not signed any more.
  */
-export const SIGNABLE = [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE];
+export const SIGNABLE: AgreementStatus[] = [AgreementStatus.DRAFT, AgreementStatus.SCHEDULED, AgreementStatus.ACTIVE];
 
 /** A signature as the rules see it. */
 export interface SignatureFact {

@@ -1,12 +1,12 @@
 import type { ServiceLevelTarget } from "./target.entity";
 import { Comparator, TargetMetric, TargetUnit } from "./target.enums";
 
-const PERCENT_METRICS = [
+const PERCENT_METRICS: TargetMetric[] = [
   TargetMetric.AVAILABILITY,
   TargetMetric.FIRST_CONTACT_RESOLUTION,
   TargetMetric.CHANGE_SUCCESS_RATE,
 ];
-const DURATION_METRICS = [
+const DURATION_METRICS: TargetMetric[] = [
   TargetMetric.RESPONSE_TIME,
   TargetMetric.RESOLUTION_TIME,
   TargetMetric.RECOVERY_TIME_OBJECTIVE,
@@ -22,7 +22,7 @@ const MINUTES: Partial<Record<TargetUnit, number>> = {
 };
 
 /** Time targets: measured per ticket, so they may commit to a share of tickets (`compliancePercent`). */
-const TICKET_METRICS = [TargetMetric.RESPONSE_TIME, TargetMetric.RESOLUTION_TIME];
+const TICKET_METRICS: TargetMetric[] = [TargetMetric.RESPONSE_TIME, TargetMetric.RESOLUTION_TIME];
 
 export interface TargetProblem {
   field: "value" | "unit" | "comparator" | "compliancePercent";

@@ -1,28 +1,6 @@
-import { describeEnum } from "@itsm/kit";
+import { defineEnum, type EnumValue } from "@itsm/kit";
 
-/** Whether customers consume a service directly or it only supports other services. */
-export enum ServiceType {
-  CUSTOMER_FACING = "CUSTOMER_FACING",
-  SUPPORTING = "SUPPORTING",
-}
-
-/** Where a service stands in its lifecycle; services are retired, never deleted. */
-export enum ServiceLifecycle {
-  PIPELINE = "PIPELINE",
-  LIVE = "LIVE",
-  RETIRED = "RETIRED",
-}
-
-/** Business impact when a service is unavailable. */
-export enum Criticality {
-  LOW = "LOW",
-  MEDIUM = "MEDIUM",
-  HIGH = "HIGH",
-  CRITICAL = "CRITICAL",
-}
-
-describeEnum(
-  ServiceType,
+export const ServiceType = defineEnum(
   "ServiceType",
   "Whether customers consume a service directly or it only supports other services.",
   {
@@ -30,14 +8,24 @@ describeEnum(
     SUPPORTING: "Internal service that other services depend on; not offered to customers.",
   },
 );
-describeEnum(ServiceLifecycle, "ServiceLifecycle", "Lifecycle stage of a service: PIPELINE → LIVE → RETIRED.", {
-  PIPELINE: "Being designed or built; not yet available to customers.",
-  LIVE: "In operation and available to customers.",
-  RETIRED: "Withdrawn from operation; kept for history and references.",
-});
-describeEnum(Criticality, "Criticality", "Business impact when the service is unavailable.", {
+export type ServiceType = EnumValue<typeof ServiceType>;
+
+/** Services are retired, never deleted. */
+export const ServiceLifecycle = defineEnum(
+  "ServiceLifecycle",
+  "Lifecycle stage of a service: PIPELINE → LIVE → RETIRED.",
+  {
+    PIPELINE: "Being designed or built; not yet available to customers.",
+    LIVE: "In operation and available to customers.",
+    RETIRED: "Withdrawn from operation; kept for history and references.",
+  },
+);
+export type ServiceLifecycle = EnumValue<typeof ServiceLifecycle>;
+
+export const Criticality = defineEnum("Criticality", "Business impact when the service is unavailable.", {
   LOW: "Little business impact; work can continue.",
   MEDIUM: "Noticeable impact on some business activities.",
   HIGH: "Major business activities are impaired.",
   CRITICAL: "Core business stops; highest restoration priority.",
 });
+export type Criticality = EnumValue<typeof Criticality>;

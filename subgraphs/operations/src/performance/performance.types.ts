@@ -1,4 +1,4 @@
-import { describeEnum } from "@itsm/kit";
+import { defineEnum, type EnumValue } from "@itsm/kit";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { AgreementReference } from "../references/agreement.reference";
@@ -6,31 +6,19 @@ import { CustomerReference } from "../references/customer.reference";
 import { ServiceReference } from "../references/service.reference";
 import { ServiceLevelTargetReference } from "../references/target.reference";
 
-/** How a target is doing in a period. */
-export enum PerformanceStatus {
-  BREACHED = "BREACHED",
-  AT_RISK = "AT_RISK",
-  MET = "MET",
-  NO_DATA = "NO_DATA",
-}
-
-describeEnum(PerformanceStatus, "PerformanceStatus", "How a service level target is doing in a period.", {
+export const PerformanceStatus = defineEnum("PerformanceStatus", "How a service level target is doing in a period.", {
   BREACHED: "More went wrong than the target allows (for a running period: already).",
   AT_RISK: "The period is still running and more than 75 % of the error budget is spent.",
   MET: "Within the target.",
   NO_DATA: "Nothing to measure in the period (no agreed time, tickets or measurements).",
 });
+export type PerformanceStatus = EnumValue<typeof PerformanceStatus>;
 
-/** What an error budget is counted in. */
-export enum ErrorBudgetUnit {
-  MINUTES = "MINUTES",
-  TICKETS = "TICKETS",
-}
-
-describeEnum(ErrorBudgetUnit, "ErrorBudgetUnit", "What an error budget is counted in.", {
+export const ErrorBudgetUnit = defineEnum("ErrorBudgetUnit", "What an error budget is counted in.", {
   MINUTES: "Service minutes of unplanned downtime (availability targets).",
   TICKETS: "Incidents that missed their response or resolution target (time targets).",
 });
+export type ErrorBudgetUnit = EnumValue<typeof ErrorBudgetUnit>;
 
 @ObjectType({ description: "A reporting period: a month (2026-11), a quarter (2026-Q4) or a year (2026)." })
 export class ReportingPeriod {

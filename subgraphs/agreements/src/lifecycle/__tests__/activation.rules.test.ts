@@ -7,7 +7,7 @@ import { activationProblems } from "../activation.rules";
 
 const TODAY = "2026-06-15";
 
-const p1Resolution = (serviceId: string, value: number, unit = TargetUnit.HOURS): ComparedTarget => ({
+const p1Resolution = (serviceId: string, value: number, unit: TargetUnit = TargetUnit.HOURS): ComparedTarget => ({
   serviceId,
   metric: TargetMetric.RESOLUTION_TIME,
   comparator: Comparator.AT_MOST,
@@ -133,7 +133,7 @@ describe("activationProblems with signatures required", () => {
   const sha = "a".repeat(64);
   const signatures = (
     signed: { party: Party; partyId: string; documentSha256: string }[],
-    type = AgreementType.SLA,
+    type: AgreementType = AgreementType.SLA,
   ) => ({
     type,
     providerId: "corp-it",

@@ -5,13 +5,13 @@ import { atLeastAsStrict, strictnessProblems, targetValueProblems } from "../tar
 const { AT_LEAST, AT_MOST } = Comparator;
 const { PERCENT, SECONDS, MINUTES, HOURS, DAYS, SCORE } = TargetUnit;
 
-const resolution = (value: number, unit: TargetUnit, comparator = AT_MOST): TargetShape => ({
+const resolution = (value: number, unit: TargetUnit, comparator: Comparator = AT_MOST): TargetShape => ({
   metric: TargetMetric.RESOLUTION_TIME,
   comparator,
   value,
   unit,
 });
-const availability = (value: number, comparator = AT_LEAST): TargetShape => ({
+const availability = (value: number, comparator: Comparator = AT_LEAST): TargetShape => ({
   metric: TargetMetric.AVAILABILITY,
   comparator,
   value,
