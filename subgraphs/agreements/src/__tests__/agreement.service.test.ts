@@ -6,6 +6,7 @@ import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
+import type { AgreementCriteria } from "../agreements/agreement.filters";
 import { AgreementService } from "../agreements/agreement.service";
 import type { AgreementsContext } from "../agreements.context";
 import { ALL_AGREEMENTS } from "../scope/agreement.scope";
@@ -119,44 +120,26 @@ describe("AgreementService.list", () => {
     }
   });
 
-  it("filters by provider", async () => {
-    const codes = unique(sampleAgreements.map((a) => a.providerCode));
+  // A filter by a reference: the codes a sample agreement names, and the criteria for one code.
+  const byReference: [
+    kind: string,
+    codesOf: (a: SampleAgreement) => string[],
+    criteria: (code: string) => AgreementCriteria,
+  ][] = [
+    ["provider", (a) => [a.providerCode], (code) => ({ providerId: sampleId.provider(code) })],
+    ["customer", (a) => a.customerCodes, (code) => ({ customerId: sampleId.customer(code) })],
+    ["covered service", (a) => a.coverage.map((c) => c.serviceCode), (code) => ({ serviceId: sampleId.service(code) })],
+  ];
+  it.each(byReference)("filters by %s", async (_kind, codesOf, criteria) => {
+    const codes = unique(sampleAgreements.flatMap(codesOf));
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes) {
-      const page = await agreements.list({ providerId: sampleId.provider(code) }, ALL, ALL_AGREEMENTS);
-      expect(page.nodes.map((a) => a.number)).toEqual(numbers((a) => a.providerCode === code));
-    }
-    expect(
-      (await agreements.list({ providerId: sampleId.provider("NO_SUCH_PROVIDER") }, ALL, ALL_AGREEMENTS)).nodes,
-    ).toEqual([]);
-  });
-
-  it("filters by customer", async () => {
-    const codes = unique(sampleAgreements.flatMap((a) => a.customerCodes));
-    expect(codes.length).toBeGreaterThan(1);
-    for (const code of codes) {
-      const page = await agreements.list({ customerId: sampleId.customer(code) }, ALL, ALL_AGREEMENTS);
-      const expected = numbers((a) => a.customerCodes.includes(code));
+      const page = await agreements.list(criteria(code), ALL, ALL_AGREEMENTS);
+      const expected = numbers((a) => codesOf(a).includes(code));
       expect(page.nodes.map((a) => a.number)).toEqual(expected);
       expect(await page.totalCount).toBe(expected.length);
     }
-    expect(
-      (await agreements.list({ customerId: sampleId.customer("NO_SUCH_CUSTOMER") }, ALL, ALL_AGREEMENTS)).nodes,
-    ).toEqual([]);
-  });
-
-  it("filters by covered service", async () => {
-    const codes = unique(sampleAgreements.flatMap((a) => a.coverage.map((c) => c.serviceCode)));
-    expect(codes.length).toBeGreaterThan(1);
-    for (const code of codes) {
-      const page = await agreements.list({ serviceId: sampleId.service(code) }, ALL, ALL_AGREEMENTS);
-      const expected = numbers((a) => a.coverage.some((c) => c.serviceCode === code));
-      expect(page.nodes.map((a) => a.number)).toEqual(expected);
-      expect(await page.totalCount).toBe(expected.length);
-    }
-    expect(
-      (await agreements.list({ serviceId: sampleId.service("NO_SUCH_SERVICE") }, ALL, ALL_AGREEMENTS)).nodes,
-    ).toEqual([]);
+    expect((await agreements.list(criteria("NO_SUCH_CODE"), ALL, ALL_AGREEMENTS)).nodes).toEqual([]);
   });
 
   it("filters by end date, open-ended agreements never matching", async () => {
