@@ -21,6 +21,15 @@ const target = (agreement: AgreementView, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
+/** The input of a responsibility of `agreement`: the provider's security patching, unless told. */
+const responsibility = (agreement: AgreementView, extra: Record<string, unknown> = {}) => ({
+  agreementId: agreement.id,
+  party: "PROVIDER",
+  category: "SECURITY",
+  description: "Patches within 14 days.",
+  ...extra,
+});
+
 describe("addAgreementService", () => {
   it("covers another service, bumps the revision and records the service", async () => {
     const draft = await t.createDraft();
@@ -440,13 +449,15 @@ describe("removeTarget", () => {
 describe("addResponsibility", () => {
   it("adds a responsibility, bumps the revision and records it", async () => {
     const draft = await t.createDraft();
-    const updated = await t.ok("addResponsibility", {
-      agreementId: draft.id,
-      expectedRevision: 1,
-      party: "CUSTOMER",
-      category: "COMMUNICATION",
-      description: "Names a single point of contact.",
-    });
+    const updated = await t.ok(
+      "addResponsibility",
+      responsibility(draft, {
+        expectedRevision: 1,
+        party: "CUSTOMER",
+        category: "COMMUNICATION",
+        description: "Names a single point of contact.",
+      }),
+    );
     expect(updated).toMatchObject({
       revision: 2,
       responsibilities: [
@@ -467,20 +478,15 @@ describe("addResponsibility", () => {
 
   it("rejects invalid input with BAD_USER_INPUT", async () => {
     const draft = await t.createDraft();
-    const result = await t.execute("addResponsibility", {
-      agreementId: draft.id,
-      expectedRevision: 0,
-      party: "PROVIDER",
-      category: "SUPPORT",
-      description: "ok",
-    });
+    const result = await t.execute(
+      "addResponsibility",
+      responsibility(draft, { expectedRevision: 0, category: "SUPPORT", description: "ok" }),
+    );
     expect(invalidPaths(result)).toEqual(["input.description", "input.expectedRevision"]);
-    const badParty = await t.execute("addResponsibility", {
-      agreementId: draft.id,
-      party: "SUPPLIER",
-      category: "SUPPORT",
-      description: "Does things.",
-    });
+    const badParty = await t.execute(
+      "addResponsibility",
+      responsibility(draft, { party: "SUPPLIER", category: "SUPPORT", description: "Does things." }),
+    );
     expect(badParty.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
@@ -488,12 +494,7 @@ describe("addResponsibility", () => {
 describe("removeResponsibility", () => {
   it("removes a responsibility, bumps the revision and records it", async () => {
     const draft = await t.createDraft();
-    const added = await t.ok("addResponsibility", {
-      agreementId: draft.id,
-      party: "PROVIDER",
-      category: "SECURITY",
-      description: "Patches within 14 days.",
-    });
+    const added = await t.ok("addResponsibility", responsibility(draft));
     const updated = await t.ok("removeResponsibility", { id: added.responsibilities[0].id, expectedRevision: 2 });
     expect(updated).toMatchObject({ revision: 3, responsibilities: [] });
     expect(updated.history[0]).toMatchObject({
@@ -506,12 +507,7 @@ describe("removeResponsibility", () => {
 
   it("answers an unknown responsibility with NOT_FOUND, a stale revision with CONFLICT", async () => {
     const draft = await t.createDraft();
-    const added = await t.ok("addResponsibility", {
-      agreementId: draft.id,
-      party: "PROVIDER",
-      category: "SECURITY",
-      description: "Patches within 14 days.",
-    });
+    const added = await t.ok("addResponsibility", responsibility(draft));
     const before = await t.snapshot();
     const stale = await t.execute("removeResponsibility", { id: added.responsibilities[0].id, expectedRevision: 1 });
     failure(stale, "CONFLICT");
