@@ -323,15 +323,21 @@ describe("Service.targets", () => {
     return services;
   }
 
-  it("defaults to the targets of ACTIVE agreements only", async () => {
-    const services = await targetsOfEveryService([AgreementStatus.ACTIVE]);
+  /** Checks that each service's targets (`listed`) are those of its `status` agreements in the sample; counts them. */
+  function countOnlyOf(services: ServiceTargets[], listed: "byDefault" | "selected", status: AgreementStatus) {
     let total = 0;
     services.forEach((service, i) => {
-      for (const target of service.byDefault) expect(target.agreement.status).toBe(AgreementStatus.ACTIVE);
-      expect(service.byDefault.map(key).sort()).toEqual(expectedKeys(serviceCodes[i], [AgreementStatus.ACTIVE]));
-      expect(service.selected).toEqual(service.byDefault);
-      total += service.byDefault.length;
+      for (const target of service[listed]) expect(target.agreement.status).toBe(status);
+      expect(service[listed].map(key).sort()).toEqual(expectedKeys(serviceCodes[i], [status]));
+      total += service[listed].length;
     });
+    return total;
+  }
+
+  it("defaults to the targets of ACTIVE agreements only", async () => {
+    const services = await targetsOfEveryService([AgreementStatus.ACTIVE]);
+    const total = countOnlyOf(services, "byDefault", AgreementStatus.ACTIVE);
+    for (const service of services) expect(service.selected).toEqual(service.byDefault);
     expect(total).toBeGreaterThan(0);
     // Some sample targets belong to agreements that are not ACTIVE: the default must leave them out.
     const all = sampleAgreements.reduce((n, a) => n + a.targets.length, 0);
@@ -340,12 +346,7 @@ describe("Service.targets", () => {
 
   it("returns only draft agreements' targets when asked for DRAFT", async () => {
     const services = await targetsOfEveryService([AgreementStatus.DRAFT]);
-    let total = 0;
-    services.forEach((service, i) => {
-      for (const target of service.selected) expect(target.agreement.status).toBe(AgreementStatus.DRAFT);
-      expect(service.selected.map(key).sort()).toEqual(expectedKeys(serviceCodes[i], [AgreementStatus.DRAFT]));
-      total += service.selected.length;
-    });
+    const total = countOnlyOf(services, "selected", AgreementStatus.DRAFT);
     expect(total).toBe(
       sampleAgreements.filter((a) => a.status === AgreementStatus.DRAFT).reduce((n, a) => n + a.targets.length, 0),
     );
