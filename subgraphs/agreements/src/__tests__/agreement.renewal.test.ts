@@ -1,5 +1,5 @@
 import { Lease } from "@itsm/kit";
-import { TEST_IDENTITIES } from "@itsm/kit/testing";
+import { historyEntry, TEST_IDENTITIES } from "@itsm/kit/testing";
 import type { AgreementView, Result } from "./support/agreements";
 import { AGREEMENT, AgreementsHarness, agreementOf, day, failure, invalidPaths, json } from "./support/agreements";
 import { TestClock } from "./support/test-clock";
@@ -36,6 +36,13 @@ async function read(id: string): Promise<Renewable> {
   const result = await t.query(`query ($id: ID!) { agreement(id: $id) { ${AGREEMENT} ${RENEWAL} } }`, { id });
   return agreementOf(result, "agreement") as Renewable;
 }
+
+/** The input of notice on `agreement`, at the revision read. */
+const notice = (agreement: AgreementView, reason: string) => ({
+  id: agreement.id,
+  expectedRevision: agreement.revision,
+  reason,
+});
 
 /** One run of the lifecycle scheduler at the clock's now. */
 async function runScheduler() {
@@ -77,17 +84,13 @@ describe("setRenewalTerms", () => {
       noticeDeadline: day(305),
       revision: draft.revision + 1,
     });
-    expect(set.history[0]).toEqual({
-      actor: "test-editor",
-      action: "renewal terms set",
-      version: draft.revision + 1,
-      at: expect.any(String),
-      changes: [
-        { field: "renewal", from: json("NONE"), to: json("TACIT") },
-        { field: "renewalTermMonths", from: null, to: json(12) },
-        { field: "noticePeriodDays", from: null, to: json(60) },
-      ],
-    });
+    expect(set.history[0]).toEqual(
+      historyEntry("renewal terms set", draft.revision + 1, {
+        renewal: ["NONE", "TACIT"],
+        renewalTermMonths: [null, 12],
+        noticePeriodDays: [null, 60],
+      }),
+    );
     // A revision keeps the terms.
     const active = await t.completeDraft({ effectiveTo: day(365) });
     await ok("setRenewalTerms", { id: active.id, renewal: "EXPRESS", renewalTermMonths: 24 });
@@ -148,13 +151,9 @@ describe("tacit renewal on schedule", () => {
     const renewed = await read(agreement.id);
     const next = addMonths(day(40), 12);
     expect(renewed).toMatchObject({ status: "ACTIVE", effectiveTo: next, revision: agreement.revision + 1 });
-    expect(renewed.history[0]).toEqual({
-      actor: "system",
-      action: "renewed tacitly",
-      version: agreement.revision + 1,
-      at: expect.any(String),
-      changes: [{ field: "effectiveTo", from: json(day(40)), to: json(next) }],
-    });
+    expect(renewed.history[0]).toEqual(
+      historyEntry("renewed tacitly", agreement.revision + 1, { effectiveTo: [day(40), next] }, "system"),
+    );
     // Past the old end date it is still ACTIVE.
     clock.advanceDays(60);
     await runScheduler();
@@ -176,11 +175,7 @@ describe("tacit renewal on schedule", () => {
   it("expires instead once notice is given by the deadline", async () => {
     const agreement = await tacit(40, 12, 30);
     clock.advanceDays(10);
-    const noticed = await ok("giveNotice", {
-      id: agreement.id,
-      expectedRevision: agreement.revision,
-      reason: "Moving to a new supplier.",
-    });
+    const noticed = await ok("giveNotice", notice(agreement, "Moving to a new supplier."));
     expect(noticed).toMatchObject({ noticeGivenOn: day(10), status: "ACTIVE" });
     expect(noticed.history[0]).toMatchObject({
       actor: "test-editor",
@@ -190,7 +185,7 @@ describe("tacit renewal on schedule", () => {
         { field: "noticeReason", from: null, to: json("Moving to a new supplier.") },
       ],
     });
-    const again = await run("giveNotice", { id: agreement.id, expectedRevision: noticed.revision, reason: "Twice." });
+    const again = await run("giveNotice", notice(noticed, "Twice."));
     expect(failure(again, "CONFLICT").message).toBe(`Notice on ${agreement.number} was already given on ${day(10)}`);
     clock.advanceDays(31);
     await runScheduler();
@@ -202,20 +197,12 @@ describe("tacit renewal on schedule", () => {
   it("refuses notice after the deadline, and on agreements that do not renew tacitly", async () => {
     const agreement = await tacit(40, 12, 30);
     clock.advanceDays(11);
-    const late = await run("giveNotice", {
-      id: agreement.id,
-      expectedRevision: agreement.revision,
-      reason: "Too late.",
-    });
+    const late = await run("giveNotice", notice(agreement, "Too late."));
     expect(failure(late, "CONFLICT").message).toBe(
       `The last day to give notice on ${agreement.number} was ${day(10)}: it renews until ${day(40)}`,
     );
     const plain = await t.activeAgreement();
-    const refused = await run("giveNotice", {
-      id: plain.id,
-      expectedRevision: plain.revision,
-      reason: "Nothing to stop.",
-    });
+    const refused = await run("giveNotice", notice(plain, "Nothing to stop."));
     failure(refused, "CONFLICT");
   });
 });

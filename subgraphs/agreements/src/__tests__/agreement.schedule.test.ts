@@ -1,4 +1,5 @@
 import { Lease } from "@itsm/kit";
+import { historyEntry } from "@itsm/kit/testing";
 import type { AgreementView, Server } from "./support/agreements";
 import { AgreementsHarness, day, json } from "./support/agreements";
 import { TestClock } from "./support/test-clock";
@@ -77,13 +78,9 @@ describe("the lifecycle scheduler", () => {
     ]);
     const expired = await t.read(active.id);
     expect(expired).toMatchObject({ status: "EXPIRED", revision: active.revision + 1 });
-    expect(expired.history[0]).toEqual({
-      actor: "system",
-      action: "expired",
-      version: active.revision + 1,
-      at: expect.any(String),
-      changes: statusChange("ACTIVE", "EXPIRED"),
-    });
+    expect(expired.history[0]).toEqual(
+      historyEntry("expired", active.revision + 1, { status: ["ACTIVE", "EXPIRED"] }, "system"),
+    );
     expect(about(await run.runOnce(), active.id)).toEqual([]);
     expect(historyOf(await t.read(active.id), "expired")).toHaveLength(1);
   });

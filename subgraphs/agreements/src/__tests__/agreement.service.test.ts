@@ -6,6 +6,7 @@ import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
+import type { AgreementCriteria } from "../agreements/agreement.filters";
 import { AgreementService } from "../agreements/agreement.service";
 import type { AgreementsContext } from "../agreements.context";
 import { ALL_AGREEMENTS } from "../scope/agreement.scope";
@@ -119,44 +120,26 @@ describe("AgreementService.list", () => {
     }
   });
 
-  it("filters by provider", async () => {
-    const codes = unique(sampleAgreements.map((a) => a.providerCode));
+  // A filter by a reference: the codes a sample agreement names, and the criteria for one code.
+  const byReference: [
+    kind: string,
+    codesOf: (a: SampleAgreement) => string[],
+    criteria: (code: string) => AgreementCriteria,
+  ][] = [
+    ["provider", (a) => [a.providerCode], (code) => ({ providerId: sampleId.provider(code) })],
+    ["customer", (a) => a.customerCodes, (code) => ({ customerId: sampleId.customer(code) })],
+    ["covered service", (a) => a.coverage.map((c) => c.serviceCode), (code) => ({ serviceId: sampleId.service(code) })],
+  ];
+  it.each(byReference)("filters by %s", async (_kind, codesOf, criteria) => {
+    const codes = unique(sampleAgreements.flatMap(codesOf));
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes) {
-      const page = await agreements.list({ providerId: sampleId.provider(code) }, ALL, ALL_AGREEMENTS);
-      expect(page.nodes.map((a) => a.number)).toEqual(numbers((a) => a.providerCode === code));
-    }
-    expect(
-      (await agreements.list({ providerId: sampleId.provider("NO_SUCH_PROVIDER") }, ALL, ALL_AGREEMENTS)).nodes,
-    ).toEqual([]);
-  });
-
-  it("filters by customer", async () => {
-    const codes = unique(sampleAgreements.flatMap((a) => a.customerCodes));
-    expect(codes.length).toBeGreaterThan(1);
-    for (const code of codes) {
-      const page = await agreements.list({ customerId: sampleId.customer(code) }, ALL, ALL_AGREEMENTS);
-      const expected = numbers((a) => a.customerCodes.includes(code));
+      const page = await agreements.list(criteria(code), ALL, ALL_AGREEMENTS);
+      const expected = numbers((a) => codesOf(a).includes(code));
       expect(page.nodes.map((a) => a.number)).toEqual(expected);
       expect(await page.totalCount).toBe(expected.length);
     }
-    expect(
-      (await agreements.list({ customerId: sampleId.customer("NO_SUCH_CUSTOMER") }, ALL, ALL_AGREEMENTS)).nodes,
-    ).toEqual([]);
-  });
-
-  it("filters by covered service", async () => {
-    const codes = unique(sampleAgreements.flatMap((a) => a.coverage.map((c) => c.serviceCode)));
-    expect(codes.length).toBeGreaterThan(1);
-    for (const code of codes) {
-      const page = await agreements.list({ serviceId: sampleId.service(code) }, ALL, ALL_AGREEMENTS);
-      const expected = numbers((a) => a.coverage.some((c) => c.serviceCode === code));
-      expect(page.nodes.map((a) => a.number)).toEqual(expected);
-      expect(await page.totalCount).toBe(expected.length);
-    }
-    expect(
-      (await agreements.list({ serviceId: sampleId.service("NO_SUCH_SERVICE") }, ALL, ALL_AGREEMENTS)).nodes,
-    ).toEqual([]);
+    expect((await agreements.list(criteria("NO_SUCH_CODE"), ALL, ALL_AGREEMENTS)).nodes).toEqual([]);
   });
 
   it("filters by end date, open-ended agreements never matching", async () => {
@@ -340,15 +323,21 @@ describe("Service.targets", () => {
     return services;
   }
 
-  it("defaults to the targets of ACTIVE agreements only", async () => {
-    const services = await targetsOfEveryService([AgreementStatus.ACTIVE]);
+  /** Checks that each service's targets (`listed`) are those of its `status` agreements in the sample; counts them. */
+  function countOnlyOf(services: ServiceTargets[], listed: "byDefault" | "selected", status: AgreementStatus) {
     let total = 0;
     services.forEach((service, i) => {
-      for (const target of service.byDefault) expect(target.agreement.status).toBe(AgreementStatus.ACTIVE);
-      expect(service.byDefault.map(key).sort()).toEqual(expectedKeys(serviceCodes[i], [AgreementStatus.ACTIVE]));
-      expect(service.selected).toEqual(service.byDefault);
-      total += service.byDefault.length;
+      for (const target of service[listed]) expect(target.agreement.status).toBe(status);
+      expect(service[listed].map(key).sort()).toEqual(expectedKeys(serviceCodes[i], [status]));
+      total += service[listed].length;
     });
+    return total;
+  }
+
+  it("defaults to the targets of ACTIVE agreements only", async () => {
+    const services = await targetsOfEveryService([AgreementStatus.ACTIVE]);
+    const total = countOnlyOf(services, "byDefault", AgreementStatus.ACTIVE);
+    for (const service of services) expect(service.selected).toEqual(service.byDefault);
     expect(total).toBeGreaterThan(0);
     // Some sample targets belong to agreements that are not ACTIVE: the default must leave them out.
     const all = sampleAgreements.reduce((n, a) => n + a.targets.length, 0);
@@ -357,12 +346,7 @@ describe("Service.targets", () => {
 
   it("returns only draft agreements' targets when asked for DRAFT", async () => {
     const services = await targetsOfEveryService([AgreementStatus.DRAFT]);
-    let total = 0;
-    services.forEach((service, i) => {
-      for (const target of service.selected) expect(target.agreement.status).toBe(AgreementStatus.DRAFT);
-      expect(service.selected.map(key).sort()).toEqual(expectedKeys(serviceCodes[i], [AgreementStatus.DRAFT]));
-      total += service.selected.length;
-    });
+    const total = countOnlyOf(services, "selected", AgreementStatus.DRAFT);
     expect(total).toBe(
       sampleAgreements.filter((a) => a.status === AgreementStatus.DRAFT).reduce((n, a) => n + a.targets.length, 0),
     );

@@ -9,6 +9,7 @@ import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
 import type { AgreementsContext } from "../agreements.context";
+import type { TargetView } from "./support/agreements";
 
 let server: SubgraphServer<AgreementsContext>;
 beforeAll(async () => {
@@ -222,17 +223,7 @@ describe("agreements subgraph contract", () => {
         underpins { number }
       }
     }`;
-    type Target = {
-      service: { id: string };
-      metric: string;
-      comparator: string;
-      value: number;
-      unit: string;
-      priority: string | null;
-      period: string;
-      description: string;
-      agreement: { number: string };
-    };
+    type Target = Omit<TargetView, "id"> & { agreement: { number: string } };
     type Result = {
       coverage: { service: { id: string }; monthlyCharge: { amount: unknown; currency: unknown } | null }[];
       targets: Target[];

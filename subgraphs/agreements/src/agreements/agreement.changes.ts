@@ -1,9 +1,10 @@
 import type { FieldChange, Identity } from "@itsm/kit";
 import { auditTrailOf, changesBetween, ConflictError, loadForChange, NotFoundError, updateVersioned } from "@itsm/kit";
 import type { EntityManager, FindOptionsWhere } from "typeorm";
+import type { AgreementPart } from "./agreement-part.entity";
 import { Agreement } from "./agreement.entity";
 import { AgreementStatus } from "./agreement.enums";
-import type { WebhookEventType } from "../webhooks/webhook.enums";
+import { WebhookEventType } from "../webhooks/webhook.enums";
 import { recordWebhookEvent, statusEvent } from "../webhooks/webhook.outbox";
 
 /**
@@ -106,6 +107,24 @@ export async function changeStatus(
   return changed;
 }
 
+/**
+ * When a new version of an agreement comes into force, the version it revises ends: if still
+ * ACTIVE, it is TERMINATED (locked first) with AGREEMENT_SUPERSEDED rather than its status event.
+ */
+export async function supersedePrevious(manager: EntityManager, agreement: Agreement, actor: Identity): Promise<void> {
+  if (!agreement.supersedesId) return;
+  const previous = await loadForUpdate(manager, agreement.supersedesId, null);
+  if (previous.status !== AgreementStatus.ACTIVE) return;
+  await changeStatus(
+    manager,
+    previous,
+    AgreementStatus.TERMINATED,
+    `superseded by version ${agreement.version}`,
+    actor,
+    WebhookEventType.AGREEMENT_SUPERSEDED,
+  );
+}
+
 /** How the removal of a part reads in its agreement's history. */
 export interface PartHistory<T> {
   action: string;
@@ -114,7 +133,7 @@ export interface PartHistory<T> {
 }
 
 /** Removes a part (a target or a responsibility) of a DRAFT agreement, found by its own id. */
-export async function removePart<T extends { id: string; agreementId: string }>(
+export async function removePart<T extends AgreementPart>(
   manager: EntityManager,
   entity: new () => T,
   typeName: string,

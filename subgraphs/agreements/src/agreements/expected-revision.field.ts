@@ -1,5 +1,4 @@
-import { IsOptional, Min } from "class-validator";
-import { Field, Int } from "type-graphql";
+import { ExpectedVersionField } from "@itsm/kit";
 
 const CHECKED_WHEN_GIVEN = "The revision you last read; checked when given.";
 
@@ -8,17 +7,12 @@ const CHECKED_WHEN_GIVEN = "The revision you last read; checked when given.";
  * every mutable record has a change counter, and an input names the counter it compares as
  * `expected<Counter>`. An Agreement's counter is `revision` (its `version` numbers the terms), so
  * agreement inputs take `expectedRevision`; the catalog's and customers' records count in
- * `version`, so theirs take `expectedVersion`. Optional (checked when given) unless `required`.
- * A decorator rather than a mixin class: a mixin would move the field first and change the SDL.
+ * `version`, so theirs take `expectedVersion`. The same field as the kit's ExpectedVersionField,
+ * but optional (checked when given) unless `required`, and described as a revision.
  */
 export function ExpectedRevision(options: { required?: boolean; description?: string } = {}): PropertyDecorator {
-  const description = options.description ?? CHECKED_WHEN_GIVEN;
-  const field = options.required
-    ? Field(() => Int, { description })
-    : Field(() => Int, { nullable: true, description });
-  return (prototype, property) => {
-    field(prototype, property);
-    if (!options.required) IsOptional()(prototype, property as string);
-    Min(1)(prototype, property as string);
-  };
+  return ExpectedVersionField({
+    optional: !options.required,
+    description: options.description ?? CHECKED_WHEN_GIVEN,
+  });
 }

@@ -4,7 +4,7 @@ import {
   BadUserInputError,
   changesBetween,
   ConflictError,
-  isUniqueViolation,
+  createWithUniqueCode,
   loadForChange,
   newId,
   providedFields,
@@ -76,26 +76,20 @@ export class CalendarCommands {
     assertComputable(input);
     // Holidays are validated before sorting, so problem paths point at the client's own list.
     const calendar = normalised(input);
-    try {
-      return await this.transactor.run(async (manager) => {
-        if (await manager.exists(ServiceCalendar, { where: { code: input.code } })) throw codeTaken(input.code);
-        const id = newId();
-        await manager.insert(ServiceCalendar, {
-          id,
-          code: calendar.code,
-          name: calendar.name,
-          timeZone: calendar.timeZone,
-          windows: calendar.windows,
-          holidays: calendar.holidays,
-        });
-        const created = await manager.findOneByOrFail(ServiceCalendar, { id });
-        await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
-        return created;
+    return createWithUniqueCode(this.transactor, ServiceCalendar, input.code, codeTaken, async (manager) => {
+      const id = newId();
+      await manager.insert(ServiceCalendar, {
+        id,
+        code: calendar.code,
+        name: calendar.name,
+        timeZone: calendar.timeZone,
+        windows: calendar.windows,
+        holidays: calendar.holidays,
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw codeTaken(input.code);
-      throw error;
-    }
+      const created = await manager.findOneByOrFail(ServiceCalendar, { id });
+      await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
+      return created;
+    });
   }
 
   update(input: CalendarEdit, actor: Identity): Promise<ServiceCalendar> {

@@ -2,7 +2,15 @@ import type { Identity, Transactor } from "@itsm/kit";
 import { changesBetween, ConflictError, newId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import type { AgainstRevision } from "../agreements/agreement.changes";
-import { audit, AUDITED, changeStatus, loadDraft, loadForUpdate, touch } from "../agreements/agreement.changes";
+import {
+  audit,
+  AUDITED,
+  changeStatus,
+  loadDraft,
+  loadForUpdate,
+  supersedePrevious,
+  touch,
+} from "../agreements/agreement.changes";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus } from "../agreements/agreement.enums";
 import { claimProblems, lockReferences } from "../claims/claim.commands";
@@ -17,7 +25,6 @@ import { activationFacts } from "./activation.facts";
 import { activationProblems } from "./activation.rules";
 import type { Clock } from "./lifecycle.clock";
 import { todayOf } from "./lifecycle.clock";
-import { WebhookEventType } from "../webhooks/webhook.enums";
 
 /** The agreement a lifecycle step applies to. */
 export interface AgreementRef extends AgainstRevision {
@@ -29,6 +36,15 @@ export interface Termination extends AgreementRef {
   /** Required here: ending an agreement is always decided on what was read. */
   expectedRevision: number;
   reason: string;
+}
+
+/** Loads an agreement for a step only ACTIVE agreements take; any other status is a CONFLICT that says `rule`. */
+async function loadActive(manager: EntityManager, ref: AgreementRef, rule: string): Promise<Agreement> {
+  const current = await loadForUpdate(manager, ref.id, ref.expectedRevision);
+  if (current.status !== AgreementStatus.ACTIVE) {
+    throw new ConflictError(`Agreement ${current.number} is ${current.status}: ${rule}`);
+  }
+  return current;
 }
 
 /** Moves agreements through their lifecycle: DRAFT → ACTIVE → TERMINATED, and ACTIVE → a new DRAFT version. */
@@ -86,19 +102,7 @@ export class LifecycleCommands {
       if (agreement.supersedesId && agreement.effectiveFrom > today) {
         return changeStatus(manager, agreement, AgreementStatus.SCHEDULED, "scheduled", actor);
       }
-      if (agreement.supersedesId) {
-        const previous = await manager.findOneByOrFail(Agreement, { id: agreement.supersedesId });
-        if (previous.status === AgreementStatus.ACTIVE) {
-          await changeStatus(
-            manager,
-            previous,
-            AgreementStatus.TERMINATED,
-            `superseded by version ${agreement.version}`,
-            actor,
-            WebhookEventType.AGREEMENT_SUPERSEDED,
-          );
-        }
-      }
+      await supersedePrevious(manager, agreement, actor);
       return changeStatus(manager, agreement, AgreementStatus.ACTIVE, "activated", actor);
     });
   }
@@ -106,12 +110,7 @@ export class LifecycleCommands {
   /** ACTIVE → TERMINATED, with the reason in its history. */
   terminate(input: Termination, actor: Identity): Promise<Agreement> {
     return this.transactor.run(async (manager) => {
-      const current = await loadForUpdate(manager, input.id, input.expectedRevision);
-      if (current.status !== AgreementStatus.ACTIVE) {
-        throw new ConflictError(
-          `Agreement ${current.number} is ${current.status}: only ACTIVE agreements can be terminated`,
-        );
-      }
+      const current = await loadActive(manager, input, "only ACTIVE agreements can be terminated");
       return changeStatus(manager, current, AgreementStatus.TERMINATED, `terminated: ${input.reason}`, actor);
     });
   }
@@ -119,12 +118,7 @@ export class LifecycleCommands {
   /** Copies an ACTIVE agreement into version n+1 as a DRAFT; activating that draft supersedes it. */
   revise(input: AgreementRef, actor: Identity): Promise<Agreement> {
     return this.transactor.run(async (manager) => {
-      const current = await loadForUpdate(manager, input.id, input.expectedRevision);
-      if (current.status !== AgreementStatus.ACTIVE) {
-        throw new ConflictError(
-          `Agreement ${current.number} is ${current.status}: only an ACTIVE agreement is revised`,
-        );
-      }
+      const current = await loadActive(manager, input, "only an ACTIVE agreement is revised");
       const versions = await manager.findBy(Agreement, { number: current.number });
       const openDraft = versions.find((v) => v.status === AgreementStatus.DRAFT);
       if (openDraft) {

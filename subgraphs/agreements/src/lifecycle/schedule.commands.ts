@@ -1,7 +1,7 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { IsNull, LessThan, LessThanOrEqual } from "typeorm";
-import { audit, changeStatus, loadForUpdate, saveAgreement } from "../agreements/agreement.changes";
+import { audit, changeStatus, loadForUpdate, saveAgreement, supersedePrevious } from "../agreements/agreement.changes";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus, RenewalKind } from "../agreements/agreement.enums";
 import { tacitRenewals } from "../renewal/renewal.rules";
@@ -95,19 +95,7 @@ export class ScheduleCommands {
 
 /** SCHEDULED → ACTIVE; the version it revises, if still ACTIVE, is superseded now. */
 async function start(manager: EntityManager, agreement: Agreement): Promise<void> {
-  if (agreement.supersedesId) {
-    const previous = await loadForUpdate(manager, agreement.supersedesId, null);
-    if (previous.status === AgreementStatus.ACTIVE) {
-      await changeStatus(
-        manager,
-        previous,
-        AgreementStatus.TERMINATED,
-        `superseded by version ${agreement.version}`,
-        SYSTEM,
-        WebhookEventType.AGREEMENT_SUPERSEDED,
-      );
-    }
-  }
+  await supersedePrevious(manager, agreement, SYSTEM);
   await changeStatus(manager, agreement, AgreementStatus.ACTIVE, "in force", SYSTEM);
 }
 

@@ -1,19 +1,12 @@
-import { Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { AgreementPart } from "../agreements/agreement-part.entity";
 import { Party, ResponsibilityCategory } from "./responsibility.enums";
 
 /** Something one party to an agreement undertakes to do. */
 @ObjectType({ description: "Something one party to an agreement undertakes to do." })
 @Entity("responsibilities")
-export class Responsibility {
-  @Field(() => ID, { description: "Opaque, stable identifier." })
-  @PrimaryColumn({ type: "varchar", length: 36 })
-  id: string;
-
-  @Index()
-  @Column({ type: "varchar", length: 36 })
-  agreementId: string;
-
+export class Responsibility extends AgreementPart {
   @Field(() => Party, { description: "Who holds the responsibility: the provider or the customer." })
   @Column({ type: "simple-enum", enum: Party })
   party: Party;

@@ -1,5 +1,6 @@
-import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { Column, Entity, Index } from "typeorm";
+import { AgreementPart } from "../agreements/agreement-part.entity";
 import { Comparator, MeasurementPeriod, Priority, TargetMetric, TargetUnit } from "./target.enums";
 import { ServiceReference } from "../references/service.reference";
 
@@ -10,15 +11,7 @@ import { ServiceReference } from "../references/service.reference";
     "A measurable commitment for one service, e.g. availability AT_LEAST 99.9 PERCENT per MONTH, or P1 resolution AT_MOST 4 HOURS.",
 })
 @Entity("service_level_targets")
-export class ServiceLevelTarget {
-  @Field(() => ID, { description: "Opaque, stable identifier." })
-  @PrimaryColumn({ type: "varchar", length: 36 })
-  id: string;
-
-  @Index()
-  @Column({ type: "varchar", length: 36 })
-  agreementId: string;
-
+export class ServiceLevelTarget extends AgreementPart {
   @Index()
   @Column({ type: "varchar", length: 36 })
   serviceId: string;

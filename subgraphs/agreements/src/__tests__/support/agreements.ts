@@ -173,6 +173,14 @@ export class AgreementsHarness {
     return agreementOf(await this.execute(name, input), name);
   }
 
+  /** Runs a mutation that must fail with `code` and leave every table as it was; returns its error. */
+  async refused(name: MutationName, input: Record<string, unknown>, code: string) {
+    const before = await this.snapshot();
+    const error = failure(await this.execute(name, input), code);
+    expect(await this.snapshot()).toEqual(before);
+    return error;
+  }
+
   async claim(name: keyof typeof CLAIM, id: string): Promise<unknown> {
     const result = await this.server.execute(CLAIM[name], { id }, TEST_IDENTITIES.editor);
     expect(result.errors).toBeUndefined();

@@ -29,6 +29,14 @@ function complete(overrides: Partial<ActivationFacts> = {}): ActivationFacts {
   };
 }
 
+/** An OLA (no customers, open-ended) that may be activated. */
+const completeOla = (overrides: Partial<ActivationFacts> = {}) =>
+  complete({
+    agreement: { number: "OLA-1", type: AgreementType.OLA, effectiveTo: null },
+    customerIds: [],
+    ...overrides,
+  });
+
 describe("activationProblems", () => {
   it("finds nothing wrong with a complete agreement", () => {
     expect(activationProblems(complete(), TODAY)).toEqual([]);
@@ -40,11 +48,7 @@ describe("activationProblems", () => {
 
   it("needs a customer for an SLA, and none for an OLA", () => {
     expect(activationProblems(complete({ customerIds: [] }), TODAY)).toEqual(["an SLA needs at least one customer"]);
-    const ola = complete({
-      customerIds: [],
-      agreement: { number: "OLA-1", type: AgreementType.OLA, effectiveTo: null },
-    });
-    expect(activationProblems(ola, TODAY)).toEqual([]);
+    expect(activationProblems(completeOla(), TODAY)).toEqual([]);
   });
 
   it("needs a target for every covered service", () => {
@@ -84,9 +88,7 @@ describe("activationProblems", () => {
   });
 
   it("holds an OLA to the targets of the SLAs it underpins", () => {
-    const facts = complete({
-      agreement: { number: "OLA-1", type: AgreementType.OLA, effectiveTo: null },
-      customerIds: [],
+    const facts = completeOla({
       targets: [p1Resolution("wan", 5)],
       counterparts: [{ number: "SLA-1", targets: [p1Resolution("wan", 4)] }],
     });
@@ -96,9 +98,7 @@ describe("activationProblems", () => {
   });
 
   it("holds an OLA to the SLAs above it and the contracts behind it to the OLA (a chain)", () => {
-    const facts = complete({
-      agreement: { number: "OLA-1", type: AgreementType.OLA, effectiveTo: null },
-      customerIds: [],
+    const facts = completeOla({
       targets: [p1Resolution("wan", 3)],
       counterparts: [
         { number: "SLA-1", targets: [p1Resolution("wan", 4)], behind: false },

@@ -1,0 +1,17 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Index, PrimaryColumn } from "typeorm";
+
+/**
+ * Columns of a part of an agreement that has an id of its own (a target, a responsibility): the
+ * part is removed by that id (`removePart`) and loaded per agreement, hence the index.
+ */
+@ObjectType()
+export abstract class AgreementPart {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 36 })
+  agreementId: string;
+}
