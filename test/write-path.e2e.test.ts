@@ -2,6 +2,8 @@ import { dumpDatabase } from "./support/dump";
 import type { GraphResponse } from "./support/graph";
 import { as, Graph, SUBGRAPH_NAMES } from "./support/graph";
 import { daysFrom } from "./support/sample";
+import type { Data } from "./support/writes";
+import { newLiveService as createLiveService, succeedingCalls, unique } from "./support/writes";
 
 const graph = new Graph();
 // Writes need an editor (or admin); the editor also reads everything the checks look at.
@@ -9,43 +11,17 @@ const EDITOR = as("editor");
 beforeAll(() => graph.start(), 120_000);
 afterAll(() => graph.stop());
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers of many shapes
-
-async function ok(query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await graph.query<Data>(query, variables, EDITOR);
-  if (response.errors) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
-  return response.data!;
-}
+const ok = succeedingCalls(graph, EDITOR);
 
 const firstError = (response: GraphResponse<Data>) => response.errors?.[0];
 const today = () => new Date();
-let counter = 0;
-const unique = (prefix: string) => `${prefix}${Date.now() % 100000}${++counter}`;
 
 async function idOf(kind: "serviceByCode" | "customerByCode" | "providerByCode", code: string): Promise<string> {
   return (await ok(`{ ${kind}(code: "${code}") { id } }`))[kind].id;
 }
 
-async function newLiveService(): Promise<{ id: string; code: string; version: number }> {
-  const code = unique("SVC_");
-  const created = await ok(
-    `mutation ($input: CreateServiceInput!) { createService(input: $input) { id code version lifecycle } }`,
-    {
-      input: {
-        code,
-        name: `Service ${code}`,
-        description: "Created by the write-path test.",
-        category: "Business Applications",
-        type: "CUSTOMER_FACING",
-        lifecycle: "LIVE",
-        criticality: "HIGH",
-        owner: "Test team",
-        monthlyCost: { amount: "100", currency: "EUR" },
-      },
-    },
-  );
-  return created.createService;
-}
+const newLiveService = () =>
+  createLiveService(ok, "SVC_", { description: "Created by the write-path test.", owner: "Test team" });
 
 const AGREEMENT_FIELDS = "id number status version revision";
 
@@ -312,39 +288,28 @@ describe("the federated write path, through the gateway", () => {
   });
 
   it("rejects invalid input with the path of every offending field", async () => {
-    const response = await graph.query<Data>(
-      `mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`,
-      {
-        input: {
-          agreementId: "x",
-          serviceId: "y",
-          metric: "AVAILABILITY",
-          comparator: "AT_MOST",
-          value: 140,
-          unit: "MINUTES",
-          description: "",
+    // An availability target with a comparator and unit of a time target, and the given description.
+    const setTarget = (description: string) =>
+      graph.query<Data>(
+        `mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`,
+        {
+          input: {
+            agreementId: "x",
+            serviceId: "y",
+            metric: "AVAILABILITY",
+            comparator: "AT_MOST",
+            value: 140,
+            unit: "MINUTES",
+            description,
+          },
         },
-      },
-      EDITOR,
-    );
+        EDITOR,
+      );
+    const response = await setTarget("");
     const error = firstError(response)!;
     expect(error.extensions?.code).toBe("BAD_USER_INPUT");
     expect((error.extensions?.fields as { path: string }[]).map((f) => f.path)).toEqual(["input.description"]);
-    const semantic = await graph.query<Data>(
-      `mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`,
-      {
-        input: {
-          agreementId: "x",
-          serviceId: "y",
-          metric: "AVAILABILITY",
-          comparator: "AT_MOST",
-          value: 140,
-          unit: "MINUTES",
-          description: "Too much",
-        },
-      },
-      EDITOR,
-    );
+    const semantic = await setTarget("Too much");
     expect((firstError(semantic)!.extensions?.fields as { path: string }[]).map((f) => f.path).sort()).toEqual([
       "input.comparator",
       "input.unit",

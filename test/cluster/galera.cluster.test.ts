@@ -9,22 +9,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GraphResponse } from "../support/cluster-graph";
 import { as, atPort, Graph, killNode, post, rejoinNode, signedAs } from "../support/cluster-graph";
-
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers of many shapes
+import type { Data } from "../support/writes";
+import { newLiveService as createLiveService, succeedingCalls, unique } from "../support/writes";
 
 const graph = new Graph();
 const EDITOR = as("editor");
 beforeAll(() => graph.start(), 180_000);
 afterAll(() => graph.stop());
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}${Date.now() % 100000}${++counter}`;
-
-async function ok(query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await graph.query<Data>(query, variables, EDITOR);
-  if (response.errors) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
-  return response.data!;
-}
+const ok = succeedingCalls(graph, EDITOR);
 
 /** A call to one replica of a subgraph (and so to one node), as the gateway makes it. */
 function viaReplica(name: "catalog" | "agreements", index: number, query: string, variables?: Record<string, unknown>) {
@@ -34,26 +27,8 @@ function viaReplica(name: "catalog" | "agreements", index: number, query: string
 
 const code = (response: GraphResponse<Data>) => response.errors?.[0]?.extensions?.code as string | undefined;
 
-async function newLiveService(): Promise<{ id: string; code: string; version: number }> {
-  const serviceCode = unique("GAL_");
-  const created = await ok(
-    `mutation ($input: CreateServiceInput!) { createService(input: $input) { id code version } }`,
-    {
-      input: {
-        code: serviceCode,
-        name: `Service ${serviceCode}`,
-        description: "Created by the cluster test.",
-        category: "Business Applications",
-        type: "CUSTOMER_FACING",
-        lifecycle: "LIVE",
-        criticality: "HIGH",
-        owner: "Cluster team",
-        monthlyCost: { amount: "100", currency: "EUR" },
-      },
-    },
-  );
-  return created.createService;
-}
+const newLiveService = () =>
+  createLiveService(ok, "GAL_", { description: "Created by the cluster test.", owner: "Cluster team" });
 
 /** A connection to `name`'s database on one node. */
 function connectTo(name: "catalog" | "agreements", nodeIndex: number) {

@@ -1,0 +1,47 @@
+// What the suites that write through the gateway share (the write path on one node and on the
+// Galera cluster): calls that must succeed, names no earlier run used, and a LIVE service to work on.
+import type { GatewayCaller } from "./graph";
+
+export type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers of many shapes
+
+/** An operation through `graph`'s gateway as the caller `headers` name that must succeed: its data. */
+export type Ok = (query: string, variables?: Record<string, unknown>) => Promise<Data>;
+
+/** `Ok` for this graph and caller: any error in the answer fails the test with the errors. */
+export function succeedingCalls(graph: GatewayCaller, headers: Record<string, string>): Ok {
+  return async (query, variables) => {
+    const response = await graph.query<Data>(query, variables, headers);
+    if (response.errors) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
+    return response.data!;
+  };
+}
+
+let counter = 0;
+/** `prefix` and a suffix unique in this process (and unlikely to repeat an earlier run's). */
+export const unique = (prefix: string) => `${prefix}${Date.now() % 100000}${++counter}`;
+
+/** Creates a LIVE, customer-facing service with a unique code starting with `codePrefix`. */
+export async function newLiveService(
+  ok: Ok,
+  codePrefix: string,
+  createdBy: { description: string; owner: string },
+): Promise<{ id: string; code: string; version: number }> {
+  const code = unique(codePrefix);
+  const created = await ok(
+    `mutation ($input: CreateServiceInput!) { createService(input: $input) { id code version lifecycle } }`,
+    {
+      input: {
+        code,
+        name: `Service ${code}`,
+        description: createdBy.description,
+        category: "Business Applications",
+        type: "CUSTOMER_FACING",
+        lifecycle: "LIVE",
+        criticality: "HIGH",
+        owner: createdBy.owner,
+        monthlyCost: { amount: "100", currency: "EUR" },
+      },
+    },
+  );
+  return created.createService;
+}
