@@ -10,7 +10,12 @@ import { join } from "node:path";
 import type { GraphResponse } from "../support/cluster-graph";
 import { as, atPort, Graph, killNode, post, rejoinNode, signedAs } from "../support/cluster-graph";
 import type { Data } from "../support/writes";
-import { newLiveService as createLiveService, succeedingCalls, unique } from "../support/writes";
+import {
+  expectOneOwnerUpdateWon,
+  newLiveService as createLiveService,
+  succeedingCalls,
+  unique,
+} from "../support/writes";
 
 const graph = new Graph();
 const EDITOR = as("editor");
@@ -75,12 +80,7 @@ describe("a Galera cluster under the graph", () => {
       ),
     );
     expect(responses.map(code).filter((c) => c !== undefined && c !== "CONFLICT")).toEqual([]);
-    const winners = responses.filter((r) => !r.errors);
-    expect(winners).toHaveLength(1);
-    const after = await ok(`{ service(id: "${service.id}") { version owner history { action version } } }`);
-    expect(after.service.version).toBe(service.version + 1);
-    expect(after.service.owner).toBe(winners[0].data!.updateService.owner);
-    expect(after.service.history.filter((h: { action: string }) => h.action === "updated")).toHaveLength(1);
+    await expectOneOwnerUpdateWon(ok, service, responses);
   });
 
   it("two dependency edges closing a cycle, added on two nodes at once: one is added, the other CONFLICT", async () => {

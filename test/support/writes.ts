@@ -45,3 +45,21 @@ export async function newLiveService(
   );
   return created.createService;
 }
+
+/**
+ * After concurrent `updateService` calls that each set another owner at the same expected
+ * version: exactly one went through, and the service shows it — one version more, the winner's
+ * owner, one "updated" entry in its history (no lost update).
+ */
+export async function expectOneOwnerUpdateWon(
+  ok: Ok,
+  service: { id: string; version: number },
+  responses: { data?: Data | null; errors?: unknown[] }[],
+): Promise<void> {
+  const winners = responses.filter((r) => !r.errors);
+  expect(winners).toHaveLength(1);
+  const after = await ok(`{ service(id: "${service.id}") { version owner history { action version } } }`);
+  expect(after.service.version).toBe(service.version + 1);
+  expect(after.service.owner).toBe(winners[0].data!.updateService.owner);
+  expect(after.service.history.filter((h: { action: string }) => h.action === "updated")).toHaveLength(1);
+}
