@@ -1,6 +1,6 @@
 import { dumpDatabase } from "./support/dump";
 import type { GraphResponse } from "./support/graph";
-import { as, Graph, SUBGRAPH_NAMES } from "./support/graph";
+import { as, Graph, startedForSuite, SUBGRAPH_NAMES } from "./support/graph";
 import { daysFrom } from "./support/sample";
 import type { Data } from "./support/writes";
 import {
@@ -10,11 +10,9 @@ import {
   unique,
 } from "./support/writes";
 
-const graph = new Graph();
+const graph = startedForSuite(new Graph());
 // Writes need an editor (or admin); the editor also reads everything the checks look at.
 const EDITOR = as("editor");
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
 
 const ok = succeedingCalls(graph, EDITOR);
 

@@ -8,7 +8,7 @@ import mysql from "mysql2/promise";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GraphResponse } from "../support/cluster-graph";
-import { as, atPort, Graph, killNode, post, rejoinNode, signedAs } from "../support/cluster-graph";
+import { as, atPort, Graph, killNode, post, rejoinNode, signedAs, startedForSuite } from "../support/cluster-graph";
 import type { Data } from "../support/writes";
 import {
   expectOneOwnerUpdateWon,
@@ -17,10 +17,8 @@ import {
   unique,
 } from "../support/writes";
 
-const graph = new Graph();
+const graph = startedForSuite(new Graph(), 180_000);
 const EDITOR = as("editor");
-beforeAll(() => graph.start(), 180_000);
-afterAll(() => graph.stop());
 
 const ok = succeedingCalls(graph, EDITOR);
 

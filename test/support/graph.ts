@@ -159,6 +159,19 @@ export interface GraphOptions {
 }
 
 /**
+ * `graph`, started before the tests of the file (or describe block) that calls this and stopped
+ * after them: the setup of every suite that runs against one graph.
+ */
+export function startedForSuite<G extends { start(): Promise<unknown>; stop(): Promise<void> }>(
+  graph: G,
+  startTimeoutMs = 120_000,
+): G {
+  beforeAll(() => graph.start(), startTimeoutMs);
+  afterAll(() => graph.stop());
+  return graph;
+}
+
+/**
  * The environment every process of a test graph starts with (the one-node graph and the cluster
  * alike): quiet, on loopback, without background jobs, each subgraph's peers at their ports.
  */
