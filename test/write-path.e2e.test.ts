@@ -5,6 +5,7 @@ import { daysFrom } from "./support/sample";
 import type { Data } from "./support/writes";
 import {
   expectOneOwnerUpdateWon,
+  makeActivatable,
   newLiveService as createLiveService,
   succeedingCalls,
   unique,
@@ -57,27 +58,7 @@ async function completeDraft(
     })
   ).createAgreement;
   expect(draft).toMatchObject({ status: "DRAFT", version: 1 });
-  await ok(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
-    input: {
-      agreementId: draft.id,
-      serviceId,
-      metric: "AVAILABILITY",
-      comparator: "AT_LEAST",
-      value: 99.5,
-      unit: "PERCENT",
-      description: "Monthly availability.",
-    },
-  });
-  for (const party of ["PROVIDER", "CUSTOMER"]) {
-    await ok(`mutation ($input: AddResponsibilityInput!) { addResponsibility(input: $input) { id } }`, {
-      input: {
-        agreementId: draft.id,
-        party,
-        category: "SUPPORT",
-        description: `The ${party.toLowerCase()} does its part.`,
-      },
-    });
-  }
+  await makeActivatable(ok, draft.id, serviceId);
   const { agreement } = await ok(`{ agreement(id: "${draft.id}") { ${AGREEMENT_FIELDS} } }`);
   return agreement;
 }

@@ -12,6 +12,7 @@ import { as, atPort, Graph, killNode, post, rejoinNode, signedAs, startedForSuit
 import type { Data } from "../support/writes";
 import {
   expectOneOwnerUpdateWon,
+  makeActivatable,
   newLiveService as createLiveService,
   succeedingCalls,
   unique,
@@ -127,22 +128,7 @@ describe("a Galera cluster under the graph", () => {
           },
         })
       ).createAgreement;
-      await ok(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
-        input: {
-          agreementId: draft.id,
-          serviceId: service.id,
-          metric: "AVAILABILITY",
-          comparator: "AT_LEAST",
-          value: 99.5,
-          unit: "PERCENT",
-          description: "Monthly availability.",
-        },
-      });
-      for (const party of ["PROVIDER", "CUSTOMER"]) {
-        await ok(`mutation ($input: AddResponsibilityInput!) { addResponsibility(input: $input) { id } }`, {
-          input: { agreementId: draft.id, party, category: "SUPPORT", description: `The ${party} does its part.` },
-        });
-      }
+      await makeActivatable(ok, draft.id, service.id);
       const [activation, retirement] = await Promise.all([
         viaReplica(
           "agreements",

@@ -63,3 +63,26 @@ export async function expectOneOwnerUpdateWon(
   expect(after.service.owner).toBe(winners[0].data!.updateService.owner);
   expect(after.service.history.filter((h: { action: string }) => h.action === "updated")).toHaveLength(1);
 }
+
+/**
+ * Gives a DRAFT agreement covering `serviceId` what activation asks for beyond its parties and
+ * services: a target (monthly availability) and a responsibility of the provider and of the customer.
+ */
+export async function makeActivatable(ok: Ok, agreementId: string, serviceId: string): Promise<void> {
+  await ok(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
+    input: {
+      agreementId,
+      serviceId,
+      metric: "AVAILABILITY",
+      comparator: "AT_LEAST",
+      value: 99.5,
+      unit: "PERCENT",
+      description: "Monthly availability.",
+    },
+  });
+  for (const party of ["PROVIDER", "CUSTOMER"]) {
+    await ok(`mutation ($input: AddResponsibilityInput!) { addResponsibility(input: $input) { id } }`, {
+      input: { agreementId, party, category: "SUPPORT", description: `The ${party.toLowerCase()} does its part.` },
+    });
+  }
+}
