@@ -1,4 +1,4 @@
-import { as, Graph, post } from "./support/graph";
+import { as, Graph, post, startedForSuite } from "./support/graph";
 import type { GraphResponse, TokenRole } from "./support/graph";
 
 // Access control through the gateway: every top-level query and mutation for every role, and a
@@ -8,9 +8,7 @@ type Caller = TokenRole | "anonymous";
 const CALLERS: Caller[] = ["admin", "editor", "analyst", "partner", "anonymous"];
 const NOWHERE = "00000000-0000-4000-8000-000000000000";
 
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 /** Sample facts read as admin: a partner customer (A) and another one (B) with SLAs of their own. */
 interface Sample {

@@ -5,11 +5,19 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { ANONYMOUS, INTERNAL_IDENTITY_HEADER, signIdentity } from "@itsm/kit";
 import { TEST_IDENTITIES, TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
-import { as, Graph, ROOT, SUBGRAPH_NAMES, startProcess, stopProcess, TEST_AUTH, token } from "./support/graph";
+import {
+  as,
+  Graph,
+  ROOT,
+  startedForSuite,
+  startProcess,
+  stopProcess,
+  SUBGRAPH_NAMES,
+  TEST_AUTH,
+  token,
+} from "./support/graph";
 
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 const SERVICES = "{ services { totalCount } }";
 const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });

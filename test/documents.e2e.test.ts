@@ -1,18 +1,15 @@
 // Agreement documents and service level reports (GET /documents/…) through the real graph: the
 // sample's SLAs as HTML and PDF (read back with pdf.js), the same bytes every time, the hash of
 // the terms, content negotiation, versions, and a partner who sees only its own SLAs.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { ARTIFACTS, haveChromium, openChromium } from "./support/browser";
 import { as, Graph } from "./support/graph";
 import { pdfText } from "./support/pdf";
 import { sampleAgreements, sampleCustomers } from "./support/sample";
 
 const ANALYST = as("analyst");
 const EDITOR = as("editor");
-const ARTIFACTS = join(__dirname, "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 
 const slas = sampleAgreements.filter((a) => a.type === "SLA");
 const acme = sampleAgreements.find((a) => a.customerCodes.length === 1 && a.customerCodes[0] === "ACME_RETAIL")!;
@@ -282,38 +279,21 @@ describe("documents", () => {
     expect((await get(`/documents/reports/${other.number}?period=2026-11`, partner)).status).toBe(404);
   });
 
-  (existsSync(CHROMIUM) ? it : it.skip)(
-    "looks like a document in a browser (screenshot kept in test/artifacts)",
-    async () => {
-      const userDataDir = mkdtempSync(join(tmpdir(), "itsm-chromium-"));
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-        viewport: { width: 1000, height: 1300 },
-        extraHTTPHeaders: as("partner", ["ACME_RETAIL"]),
-      });
-      try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const violations: string[] = [];
-        page.on("console", (m) => m.type() === "error" && violations.push(m.text()));
-        await page.goto(`${base}/documents/agreements/${acme.number}?version=${acme.version}`);
-        await expect(page.locator("h1").innerText()).resolves.toBe(acme.title);
-        await page.screenshot({ path: join(ARTIFACTS, `${acme.number}.png`), fullPage: true });
-        expect(violations).toEqual([]);
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
-    },
-  );
+  (haveChromium ? it : it.skip)("looks like a document in a browser (screenshot kept in test/artifacts)", async () => {
+    const browser = await openChromium({
+      viewport: { width: 1000, height: 1300 },
+      extraHTTPHeaders: as("partner", ["ACME_RETAIL"]),
+    });
+    try {
+      const { page } = browser;
+      const violations: string[] = [];
+      page.on("console", (m) => m.type() === "error" && violations.push(m.text()));
+      await page.goto(`${base}/documents/agreements/${acme.number}?version=${acme.version}`);
+      await expect(page.locator("h1").innerText()).resolves.toBe(acme.title);
+      await page.screenshot({ path: join(ARTIFACTS, `${acme.number}.png`), fullPage: true });
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -1,36 +1,22 @@
 // The analysts' explorer in a real headless Chromium: the page the gateway serves to a browser,
 // the README's examples, running them, autocompletion, docs, headers and history, all offline.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, Page, Request } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import type { Example } from "../gateway/explorer/examples";
 import { DESIGN_EXAMPLE, EXAMPLES, localDateInDays } from "../gateway/explorer/examples";
 import { parse } from "papaparse";
 import { lastMonths } from "../gateway/src/explorer-views/dashboard-model";
+import type { OpenBrowser } from "./support/browser";
+import { ARTIFACTS, CHROMIUM, haveChromium, openChromium } from "./support/browser";
 import { as, Graph, token } from "./support/graph";
 import { daysFrom, sampleAgreements, sampleCustomers, sampleServices } from "./support/sample";
 
 // Reads of everything (agreements, customers, every lifecycle) need a staff role.
 const ANALYST = as("analyst");
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const ARTIFACTS = join(__dirname, "artifacts");
 const SCREENSHOT = join(ARTIFACTS, "explorer.png");
 
-// CI installs Chromium, so there a missing browser fails the suite; elsewhere the suite is skipped.
-const haveChromium = existsSync(CHROMIUM);
 const suite = haveChromium || process.env.CI ? describe : describe.skip;
 const title = haveChromium
   ? "the explorer in Chromium"
@@ -124,8 +110,7 @@ async function openExample(page: Page, example: Example): Promise<void> {
 
 suite(title, () => {
   const graph = new Graph();
-  let userDataDir: string;
-  let context: BrowserContext;
+  let browser: OpenBrowser;
   let page: Page;
   const requests: Request[] = [];
   const problems: string[] = [];
@@ -133,16 +118,10 @@ suite(title, () => {
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
     await graph.start();
-    userDataDir = mkdtempSync(join(tmpdir(), "itsm-chromium-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
+    browser = await openChromium({ viewport: { width: 1440, height: 900 } });
     // Every request of the page and of its workers.
-    context.on("request", (request) => requests.push(request));
-    page = context.pages()[0] ?? (await context.newPage());
+    browser.context.on("request", (request) => requests.push(request));
+    page = browser.page;
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -152,8 +131,7 @@ suite(title, () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
     await graph.stop();
   });
 
@@ -368,7 +346,7 @@ suite(title, () => {
   it("shows staff a service level heatmap of the last six months that matches serviceLevelReport", async () => {
     const periods = lastMonths(new Date());
     // The dashboard opens in a tab of its own (the explorer stays open in the first).
-    const view = await context.newPage();
+    const view = await browser.context.newPage();
     type Node = { status: string; target: { id: string } };
     const report = async (period: string, customerId?: string) => {
       const statuses = new Map<string, string>();

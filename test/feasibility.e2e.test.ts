@@ -1,4 +1,4 @@
-import { as, Graph } from "./support/graph";
+import { as, Graph, startedForSuite } from "./support/graph";
 import { sampleAgreements, sampleServices } from "./support/sample";
 
 // Promises the dependencies can keep, through the gateway: the catalog's real dependency closure,
@@ -57,9 +57,7 @@ const QUERY = `query ($number: String!) { agreementByNumber(number: $number) { t
   feasibility { status composedValue weakestLinks { service { code } agreement { number } value }
     missingUnderpinnings { code } } } } }`;
 
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 describe("feasibility through the gateway", () => {
   it("composes the ERP SLA's availability along the catalog's dependency closure", async () => {

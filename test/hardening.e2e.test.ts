@@ -6,12 +6,10 @@ import { createTestDatabase, TEST_DATABASE_PREFIX } from "@itsm/kit/testing";
 import { subgraph as customers } from "@itsm/customers";
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
-import { as, Graph, post, ROOT, startProcess, stopProcess, TEST_DRIVER } from "./support/graph";
+import { as, Graph, post, ROOT, startedForSuite, startProcess, stopProcess, TEST_DRIVER } from "./support/graph";
 
 // Issue 18: what an adversarial probe and a careless operator still got through.
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 /** A gateway process in front of the graph's subgraphs, with extra settings. */
 async function gatewayWith(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {

@@ -3,21 +3,18 @@
 // with a token and sees its own SLAs, their targets and their document — nothing of anyone else's.
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Page } from "playwright-core";
+import type { OpenBrowser } from "./support/browser";
+import { ARTIFACTS, haveChromium, openChromium } from "./support/browser";
 import { as, Graph, ROOT, stopProcess, token } from "./support/graph";
 import { sampleAgreements, sampleCustomers } from "./support/sample";
 
 const PORTAL = join(ROOT, "examples", "partner-portal");
 const MANIFEST = join(PORTAL, "persisted-query-manifest.json");
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(__dirname, "artifacts");
 const PARTNER = "ACME_RETAIL";
 
-const haveChromium = existsSync(CHROMIUM);
 const suite = haveChromium || process.env.CI ? describe : describe.skip;
 
 const own = sampleAgreements.filter((a) => a.type === "SLA" && a.customerCodes.includes(PARTNER));
@@ -43,8 +40,7 @@ function startPortal(gatewayOrigin: string): Promise<{ child: ChildProcess; url:
 suite("the partner portal in Chromium", () => {
   let graph: Graph;
   let portal: { child: ChildProcess; url: string } | undefined;
-  let userDataDir: string;
-  let context: BrowserContext;
+  let browser: OpenBrowser;
   let page: Page;
   const graphqlBodies: string[] = [];
   const problems: string[] = [];
@@ -59,24 +55,8 @@ suite("the partner portal in Chromium", () => {
     graph = new Graph({ env: { TRUSTED_DOCUMENTS_PATH: MANIFEST } });
     await graph.start();
     portal = await startPortal(new URL(graph.gatewayUrl).origin);
-    userDataDir = mkdtempSync(join(tmpdir(), "itsm-chromium-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openChromium({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    page = browser.page;
     page.on("request", (request) => {
       if (new URL(request.url()).pathname === "/graphql") graphqlBodies.push(request.postData() ?? "");
     });
@@ -85,8 +65,7 @@ suite("the partner portal in Chromium", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
     if (portal) await stopProcess(portal.child);
     await graph?.stop();
   });

@@ -1,4 +1,4 @@
-import { as, Graph } from "./support/graph";
+import { as, Graph, startedForSuite } from "./support/graph";
 import {
   daysFrom,
   sampleAgreements,
@@ -8,11 +8,9 @@ import {
   sampleServices,
 } from "./support/sample";
 
-const graph = new Graph();
+const graph = startedForSuite(new Graph());
 // These read everything (agreements, customers, every lifecycle): a staff role that writes nothing.
 const ANALYST = as("analyst");
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
 
 const customerName = (code: string) => sampleCustomers.find((c) => c.code === code)!.name;
 const providerName = (code: string) => sampleProviders.find((p) => p.code === code)!.name;

@@ -1,4 +1,4 @@
-import { as, Graph } from "./support/graph";
+import { as, Graph, startedForSuite } from "./support/graph";
 import { sampleServices } from "./support/sample";
 
 // Reads of everything (agreements, customers, every lifecycle) need a staff role.
@@ -10,9 +10,7 @@ const DESIGN_QUERY = `{ services(first: 20) { nodes { code name
 
 type DesignAnswer = { services: { nodes: { code: string; name: string; agreements: unknown[] | null }[] } | null };
 
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 describe("when a subgraph is down", () => {
   it("returns the other subgraphs' data plus an error naming the missing one, and recovers when it is back", async () => {

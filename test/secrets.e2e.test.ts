@@ -1,13 +1,11 @@
 import { INTERNAL_IDENTITY_HEADER, loadTestDatabaseSettings } from "@itsm/kit";
 import { TEST_INTERNAL_SECRET } from "@itsm/kit/testing";
 import { freePort } from "@itsm/runtime";
-import { Graph, signedAs, startProcess, TEST_AUTH, TEST_DRIVER, token } from "./support/graph";
+import { Graph, signedAs, startedForSuite, startProcess, TEST_AUTH, TEST_DRIVER, token } from "./support/graph";
 
 // A representative day of requests against a graph that logs everything it would log (debug), then a
 // search of every log line and every answer for the secrets involved: none may appear.
-const graph = new Graph({ env: { LOG_LEVEL: "debug" } });
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph({ env: { LOG_LEVEL: "debug" } }));
 
 const FORGERY_SECRET = "an-attackers-guess-at-the-secret-0123456789";
 const DB_PASSWORD = "db-password-never-to-be-seen-4711";

@@ -1,9 +1,7 @@
 import type { ChildProcess } from "node:child_process";
-import { as, Graph, post, startProcess, stopProcess } from "./support/graph";
+import { as, Graph, post, startedForSuite, startProcess, stopProcess } from "./support/graph";
 
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 async function catalogOperations(): Promise<number> {
   const text = await (await fetch(new URL("/metrics", graph.subgraphUrl("catalog")))).text();

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { as, Graph, ROOT } from "./support/graph";
+import { as, Graph, ROOT, startedForSuite } from "./support/graph";
 import { sampleAgreements } from "./support/sample";
 
 // Service level performance through the gateway, on the sample's six months of history.
@@ -31,9 +31,7 @@ const REPORT = `query ($period: String!, $status: PerformanceStatus) {
     totalCount nodes { status agreement { number } errorBudget { consumed allowed } }
   } }`;
 
-const graph = new Graph();
-beforeAll(() => graph.start(), 120_000);
-afterAll(() => graph.stop());
+const graph = startedForSuite(new Graph());
 
 describe("the service level report on the sample", () => {
   it("shows breached targets last month, and at risk and met ones this month, worst first", async () => {

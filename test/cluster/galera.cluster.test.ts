@@ -8,23 +8,20 @@ import mysql from "mysql2/promise";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GraphResponse } from "../support/cluster-graph";
-import { as, atPort, Graph, killNode, post, rejoinNode, signedAs } from "../support/cluster-graph";
+import { as, atPort, Graph, killNode, post, rejoinNode, signedAs, startedForSuite } from "../support/cluster-graph";
+import type { Data } from "../support/writes";
+import {
+  expectOneOwnerUpdateWon,
+  makeActivatable,
+  newLiveService as createLiveService,
+  succeedingCalls,
+  unique,
+} from "../support/writes";
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers of many shapes
-
-const graph = new Graph();
+const graph = startedForSuite(new Graph(), 180_000);
 const EDITOR = as("editor");
-beforeAll(() => graph.start(), 180_000);
-afterAll(() => graph.stop());
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}${Date.now() % 100000}${++counter}`;
-
-async function ok(query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await graph.query<Data>(query, variables, EDITOR);
-  if (response.errors) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
-  return response.data!;
-}
+const ok = succeedingCalls(graph, EDITOR);
 
 /** A call to one replica of a subgraph (and so to one node), as the gateway makes it. */
 function viaReplica(name: "catalog" | "agreements", index: number, query: string, variables?: Record<string, unknown>) {
@@ -34,26 +31,8 @@ function viaReplica(name: "catalog" | "agreements", index: number, query: string
 
 const code = (response: GraphResponse<Data>) => response.errors?.[0]?.extensions?.code as string | undefined;
 
-async function newLiveService(): Promise<{ id: string; code: string; version: number }> {
-  const serviceCode = unique("GAL_");
-  const created = await ok(
-    `mutation ($input: CreateServiceInput!) { createService(input: $input) { id code version } }`,
-    {
-      input: {
-        code: serviceCode,
-        name: `Service ${serviceCode}`,
-        description: "Created by the cluster test.",
-        category: "Business Applications",
-        type: "CUSTOMER_FACING",
-        lifecycle: "LIVE",
-        criticality: "HIGH",
-        owner: "Cluster team",
-        monthlyCost: { amount: "100", currency: "EUR" },
-      },
-    },
-  );
-  return created.createService;
-}
+const newLiveService = () =>
+  createLiveService(ok, "GAL_", { description: "Created by the cluster test.", owner: "Cluster team" });
 
 /** A connection to `name`'s database on one node. */
 function connectTo(name: "catalog" | "agreements", nodeIndex: number) {
@@ -100,12 +79,7 @@ describe("a Galera cluster under the graph", () => {
       ),
     );
     expect(responses.map(code).filter((c) => c !== undefined && c !== "CONFLICT")).toEqual([]);
-    const winners = responses.filter((r) => !r.errors);
-    expect(winners).toHaveLength(1);
-    const after = await ok(`{ service(id: "${service.id}") { version owner history { action version } } }`);
-    expect(after.service.version).toBe(service.version + 1);
-    expect(after.service.owner).toBe(winners[0].data!.updateService.owner);
-    expect(after.service.history.filter((h: { action: string }) => h.action === "updated")).toHaveLength(1);
+    await expectOneOwnerUpdateWon(ok, service, responses);
   });
 
   it("two dependency edges closing a cycle, added on two nodes at once: one is added, the other CONFLICT", async () => {
@@ -154,22 +128,7 @@ describe("a Galera cluster under the graph", () => {
           },
         })
       ).createAgreement;
-      await ok(`mutation ($input: SetTargetInput!) { setTarget(input: $input) { id } }`, {
-        input: {
-          agreementId: draft.id,
-          serviceId: service.id,
-          metric: "AVAILABILITY",
-          comparator: "AT_LEAST",
-          value: 99.5,
-          unit: "PERCENT",
-          description: "Monthly availability.",
-        },
-      });
-      for (const party of ["PROVIDER", "CUSTOMER"]) {
-        await ok(`mutation ($input: AddResponsibilityInput!) { addResponsibility(input: $input) { id } }`, {
-          input: { agreementId: draft.id, party, category: "SUPPORT", description: `The ${party} does its part.` },
-        });
-      }
+      await makeActivatable(ok, draft.id, service.id);
       const [activation, retirement] = await Promise.all([
         viaReplica(
           "agreements",

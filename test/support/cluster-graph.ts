@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GraphOptions, SubgraphName } from "./graph";
-import { GatewayCaller, ROOT, startProcess, stopProcess, SUBGRAPH_NAMES } from "./graph";
+import { GatewayCaller, graphProcessEnv, ROOT, startProcess, stopProcess, SUBGRAPH_NAMES } from "./graph";
 
 export * from "./graph";
 
@@ -96,18 +96,8 @@ export class Graph extends GatewayCaller {
   }
 
   private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    const peers = Object.fromEntries(
-      [...this.subgraphPorts].map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]),
-    );
     return {
-      ...process.env,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      RATE_LIMIT_POINTS: "1000000",
-      LIFECYCLE_INTERVAL_SECONDS: "0",
-      DATA_DIR: this.dataDir,
-      ...peers,
+      ...graphProcessEnv(this.dataDir, this.subgraphPorts),
       ...this.options.env,
       ...extra,
     };

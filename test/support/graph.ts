@@ -158,6 +158,45 @@ export interface GraphOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * `graph`, started before the tests of the file (or describe block) that calls this and stopped
+ * after them: the setup of every suite that runs against one graph.
+ */
+export function startedForSuite<G extends { start(): Promise<unknown>; stop(): Promise<void> }>(
+  graph: G,
+  startTimeoutMs = 120_000,
+): G {
+  beforeAll(() => graph.start(), startTimeoutMs);
+  afterAll(() => graph.stop());
+  return graph;
+}
+
+/**
+ * The environment every process of a test graph starts with (the one-node graph and the cluster
+ * alike): quiet, on loopback, without background jobs, each subgraph's peers at their ports.
+ */
+export function graphProcessEnv(dataDir: string, subgraphPorts: Map<SubgraphName, string>): NodeJS.ProcessEnv {
+  const peers = Object.fromEntries(
+    [...subgraphPorts].map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]),
+  );
+  return {
+    ...process.env,
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    // Suites send many requests from one address; the limiter has its own test.
+    RATE_LIMIT_POINTS: "1000000",
+    // Suites compare table contents: the lifecycle scheduler (tested with a moved clock in the
+    // agreements subgraph) would renew its lease row meanwhile.
+    LIFECYCLE_INTERVAL_SECONDS: "0",
+    // Likewise the operations job that stores service level figures (tested in the operations
+    // subgraph): its statements would count in the suites that count statements per request.
+    PERFORMANCE_REFRESH_SECONDS: "0",
+    DATA_DIR: dataDir,
+    ...peers,
+  };
+}
+
 /** What every test graph offers its tests: operations through its gateway, as a caller of some role. */
 export abstract class GatewayCaller {
   gatewayUrl = "";
@@ -205,26 +244,10 @@ export class Graph extends GatewayCaller {
     const databases = Object.fromEntries(
       [...this.databaseUrls].map(([name, url]) => [`${name.toUpperCase()}_DATABASE_URL`, url]),
     );
-    const peers = Object.fromEntries(
-      [...this.subgraphPorts].map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]),
-    );
     const mariadb = TEST_DRIVER === "mariadb" ? { MIGRATE_ON_START: "true", SEED_ON_START: "true" } : {};
     return {
-      ...process.env,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      // Suites send many requests from one address; the limiter has its own test.
-      RATE_LIMIT_POINTS: "1000000",
-      // Suites compare table contents: the lifecycle scheduler (tested with a moved clock in the
-      // agreements subgraph) would renew its lease row meanwhile.
-      LIFECYCLE_INTERVAL_SECONDS: "0",
-      // Likewise the operations job that stores service level figures (tested in the operations
-      // subgraph): its statements would count in the suites that count statements per request.
-      PERFORMANCE_REFRESH_SECONDS: "0",
-      DATA_DIR: this.dataDir,
+      ...graphProcessEnv(this.dataDir, this.subgraphPorts),
       ...databases,
-      ...peers,
       ...mariadb,
       ...this.options.env,
       ...extra,

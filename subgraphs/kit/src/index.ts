@@ -10,6 +10,7 @@ export * from "./data/database-errors";
 export * from "./data/filters";
 export * from "./data/instrumented-queries";
 export * from "./data/migration-lock";
+export * from "./data/null-filter";
 export * from "./data/stable-id";
 export * from "./data/synthetic";
 export * from "./schema/described-enum";

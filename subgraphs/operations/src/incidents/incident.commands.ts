@@ -3,7 +3,7 @@ import { In } from "typeorm";
 import type { CatalogueClient } from "../catalogue/catalogue.client";
 import type { ReferenceChecker } from "../references/reference.checker";
 import type { RecordResult } from "../records/record-result";
-import { Problems } from "../records/record.validation";
+import { rejectInvalid } from "../records/record.validation";
 import type { PreparedRecord, RecordTable, RecordWriter } from "../records/record.writer";
 import { isoOrNull } from "../records/sql-time";
 import { IncidentClock } from "./incident-clock.entity";
@@ -51,15 +51,12 @@ export class IncidentCommands {
 
   /** Validates the batch, checks its services and customers with their owners, then stores it in one transaction. */
   async record(input: RecordIncidentsInput, actor: Identity): Promise<RecordResult> {
-    const problems = new Problems();
-    checkIncidents(input.incidents, problems);
-    problems.throwIfAny();
+    rejectInvalid(input.incidents, checkIncidents);
     await this.references.check(
       { serviceIds: input.incidents.map((i) => i.serviceId), customerIds: input.incidents.map((i) => i.customerId) },
       actor,
     );
     const prepared: PreparedRecord<Incident, Pause>[] = input.incidents.map((i) => ({
-      externalId: i.externalId,
       columns: {
         externalId: i.externalId,
         serviceId: i.serviceId,

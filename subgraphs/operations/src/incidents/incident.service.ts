@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate, whereIn } from "@itsm/kit";
+import { alignByKey, findGrouped, paginate, whereIn, whereNull } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import type { CustomerScope } from "../scope/record.scope";
 import { whereCustomerInScope } from "../scope/record.scope";
@@ -39,8 +39,7 @@ export class IncidentService {
     if (filter?.openedFrom)
       query.andWhere("incident.openedAt >= :openedFrom", { openedFrom: sqlDateTime(filter.openedFrom) });
     if (filter?.openedTo) query.andWhere("incident.openedAt < :openedTo", { openedTo: sqlDateTime(filter.openedTo) });
-    if (filter?.open === true) query.andWhere("incident.resolvedAt IS NULL");
-    if (filter?.open === false) query.andWhere("incident.resolvedAt IS NOT NULL");
+    whereNull(query, "incident.resolvedAt", filter?.open);
     return paginate(query, page, {
       sortColumn: "incident.openedAt",
       idColumn: "incident.id",

@@ -1,7 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import type { ReferenceChecker } from "../references/reference.checker";
 import type { RecordResult } from "../records/record-result";
-import { Problems } from "../records/record.validation";
+import { rejectInvalid } from "../records/record.validation";
 import type { PreparedRecord, RecordTable, RecordWriter } from "../records/record.writer";
 import { Measurement } from "./measurement.entity";
 import type { RecordMeasurementsInput } from "./measurement.inputs";
@@ -37,9 +37,7 @@ export class MeasurementCommands {
 
   /** Validates the batch, checks its services and customers with their owners, then stores it in one transaction. */
   async record(input: RecordMeasurementsInput, actor: Identity): Promise<RecordResult> {
-    const problems = new Problems();
-    checkMeasurements(input.measurements, problems);
-    problems.throwIfAny();
+    rejectInvalid(input.measurements, checkMeasurements);
     await this.references.check(
       {
         serviceIds: input.measurements.map((m) => m.serviceId),
@@ -48,7 +46,6 @@ export class MeasurementCommands {
       actor,
     );
     const prepared: PreparedRecord<Measurement, NoChild>[] = input.measurements.map((m) => ({
-      externalId: m.externalId,
       columns: {
         externalId: m.externalId,
         serviceId: m.serviceId,

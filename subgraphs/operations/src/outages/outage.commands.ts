@@ -1,7 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import type { ReferenceChecker } from "../references/reference.checker";
 import type { RecordResult } from "../records/record-result";
-import { Problems } from "../records/record.validation";
+import { rejectInvalid } from "../records/record.validation";
 import type { PreparedRecord, RecordTable, RecordWriter } from "../records/record.writer";
 import { isoOrNull } from "../records/sql-time";
 import { OutageImpact } from "./outage-impact.entity";
@@ -58,9 +58,7 @@ export class OutageCommands {
    * was recorded with, so later changes to the catalogue do not rewrite history.
    */
   async record(input: RecordOutagesInput, actor: Identity): Promise<RecordResult> {
-    const problems = new Problems();
-    checkOutages(input.outages, problems);
-    problems.throwIfAny();
+    rejectInvalid(input.outages, checkOutages);
     const { impactedServiceIds } = await this.references.check(
       {
         serviceIds: input.outages.flatMap((o) => o.serviceId ?? []),
@@ -71,7 +69,6 @@ export class OutageCommands {
     const prepared: PreparedRecord<Outage, Impact>[] = input.outages.map((o) => {
       const reached = o.serviceId ? [o.serviceId] : (impactedServiceIds.get(o.componentId as string) ?? []);
       return {
-        externalId: o.externalId,
         columns: {
           externalId: o.externalId,
           serviceId: o.serviceId ?? null,

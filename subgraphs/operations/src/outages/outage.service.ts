@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate, whereEquals, whereIn } from "@itsm/kit";
+import { alignByKey, findGrouped, paginate, whereEquals, whereIn, whereNull } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { sqlDateTime } from "../records/sql-time";
 import { OutageImpact } from "./outage-impact.entity";
@@ -43,8 +43,7 @@ export class OutageService {
       query.andWhere("(outage.endedAt IS NULL OR outage.endedAt >= :from)", { from: sqlDateTime(filter.from) });
     }
     if (filter?.to) query.andWhere("outage.startedAt < :to", { to: sqlDateTime(filter.to) });
-    if (filter?.ongoing === true) query.andWhere("outage.endedAt IS NULL");
-    if (filter?.ongoing === false) query.andWhere("outage.endedAt IS NOT NULL");
+    whereNull(query, "outage.endedAt", filter?.ongoing);
     return paginate(query, page, {
       sortColumn: "outage.startedAt",
       idColumn: "outage.id",

@@ -22,6 +22,16 @@ export class Problems {
   }
 }
 
+/** Runs `check` over the records of one call and throws BAD_USER_INPUT naming every problem it found, if any. */
+export function rejectInvalid<T>(
+  records: readonly T[],
+  check: (records: readonly T[], problems: Problems) => void,
+): void {
+  const problems = new Problems();
+  check(records, problems);
+  problems.throwIfAny();
+}
+
 /** Flags every `externalId` sent more than once in one call (which of the two would win is undefined). */
 export function checkUniqueExternalIds(list: string, records: readonly { externalId: string }[], problems: Problems) {
   const first = new Map<string, number>();

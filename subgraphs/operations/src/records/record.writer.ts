@@ -4,9 +4,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { In } from "typeorm";
 import type { RecordResult } from "./record-result";
 
-/** A record as the source system sent it, ready to store: its main row's columns and its child rows. */
-export interface PreparedRecord<E, C> {
-  externalId: string;
+/** A record as the source system sent it, ready to store: its main row's columns (with its `externalId`) and its child rows. */
+export interface PreparedRecord<E extends StoredRecord, C> {
   columns: Omit<E, "id" | "version" | "createdAt" | "updatedAt">;
   /** Child rows without their parent id (an incident's pauses, an outage's impacted services). */
   children: C[];
@@ -66,7 +65,7 @@ export class RecordWriter {
         const changed: string[] = [];
         const touched = new Set<string>();
         for (const record of records) {
-          const current = existing.get(record.externalId);
+          const current = existing.get(record.columns.externalId);
           if (!current) {
             created.push({ id: newId(), record });
             continue;
@@ -119,7 +118,9 @@ export class RecordWriter {
   ): Promise<Map<string, { row: E; children: C[] }>> {
     const found = new Map<string, { row: E; children: C[] }>();
     if (records.length === 0) return found;
-    const rows = await manager.findBy(table.entity, { externalId: In(records.map((r) => r.externalId)) } as never);
+    const rows = await manager.findBy(table.entity, {
+      externalId: In(records.map((r) => r.columns.externalId)),
+    } as never);
     const child = table.child;
     const children =
       child && rows.length > 0

@@ -80,6 +80,24 @@ describe("recordIncidents", () => {
     expect((await record([sent])).data?.recordIncidents).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 
+  it("lists open or resolved incidents on request", async () => {
+    const day = { openedAt: "2026-04-05T08:00:00.000Z", respondedAt: null, pauses: [] };
+    const open = incident({ ...day, resolvedAt: null });
+    const resolved = incident({ ...day, resolvedAt: "2026-04-05T09:00:00.000Z" });
+    expect((await record([open, resolved])).data?.recordIncidents).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const result = await harness.execute(
+      `query ($from: DateTimeISO, $to: DateTimeISO) {
+        open: incidents(first: 100, filter: { openedFrom: $from, openedTo: $to, open: true }) { nodes { externalId } }
+        resolved: incidents(first: 100, filter: { openedFrom: $from, openedTo: $to, open: false }) { nodes { externalId } } }`,
+      { from: "2026-04-05T00:00:00Z", to: "2026-04-06T00:00:00Z" },
+      TEST_IDENTITIES.analyst,
+    );
+    expect(result.errors).toBeUndefined();
+    const idsOf = (list: unknown) => (list as { nodes: { externalId: string }[] }).nodes.map((n) => n.externalId);
+    expect(idsOf(result.data?.open)).toEqual([open.externalId]);
+    expect(idsOf(result.data?.resolved)).toEqual([resolved.externalId]);
+  });
+
   it("refuses clocks before openedAt and pauses outside [openedAt, resolvedAt], overlapping or left open", async () => {
     const paths = invalidPaths(
       await record([

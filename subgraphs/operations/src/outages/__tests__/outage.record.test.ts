@@ -91,17 +91,24 @@ describe("recordOutages", () => {
     expect(again.impactedServices).toEqual(stored.impactedServices);
   });
 
-  it("lists outages reaching a service through a component, and ongoing ones", async () => {
+  it("lists outages reaching a service through a component, and ongoing or ended ones", async () => {
     const dcOutage = outage({ serviceId: null, componentId: DC, endedAt: null });
-    await record([dcOutage]);
+    const ended = outage({ serviceId: sampleId.service("WEBSHOP") });
+    await record([dcOutage, ended]);
     const result = await harness.execute(
-      `query ($services: [ID!]) { reached: outages(filter: { serviceIds: $services, ongoing: true }, first: 100) { nodes { externalId } } }`,
+      `query ($services: [ID!]) {
+        reached: outages(filter: { serviceIds: $services, ongoing: true }, first: 100) { nodes { externalId } }
+        over: outages(filter: { serviceIds: $services, ongoing: false }, first: 100) { nodes { externalId } } }`,
       { services: [sampleId.service("WEBSHOP")] },
       TEST_IDENTITIES.analyst,
     );
     expect(result.errors).toBeUndefined();
-    const ids = (result.data?.reached as { nodes: { externalId: string }[] }).nodes.map((n) => n.externalId);
+    const idsOf = (list: unknown) => (list as { nodes: { externalId: string }[] }).nodes.map((n) => n.externalId);
+    const ids = idsOf(result.data?.reached);
     expect(ids).toContain(dcOutage.externalId);
+    expect(ids).not.toContain(ended.externalId);
+    expect(idsOf(result.data?.over)).toContain(ended.externalId);
+    expect(idsOf(result.data?.over)).not.toContain(dcOutage.externalId);
   });
 
   it("checks every reference in one batched call per type, as the caller", async () => {
