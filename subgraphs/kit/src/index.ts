@@ -26,6 +26,7 @@ export * from "./write/history";
 export * from "./write/lease";
 export * from "./write/recurring-job";
 export * from "./write/named-lock";
+export * from "./write/relation-change";
 export * from "./write/partner-customers";
 export * from "./write/subgraph-client";
 export * from "./write/transactor";
