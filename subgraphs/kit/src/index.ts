@@ -28,6 +28,7 @@ export * from "./write/recurring-job";
 export * from "./write/named-lock";
 export * from "./write/relation-change";
 export * from "./write/partner-customers";
+export * from "./write/peer-claims";
 export * from "./write/subgraph-client";
 export * from "./write/transactor";
 export * from "./write/validation";
