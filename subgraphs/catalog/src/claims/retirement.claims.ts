@@ -1,5 +1,12 @@
-import type { SubgraphClient } from "@itsm/kit";
+import type { ClaimMutations, SubgraphClient } from "@itsm/kit";
 import { PeerClaims } from "@itsm/kit";
+
+/** The agreements subgraph's mutations of the retirement claim protocol. */
+export const RETIREMENT_CLAIMS: ClaimMutations = {
+  claim: "claimServiceRetirement",
+  release: "releaseServiceRetirement",
+  argument: "serviceId",
+};
 
 /**
  * The catalog's half of the retirement claim protocol, kept by the agreements subgraph: a granted
@@ -8,6 +15,6 @@ import { PeerClaims } from "@itsm/kit";
  */
 export class RetirementClaims extends PeerClaims {
   constructor(agreements: SubgraphClient) {
-    super(agreements, { claim: "claimServiceRetirement", release: "releaseServiceRetirement", argument: "serviceId" });
+    super(agreements, RETIREMENT_CLAIMS);
   }
 }

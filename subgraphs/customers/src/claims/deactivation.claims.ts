@@ -1,5 +1,12 @@
-import type { SubgraphClient } from "@itsm/kit";
+import type { ClaimMutations, SubgraphClient } from "@itsm/kit";
 import { PeerClaims } from "@itsm/kit";
+
+/** The agreements subgraph's mutations of the deactivation claim protocol. */
+export const DEACTIVATION_CLAIMS: ClaimMutations = {
+  claim: "claimCustomerDeactivation",
+  release: "releaseCustomerDeactivation",
+  argument: "customerId",
+};
 
 /**
  * The customers subgraph's half of the deactivation claim protocol, kept by the agreements
@@ -9,10 +16,6 @@ import { PeerClaims } from "@itsm/kit";
  */
 export class DeactivationClaims extends PeerClaims {
   constructor(agreements: SubgraphClient) {
-    super(agreements, {
-      claim: "claimCustomerDeactivation",
-      release: "releaseCustomerDeactivation",
-      argument: "customerId",
-    });
+    super(agreements, DEACTIVATION_CLAIMS);
   }
 }

@@ -211,3 +211,5 @@ export const staleVersionMessage = (typeName: string, id: string, expected: numb
   `${typeName} "${id}" has changed since version ${expected} (it is at version ${current}); reload it and try again`;
 
 export * from "./fake-subgraph";
+export * from "./fake-claims";
+export * from "./harness";

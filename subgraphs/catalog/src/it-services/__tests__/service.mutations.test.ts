@@ -5,11 +5,8 @@ import {
   createdEntry,
   historyEntry,
   staleVersionMessage,
-  testConfig,
   TEST_IDENTITIES,
 } from "@itsm/kit/testing";
-import { createServer } from "../../server";
-import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
 import { CatalogHarness } from "../../__tests__/support/harness";
 import type { Result } from "../../__tests__/support/mutations";
 import {
@@ -494,12 +491,7 @@ describe("setServiceLifecycle", () => {
   });
 
   it("fails with SERVICE_UNAVAILABLE when nothing listens at the agreements URL", async () => {
-    const gone = await startFakeAgreements();
-    await gone.close();
-    const config = await testConfig("catalog");
-    config.peerUrls.agreements = gone.url;
-    const isolated = await createServer(config);
-    try {
+    await t.withPeerGone(async (isolated) => {
       const result = await isolated.execute(
         "mutation ($input: SetServiceLifecycleInput!) { setServiceLifecycle(input: $input) { lifecycle } }",
         { input: { id: EMAIL, lifecycle: "RETIRED", expectedVersion: 1 } },
@@ -509,9 +501,7 @@ describe("setServiceLifecycle", () => {
       const rows = await isolated.dataSource.query("SELECT lifecycle, version FROM services WHERE id = ?", [EMAIL]);
       expect(rows).toEqual([{ lifecycle: "LIVE", version: 1 }]);
       expect(await isolated.dataSource.query("SELECT id FROM history")).toEqual([]);
-    } finally {
-      await isolated.stop();
-    }
+    });
   });
 
   it("gives the claim back when the service changed while the claim was made (stale version), and writes nothing", async () => {

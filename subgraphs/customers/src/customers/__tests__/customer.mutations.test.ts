@@ -4,14 +4,11 @@ import {
   conflictWritingNothing,
   historyEntry,
   staleVersionMessage,
-  testConfig,
   TEST_IDENTITIES,
   TEST_INTERNAL_SECRET,
 } from "@itsm/kit/testing";
 import { EntityManager } from "typeorm";
-import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
 import { CustomersHarness } from "../../__tests__/support/harness";
-import { createServer } from "../../server";
 import type { Result } from "../../__tests__/support/mutations";
 import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
@@ -425,12 +422,7 @@ describe("setCustomerStatus", () => {
   });
 
   it("fails with SERVICE_UNAVAILABLE when nothing listens at the agreements URL", async () => {
-    const gone = await startFakeAgreements();
-    await gone.close();
-    const config = await testConfig("customers");
-    config.peerUrls.agreements = gone.url;
-    const isolated = await createServer(config);
-    try {
+    await t.withPeerGone(async (isolated) => {
       const id = sampleId.customer("HR");
       const result = await isolated.execute(
         "mutation ($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { status } }",
@@ -440,9 +432,7 @@ describe("setCustomerStatus", () => {
       expect(failure(result, "SERVICE_UNAVAILABLE").message).toContain("(unreachable)");
       const rows = await isolated.dataSource.query("SELECT status, version FROM customers WHERE id = ?", [id]);
       expect(rows).toEqual([{ status: "ACTIVE", version: 1 }]);
-    } finally {
-      await isolated.stop();
-    }
+    });
   });
 });
 
