@@ -213,3 +213,5 @@ export const staleVersionMessage = (typeName: string, id: string, expected: numb
 export * from "./fake-subgraph";
 export * from "./fake-claims";
 export * from "./harness";
+export * from "./version-conflicts";
+export * from "./operation-data";

@@ -2,8 +2,10 @@ import { HistoryEntry, sampleId, verifyIdentity } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
   conflictWritingNothing,
+  dataOf,
+  expectStaleChangeRefused,
   historyEntry,
-  staleVersionMessage,
+  onlyOneConcurrentChangeWins,
   TEST_IDENTITIES,
   TEST_INTERNAL_SECRET,
 } from "@itsm/kit/testing";
@@ -53,10 +55,7 @@ const nextCode = () => `TEST_CUSTOMER_${++created}`;
 const jane = { name: "Jane Doe", email: "jane.doe@example.com", role: "BUSINESS_OWNER", phone: "+49 69 1234 5678" };
 const joe = { name: "Joe Bloggs", email: "joe.bloggs@example.com", role: "SERVICE_DESK" };
 
-function customerOf(result: Result, field: string): CustomerView {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as CustomerView;
-}
+const customerOf = (result: Result, field: string) => dataOf<CustomerView>(result, field);
 
 async function createCustomer(input: Record<string, unknown> = {}): Promise<CustomerView> {
   const result = await execute(CREATE, {
@@ -251,13 +250,10 @@ describe("updateCustomer", () => {
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const customer = await createCustomer();
-    await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "First Writer" });
-    const error = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Second Writer" }),
+    const { id } = await createCustomer();
+    await expectStaleChangeRefused(t.server.dataSource, "Customer", id, (name) =>
+      execute(UPDATE, { id, expectedVersion: 1, name }),
     );
-    expect(error.message).toBe(staleVersionMessage("Customer", customer.id, 1, 2));
-    expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
@@ -277,19 +273,12 @@ describe("updateCustomer", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const customer = await createCustomer();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        execute(UPDATE, { id: customer.id, expectedVersion: 1, name: `Writer ${i}` }),
-      ),
+    const winner = await onlyOneConcurrentChangeWins(20, (i) =>
+      execute(UPDATE, { id: customer.id, expectedVersion: 1, name: `Writer ${i}` }),
     );
-    const winners = results.filter((r) => !r.errors);
-    expect(winners).toHaveLength(1);
-    const losers = results.filter((r) => r.errors);
-    expect(losers).toHaveLength(19);
-    for (const loser of losers) expect(failure(loser, "CONFLICT").extensions?.expectedVersion).toBe(1);
     const final = await read(customer.id);
     expect(final.version).toBe(2);
-    expect(final.name).toBe((winners[0].data?.updateCustomer as CustomerView).name);
+    expect(final.name).toBe(customerOf(winner, "updateCustomer").name);
     expect(final.history.filter((h) => h.version === 2)).toHaveLength(1);
     expect(final.history).toHaveLength(2);
   });

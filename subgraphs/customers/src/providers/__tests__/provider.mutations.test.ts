@@ -3,7 +3,9 @@ import type { HistoryRow } from "@itsm/kit/testing";
 import {
   conflictWritingNothing,
   createdEntry,
-  staleVersionMessage,
+  dataOf,
+  expectStaleChangeRefused,
+  onlyOneConcurrentChangeWins,
   testConfig,
   TEST_IDENTITIES,
 } from "@itsm/kit/testing";
@@ -41,10 +43,7 @@ const json = (value: unknown) => JSON.stringify(value);
 let created = 0;
 const nextCode = () => `TEST_PROVIDER_${++created}`;
 
-function providerOf(result: Result, field: string): ProviderView {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as ProviderView;
-}
+const providerOf = (result: Result, field: string) => dataOf<ProviderView>(result, field);
 
 async function createProvider(input: Record<string, unknown> = {}): Promise<ProviderView> {
   const result = await execute(CREATE, {
@@ -163,12 +162,10 @@ describe("updateProvider", () => {
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const provider = await createProvider();
-    await execute(UPDATE, { id: provider.id, expectedVersion: 1, name: "First Writer" });
-    const error = await conflictWritingNothing(server.dataSource, () =>
-      execute(UPDATE, { id: provider.id, expectedVersion: 1, name: "Second Writer" }),
+    const { id } = await createProvider();
+    await expectStaleChangeRefused(server.dataSource, "Provider", id, (name) =>
+      execute(UPDATE, { id, expectedVersion: 1, name }),
     );
-    expect(error.message).toBe(staleVersionMessage("Provider", provider.id, 1, 2));
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
@@ -186,13 +183,9 @@ describe("updateProvider", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const provider = await createProvider();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        execute(UPDATE, { id: provider.id, expectedVersion: 1, name: `Writer ${i}` }),
-      ),
+    await onlyOneConcurrentChangeWins(20, (i) =>
+      execute(UPDATE, { id: provider.id, expectedVersion: 1, name: `Writer ${i}` }),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
     const final = await read(provider.id);
     expect(final.version).toBe(2);
     expect(final.history.filter((h) => h.version === 2)).toHaveLength(1);
