@@ -215,3 +215,4 @@ export * from "./fake-claims";
 export * from "./harness";
 export * from "./version-conflicts";
 export * from "./operation-data";
+export * from "./test-server";

@@ -1,18 +1,14 @@
 import { sampleId } from "@itsm/kit";
-import type { SubgraphServer } from "@itsm/kit";
-import { testConfig } from "@itsm/kit/testing";
-import type { CatalogContext } from "../../catalog.context";
+import { TestServer } from "@itsm/kit/testing";
 import { sampleServices } from "../../sample/catalog.sample";
 import { createServer } from "../../server";
 import { DependencyService } from "../dependency.service";
 
-let server: SubgraphServer<CatalogContext>;
+const t = new TestServer("catalog", createServer);
 let services: DependencyService;
-beforeAll(async () => {
-  server = await createServer(await testConfig("catalog"));
-  services = new DependencyService(server.dataSource);
+beforeAll(() => {
+  services = new DependencyService(t.server.dataSource);
 });
-afterAll(() => server.stop());
 
 describe("DependencyService.impactedServiceIdsOf", () => {
   it("finds every service depending on a component, at any depth", async () => {

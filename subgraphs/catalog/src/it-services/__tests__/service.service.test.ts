@@ -1,19 +1,15 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
-import { testConfig } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { TestServer } from "@itsm/kit/testing";
 import { ServiceLifecycle } from "../service.enums";
 import { sampleServices } from "../../sample/catalog.sample";
 import { createServer } from "../../server";
-import type { CatalogContext } from "../../catalog.context";
 import { ServiceService } from "../service.service";
 
-let server: SubgraphServer<CatalogContext>;
+const t = new TestServer("catalog", createServer);
 let services: ServiceService;
-beforeAll(async () => {
-  server = await createServer(await testConfig("catalog"));
-  services = new ServiceService(server.dataSource);
+beforeAll(() => {
+  services = new ServiceService(t.server.dataSource);
 });
-afterAll(() => server.stop());
 
 describe("ServiceService.list", () => {
   it("pages through every service exactly once, in code order", async () => {

@@ -1,25 +1,21 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
-import { testConfig } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { TestServer } from "@itsm/kit/testing";
 import { ProviderKind } from "../../providers/provider.enums";
 import { CustomerKind, CustomerStatus } from "../customer.enums";
 import { sampleCustomers, sampleProviders } from "../../sample/customers.sample";
 import type { SampleCustomer } from "../../sample/customers.sample-types";
 import { createServer } from "../../server";
 import { CustomerService } from "../customer.service";
-import type { CustomersContext } from "../../customers.context";
 import type { CustomerScope } from "../customer.scope";
 import { ProviderService } from "../../providers/provider.service";
 
-let server: SubgraphServer<CustomersContext>;
+const t = new TestServer("customers", createServer);
 let customers: CustomerService;
 let providers: ProviderService;
-beforeAll(async () => {
-  server = await createServer(await testConfig("customers"));
-  customers = new CustomerService(server.dataSource);
-  providers = new ProviderService(server.dataSource);
+beforeAll(() => {
+  customers = new CustomerService(t.server.dataSource);
+  providers = new ProviderService(t.server.dataSource);
 });
-afterAll(() => server.stop());
 
 const ALL = toPageRequest({ first: 100 });
 /** What staff may read: every customer. */

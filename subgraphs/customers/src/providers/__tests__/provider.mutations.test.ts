@@ -6,20 +6,14 @@ import {
   dataOf,
   expectStaleChangeRefused,
   onlyOneConcurrentChangeWins,
-  testConfig,
   TEST_IDENTITIES,
+  TestServer,
 } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../../server";
-import type { CustomersContext } from "../../customers.context";
 import type { Result } from "../../__tests__/support/mutations";
 import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
-let server: SubgraphServer<CustomersContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("customers"));
-});
-afterAll(() => server.stop());
+const t = new TestServer("customers", createServer);
 
 interface ProviderView {
   id: string;
@@ -37,7 +31,7 @@ const UPDATE = `mutation ($input: UpdateProviderInput!) { updateProvider(input: 
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
-  server.execute(query, { input }, TEST_IDENTITIES.editor);
+  t.server.execute(query, { input }, TEST_IDENTITIES.editor);
 const json = (value: unknown) => JSON.stringify(value);
 
 let created = 0;
@@ -58,7 +52,7 @@ async function createProvider(input: Record<string, unknown> = {}): Promise<Prov
 
 async function read(id: string): Promise<ProviderView> {
   return providerOf(
-    await server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }, TEST_IDENTITIES.analyst),
+    await t.server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }, TEST_IDENTITIES.analyst),
     "provider",
   );
 }
@@ -86,14 +80,14 @@ describe("createProvider", () => {
   });
 
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, { code: "1ST", name: "", description: "x".repeat(4001), kind: "INTERNAL" });
     expect(invalidPaths(result)).toEqual(["input.code", "input.name", "input.description"]);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a taken code with CONFLICT and writes nothing", async () => {
-    const error = await conflictWritingNothing(server.dataSource, () =>
+    const error = await conflictWritingNothing(t.server.dataSource, () =>
       execute(CREATE, { code: "CORP_IT", name: "Second IT", description: "Taken.", kind: "INTERNAL" }),
     );
     expect(error.message).toBe("A provider with code CORP_IT already exists");
@@ -114,7 +108,7 @@ describe("createProvider", () => {
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
-    expect(await server.dataSource.query("SELECT id FROM providers WHERE code = ?", [code])).toHaveLength(1);
+    expect(await t.server.dataSource.query("SELECT id FROM providers WHERE code = ?", [code])).toHaveLength(1);
   });
 });
 
@@ -163,7 +157,7 @@ describe("updateProvider", () => {
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
     const { id } = await createProvider();
-    await expectStaleChangeRefused(server.dataSource, "Provider", id, (name) =>
+    await expectStaleChangeRefused(t.server.dataSource, "Provider", id, (name) =>
       execute(UPDATE, { id, expectedVersion: 1, name }),
     );
   });
@@ -194,7 +188,7 @@ describe("updateProvider", () => {
 
 describe("Provider.history", () => {
   it("is empty for a sample provider nobody has changed", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       '{ providerByCode(code: "CORP_IT") { history { action } } }',
       {},
       TEST_IDENTITIES.analyst,
