@@ -31,6 +31,7 @@ export * from "./write/partner-customers";
 export * from "./write/peer-claims";
 export * from "./write/subgraph-client";
 export * from "./write/transactor";
+export * from "./write/update-provided";
 export * from "./write/validation";
 export * from "./write/versioned";
 
