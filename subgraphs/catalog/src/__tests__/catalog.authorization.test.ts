@@ -4,6 +4,7 @@ import { ENTITIES_QUERY, partnerIdentity, snapshotTables, TEST_IDENTITIES, TestS
 import { ServiceLifecycle } from "../it-services/service.enums";
 import { sampleServices } from "../sample/catalog.sample";
 import { createServer } from "../server";
+import { newServiceInput } from "./support/services";
 import type { Result } from "./support/mutations";
 
 const t = new TestServer("catalog", createServer);
@@ -28,21 +29,9 @@ const denial = (role: string) => (role === "anonymous" ? "UNAUTHENTICATED" : "FO
 const asEditor = (query: string, variables: Record<string, unknown> = {}) =>
   t.server.execute(query, variables, TEST_IDENTITIES.editor);
 
-let made = 0;
 async function freshService(lifecycle = "PIPELINE"): Promise<string> {
-  const input = {
-    code: `AUTHZ_${++made}`,
-    name: "Authorization Test Service",
-    description: "Made by the authorization tests.",
-    category: "Test Services",
-    type: "SUPPORTING",
-    lifecycle,
-    criticality: "LOW",
-    owner: "Test Team",
-    monthlyCost: { amount: "10.00", currency: "EUR" },
-  };
   const result = await asEditor("mutation ($input: CreateServiceInput!) { createService(input: $input) { id } }", {
-    input,
+    input: newServiceInput({ lifecycle }),
   });
   expect(result.errors).toBeUndefined();
   return (result.data?.createService as { id: string }).id;
@@ -119,18 +108,7 @@ const MUTATIONS: Operation[] = [
     name: "createService",
     group: "writers",
     query: "mutation ($input: CreateServiceInput!) { createService(input: $input) { id } }",
-    variables: async () => ({
-      input: {
-        code: `AUTHZ_NEW_${++made}`,
-        name: "Created In The Matrix",
-        description: "Made by the authorization matrix.",
-        category: "Test Services",
-        type: "SUPPORTING",
-        criticality: "LOW",
-        owner: "Test Team",
-        monthlyCost: { amount: "1.00", currency: "EUR" },
-      },
-    }),
+    variables: async () => ({ input: newServiceInput() }),
   },
   {
     name: "updateService",
