@@ -88,7 +88,8 @@ describe("createService", () => {
       criticality: "HIGH",
       monthlyCost: { amount: "1250.5", currency: "EUR" },
     });
-    expect(service).toMatchObject({
+    // What the service is and what its "created" entry records, field by field in audit order.
+    const fields = {
       code,
       name: "Document Archive",
       description: "A service made by a test.",
@@ -98,23 +99,9 @@ describe("createService", () => {
       criticality: "HIGH",
       owner: "Test Team",
       monthlyCost: { amount: "1250.50", currency: "EUR" },
-      version: 1,
-      dependsOn: [],
-      usedBy: [],
-    });
-    expect(service.history).toEqual([
-      createdEntry({
-        code,
-        name: "Document Archive",
-        description: "A service made by a test.",
-        category: "Test Services",
-        type: "CUSTOMER_FACING",
-        lifecycle: "PIPELINE",
-        criticality: "HIGH",
-        owner: "Test Team",
-        monthlyCost: { amount: "1250.50", currency: "EUR" },
-      }),
-    ]);
+    };
+    expect(service).toMatchObject({ ...fields, version: 1, dependsOn: [], usedBy: [] });
+    expect(service.history).toEqual([createdEntry(fields)]);
     expect(await read(service.id)).toEqual(service);
     const byCode = await t.server.execute(
       "query ($code: String!) { serviceByCode(code: $code) { id } }",
