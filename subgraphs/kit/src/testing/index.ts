@@ -216,3 +216,4 @@ export * from "./harness";
 export * from "./version-conflicts";
 export * from "./operation-data";
 export * from "./test-server";
+export * from "./unique-codes";

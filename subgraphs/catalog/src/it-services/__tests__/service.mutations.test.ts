@@ -7,6 +7,7 @@ import {
   expectStaleChangeRefused,
   historyEntry,
   onlyOneConcurrentChangeWins,
+  onlyOneConcurrentCreateWins,
   TEST_IDENTITIES,
 } from "@itsm/kit/testing";
 import { CatalogHarness } from "../../__tests__/support/harness";
@@ -183,16 +184,14 @@ describe("createService", () => {
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
     const code = nextServiceCode();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => execute(CREATE, newServiceInput({ code, name: `Racer ${i}` }))),
+    const takenMessage = `A service with code ${code} already exists`;
+    const id = await onlyOneConcurrentCreateWins(
+      t.server.dataSource,
+      { table: "services", code, takenMessage },
+      5,
+      (i) => execute(CREATE, newServiceInput({ code, name: `Racer ${i}` })),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) {
-      expect(failure(loser, "CONFLICT").message).toBe(`A service with code ${code} already exists`);
-    }
-    const rows = await t.server.dataSource.query("SELECT id FROM services WHERE code = ?", [code]);
-    expect(rows).toHaveLength(1);
-    const history = await t.server.dataSource.query("SELECT id FROM history WHERE entityId = ?", [rows[0].id]);
+    const history = await t.server.dataSource.query("SELECT id FROM history WHERE entityId = ?", [id]);
     expect(history).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import {
   expectStaleChangeRefused,
   historyEntry,
   onlyOneConcurrentChangeWins,
+  onlyOneConcurrentCreateWins,
   TEST_IDENTITIES,
   TEST_INTERNAL_SECRET,
 } from "@itsm/kit/testing";
@@ -187,18 +188,14 @@ describe("createCustomer", () => {
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
     const code = nextCode();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "INTERNAL", contacts: [jane] }),
-      ),
+    const takenMessage = `A customer with code ${code} already exists`;
+    const id = await onlyOneConcurrentCreateWins(
+      t.server.dataSource,
+      { table: "customers", code, takenMessage },
+      5,
+      (i) => execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "INTERNAL", contacts: [jane] }),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) {
-      expect(failure(loser, "CONFLICT").message).toBe(`A customer with code ${code} already exists`);
-    }
-    const rows = await t.server.dataSource.query("SELECT id FROM customers WHERE code = ?", [code]);
-    expect(rows).toHaveLength(1);
-    const contacts = await t.server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [rows[0].id]);
+    const contacts = await t.server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [id]);
     expect(contacts).toHaveLength(1);
   });
 });

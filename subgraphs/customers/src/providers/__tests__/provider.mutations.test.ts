@@ -6,6 +6,7 @@ import {
   dataOf,
   expectStaleChangeRefused,
   onlyOneConcurrentChangeWins,
+  onlyOneConcurrentCreateWins,
   TEST_IDENTITIES,
   TestServer,
 } from "@itsm/kit/testing";
@@ -101,14 +102,10 @@ describe("createProvider", () => {
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
     const code = nextCode();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "EXTERNAL" }),
-      ),
+    const takenMessage = `A provider with code ${code} already exists`;
+    await onlyOneConcurrentCreateWins(t.server.dataSource, { table: "providers", code, takenMessage }, 5, (i) =>
+      execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "EXTERNAL" }),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
-    expect(await t.server.dataSource.query("SELECT id FROM providers WHERE code = ?", [code])).toHaveLength(1);
   });
 });
 
