@@ -23,6 +23,7 @@ export * from "./schema/pagination";
 export * from "./schema/partial-errors";
 export * from "./schema/record";
 export * from "./write/history";
+export * from "./write/history-loader";
 export * from "./write/lease";
 export * from "./write/recurring-job";
 export * from "./write/named-lock";
