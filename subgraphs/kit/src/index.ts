@@ -22,6 +22,7 @@ export * from "./schema/page-info";
 export * from "./schema/pagination";
 export * from "./schema/partial-errors";
 export * from "./schema/record";
+export * from "./schema/reference-by-id";
 export * from "./write/history";
 export * from "./write/history-loader";
 export * from "./write/lease";
