@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, isStaff, loader, peerClient, Transactor } from "@itsm/kit";
+import { historyLoader, isStaff, loader, peerClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { RetirementClaims } from "./claims/retirement.claims";
 import { ComponentCommands } from "./components/component.commands";
@@ -72,8 +72,8 @@ export function createCatalogLoaders(
     dependencyIdsByService: loader((ids: readonly string[]) => dependencies.dependencyIdsOf(ids)),
     dependencyClosureIdsByService: loader((ids: readonly string[]) => dependencies.dependencyClosureIdsOf(ids)),
     dependentIdsByService: loader((ids: readonly string[]) => dependencies.dependentIdsOf(ids)),
-    serviceHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Service", ids)),
-    componentHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Component", ids)),
+    serviceHistory: historyLoader(dataSource, "Service"),
+    componentHistory: historyLoader(dataSource, "Component"),
   };
 }
 

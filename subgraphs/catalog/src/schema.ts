@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { buildFederatedSchema } from "@itsm/kit";
+import { buildFederatedSchema, referenceById } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
 import type { CatalogContext } from "./catalog.context";
 // Imported components first: the order resolvers load in is the order of the printed SDL.
@@ -11,12 +11,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [ServiceResolver, ComponentResolver],
     referenceResolvers: {
-      Service: {
-        __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.serviceReferenceById.load(ref.id),
-      },
-      Component: {
-        __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.componentById.load(ref.id),
-      },
+      Service: referenceById((ctx: CatalogContext) => ctx.loaders.serviceReferenceById),
+      Component: referenceById((ctx: CatalogContext) => ctx.loaders.componentById),
     },
   });
 }

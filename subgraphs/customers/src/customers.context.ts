@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, loader, peerClient, Transactor } from "@itsm/kit";
+import { historyLoader, loader, peerClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { DeactivationClaims } from "./claims/deactivation.claims";
 import { ContactCommands } from "./contacts/contact.commands";
@@ -48,8 +48,8 @@ export function createCustomersLoaders(
     contactsByCustomer: loader((ids: readonly string[]) => customers.contactsOf(ids)),
     providerById: loader((ids: readonly string[]) => providers.byIds(ids, scopes.providers)),
     providerByCode: loader((codes: readonly string[]) => providers.byCodes(codes)),
-    customerHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Customer", ids)),
-    providerHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Provider", ids)),
+    customerHistory: historyLoader(dataSource, "Customer"),
+    providerHistory: historyLoader(dataSource, "Provider"),
   };
 }
 

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { buildFederatedSchema } from "@itsm/kit";
+import { buildFederatedSchema, referenceById } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
 import type { CustomersContext } from "./customers.context";
 // Customers first: the order resolvers load in is the order of the printed SDL.
@@ -11,12 +11,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [CustomerResolver, ProviderResolver],
     referenceResolvers: {
-      Customer: {
-        __resolveReference: (ref: { id: string }, ctx: CustomersContext) => ctx.loaders.customerById.load(ref.id),
-      },
-      Provider: {
-        __resolveReference: (ref: { id: string }, ctx: CustomersContext) => ctx.loaders.providerById.load(ref.id),
-      },
+      Customer: referenceById((ctx: CustomersContext) => ctx.loaders.customerById),
+      Provider: referenceById((ctx: CustomersContext) => ctx.loaders.providerById),
     },
   });
 }

@@ -1,17 +1,13 @@
-import type { Identity, Role, SubgraphServer } from "@itsm/kit";
+import type { Identity, Role } from "@itsm/kit";
 import { ROLES, sampleId } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, snapshotTables, TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
+import { ENTITIES_QUERY, partnerIdentity, snapshotTables, TEST_IDENTITIES, TestServer } from "@itsm/kit/testing";
 import { ServiceLifecycle } from "../it-services/service.enums";
 import { sampleServices } from "../sample/catalog.sample";
 import { createServer } from "../server";
-import type { CatalogContext } from "../catalog.context";
+import { newServiceInput } from "./support/services";
 import type { Result } from "./support/mutations";
 
-let server: SubgraphServer<CatalogContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("catalog"));
-});
-afterAll(() => server.stop());
+const t = new TestServer("catalog", createServer);
 
 // Two partners of different sample customers: the catalogue they see must be the same LIVE part.
 const PARTNER_A = partnerIdentity("FINANCE");
@@ -31,23 +27,11 @@ const ALLOWED: Record<Group, readonly Role[]> = {
 const denial = (role: string) => (role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
 
 const asEditor = (query: string, variables: Record<string, unknown> = {}) =>
-  server.execute(query, variables, TEST_IDENTITIES.editor);
+  t.server.execute(query, variables, TEST_IDENTITIES.editor);
 
-let made = 0;
 async function freshService(lifecycle = "PIPELINE"): Promise<string> {
-  const input = {
-    code: `AUTHZ_${++made}`,
-    name: "Authorization Test Service",
-    description: "Made by the authorization tests.",
-    category: "Test Services",
-    type: "SUPPORTING",
-    lifecycle,
-    criticality: "LOW",
-    owner: "Test Team",
-    monthlyCost: { amount: "10.00", currency: "EUR" },
-  };
   const result = await asEditor("mutation ($input: CreateServiceInput!) { createService(input: $input) { id } }", {
-    input,
+    input: newServiceInput({ lifecycle }),
   });
   expect(result.errors).toBeUndefined();
   return (result.data?.createService as { id: string }).id;
@@ -124,18 +108,7 @@ const MUTATIONS: Operation[] = [
     name: "createService",
     group: "writers",
     query: "mutation ($input: CreateServiceInput!) { createService(input: $input) { id } }",
-    variables: async () => ({
-      input: {
-        code: `AUTHZ_NEW_${++made}`,
-        name: "Created In The Matrix",
-        description: "Made by the authorization matrix.",
-        category: "Test Services",
-        type: "SUPPORTING",
-        criticality: "LOW",
-        owner: "Test Team",
-        monthlyCost: { amount: "1.00", currency: "EUR" },
-      },
-    }),
+    variables: async () => ({ input: newServiceInput() }),
   },
   {
     name: "updateService",
@@ -211,8 +184,8 @@ describe("role × operation matrix", () => {
     "%s as %s: %s",
     async (_name, role, _expected, { op, identity, allowed }) => {
       const variables = await op.variables();
-      const before = allowed ? null : await snapshotTables(server.dataSource);
-      const result = await server.execute(op.query, variables, identity);
+      const before = allowed ? null : await snapshotTables(t.server.dataSource);
+      const result = await t.server.execute(op.query, variables, identity);
       if (allowed) {
         expect(result.errors).toBeUndefined();
         expect(result.data?.[op.name]).not.toBeNull();
@@ -220,7 +193,7 @@ describe("role × operation matrix", () => {
         const type = MUTATIONS.includes(op) ? "Mutation" : "Query";
         expectDenied(result, denial(role), `${type}.${op.name}`);
         // A refused operation changes nothing.
-        expect(await snapshotTables(server.dataSource)).toEqual(before);
+        expect(await snapshotTables(t.server.dataSource)).toEqual(before);
       }
     },
   );
@@ -240,7 +213,7 @@ async function allServices(identity: Identity, filter: Record<string, unknown> =
   let after: string | null = null;
   let total: number | null = null;
   for (;;) {
-    const result = await server.execute(
+    const result = await t.server.execute(
       "query ($after: String, $filter: ServiceFilter) { services(first: 7, after: $after, filter: $filter) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }",
       { after, filter },
       identity,
@@ -286,9 +259,9 @@ describe("service row filters", () => {
   it.each(LIVE_ONLY)(
     "answers %s null + NOT_FOUND for a service out of the LIVE catalogue, exactly as for a nonexistent one",
     async (_role, identity) => {
-      const byId = (id: string) => server.execute("query ($id: ID!) { service(id: $id) { code } }", { id }, identity);
+      const byId = (id: string) => t.server.execute("query ($id: ID!) { service(id: $id) { code } }", { id }, identity);
       const byCode = (code: string) =>
-        server.execute("query ($code: String!) { serviceByCode(code: $code) { code } }", { code }, identity);
+        t.server.execute("query ($code: String!) { serviceByCode(code: $code) { code } }", { code }, identity);
       for (const code of ["PRINT", "ZTNA"]) {
         const id = sampleId.service(code);
         const hidden = await byId(id);
@@ -307,7 +280,7 @@ describe("service row filters", () => {
   );
 
   it("answers staff every lifecycle by id and by code", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       `query ($id: ID!) { service(id: $id) { code } serviceByCode(code: "ZTNA") { code } }`,
       { id: sampleId.service("PRINT") },
       TEST_IDENTITIES.analyst,
@@ -318,7 +291,7 @@ describe("service row filters", () => {
 
   const RELATIONS = `query ($id: ID!) { service(id: $id) { dependsOn { code } usedBy { code } } }`;
   const relationsOf = async (identity: Identity, code: string) => {
-    const result = await server.execute(RELATIONS, { id: sampleId.service(code) }, identity);
+    const result = await t.server.execute(RELATIONS, { id: sampleId.service(code) }, identity);
     expect(result.errors).toBeUndefined();
     const service = result.data?.service as { dependsOn: { code: string }[]; usedBy: { code: string }[] };
     return { dependsOn: service.dependsOn.map((s) => s.code), usedBy: service.usedBy.map((s) => s.code) };
@@ -335,10 +308,10 @@ describe("service row filters", () => {
     const retiring = await freshService("LIVE");
     await link("addServiceDependency", dependent, retiring);
     await link("addServiceDependency", dependent, sampleId.service("WAN"));
-    const staffView = await server.execute(RELATIONS, { id: dependent }, TEST_IDENTITIES.analyst);
+    const staffView = await t.server.execute(RELATIONS, { id: dependent }, TEST_IDENTITIES.analyst);
     expect((staffView.data?.service as { dependsOn: unknown[] }).dependsOn).toHaveLength(2);
-    await server.dataSource.query("UPDATE services SET lifecycle = 'RETIRED' WHERE id = ?", [retiring]);
-    const result = await server.execute(RELATIONS, { id: dependent }, identity);
+    await t.server.dataSource.query("UPDATE services SET lifecycle = 'RETIRED' WHERE id = ?", [retiring]);
+    const result = await t.server.execute(RELATIONS, { id: dependent }, identity);
     expect(result.errors).toBeUndefined();
     expect(result.data?.service).toEqual({ dependsOn: [{ code: "WAN" }], usedBy: [] });
   });
@@ -355,7 +328,7 @@ describe("Service and Component entities (_entities)", () => {
     id: sampleId.service(code),
   }));
   const resolve = (identity: Identity) =>
-    server.execute(ENTITIES_QUERY("Service", "code"), { representations }, identity);
+    t.server.execute(ENTITIES_QUERY("Service", "code"), { representations }, identity);
 
   it.each([
     ["admin", TEST_IDENTITIES.admin],
@@ -378,7 +351,7 @@ describe("Service and Component entities (_entities)", () => {
     ["partner", PARTNER_A],
     ["anonymous", TEST_IDENTITIES.anonymous],
   ] as const)("resolves no Component for %s", async (_role, identity) => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       ENTITIES_QUERY("Component", "id"),
       { representations: [{ __typename: "Component", id: DC }] },
       identity,
@@ -395,7 +368,7 @@ describe("field-level denials", () => {
     STAFF_FIELDS.flatMap((field) => CALLERS.map(([role, identity]) => [field.split(" ")[0], role, identity] as const)),
   )("Service.%s as %s", async (field, role, identity) => {
     const selection = STAFF_FIELDS.find((f) => f.startsWith(field)) ?? field;
-    const result = await server.execute(
+    const result = await t.server.execute(
       `query ($id: ID!) { service(id: $id) { code ${selection} } }`,
       { id: EMAIL },
       identity,
@@ -414,7 +387,7 @@ describe("field-level denials", () => {
   });
 
   it("lets staff read a component's fields and history", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       "query ($id: ID!) { component(id: $id) { name kind services { code } impactedServices { code } history { actor } } }",
       { id: DC },
       TEST_IDENTITIES.analyst,

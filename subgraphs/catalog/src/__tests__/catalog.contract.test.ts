@@ -1,24 +1,18 @@
 import { sampleId } from "@itsm/kit";
-import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, TEST_IDENTITIES, TestServer } from "@itsm/kit/testing";
 import { createServer } from "../server";
-import type { CatalogContext } from "../catalog.context";
 
-let server: SubgraphServer<CatalogContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("catalog"));
-});
-afterAll(() => server.stop());
+const t = new TestServer("catalog", createServer);
 
 describe("catalog subgraph contract", () => {
   it("serves the committed SDL through _service", async () => {
-    const result = await server.execute("{ _service { sdl } }");
+    const result = await t.server.execute("{ _service { sdl } }");
     expect(result.errors).toBeUndefined();
     expect((result.data as { _service: { sdl: string } })._service.sdl.trim()).toBe(committedSdl("catalog").trim());
   });
 
   it("resolves Service entities by id, unknown ids to null", async () => {
-    const result = await server.execute(ENTITIES_QUERY("Service", "id code lifecycle"), {
+    const result = await t.server.execute(ENTITIES_QUERY("Service", "id code lifecycle"), {
       representations: [
         { __typename: "Service", id: sampleId.service("EMAIL") },
         { __typename: "Service", id: "no-such-service" },
@@ -34,7 +28,7 @@ describe("catalog subgraph contract", () => {
   });
 
   it("resolves Component entities by id, unknown ids to null", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       ENTITIES_QUERY("Component", "id kind services { code }"),
       {
         representations: [
@@ -52,16 +46,16 @@ describe("catalog subgraph contract", () => {
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
-    const result = await server.execute('{ service(id: "nope") { code } }');
+    const result = await t.server.execute('{ service(id: "nope") { code } }');
     expect(result.data?.service).toBeNull();
     expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(result.errors?.[0].message).toBe('Service "nope" does not exist');
   });
 
   it("answers a page over the maximum and a malformed cursor with BAD_USER_INPUT", async () => {
-    const tooMany = await server.execute("{ services(first: 101) { totalCount } }", {}, TEST_IDENTITIES.analyst);
+    const tooMany = await t.server.execute("{ services(first: 101) { totalCount } }", {}, TEST_IDENTITIES.analyst);
     expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    const badCursor = await server.execute(
+    const badCursor = await t.server.execute(
       '{ components(after: "garbage!") { totalCount } }',
       {},
       TEST_IDENTITIES.analyst,
@@ -70,7 +64,7 @@ describe("catalog subgraph contract", () => {
   });
 
   it("rejects an unknown enum value before execution", async () => {
-    const result = await server.execute("{ services(filter: { lifecycle: [ZOMBIE] }) { totalCount } }");
+    const result = await t.server.execute("{ services(filter: { lifecycle: [ZOMBIE] }) { totalCount } }");
     expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 });

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { newId, providedFields, VersionedRecords } from "@itsm/kit";
+import { newId, updateProvided, VersionedRecords } from "@itsm/kit";
 import { Component } from "./component.entity";
 import type { ComponentKind } from "./component.enums";
 
@@ -36,9 +36,6 @@ export class ComponentCommands {
   }
 
   update(input: ComponentChanges, actor: Identity): Promise<Component> {
-    return this.transactor.run(async (manager) => {
-      const current = await components.load(manager, input.id, input.expectedVersion);
-      return components.change(manager, current, providedFields<Component>(input, AUDITED), actor);
-    });
+    return updateProvided(this.transactor, components, input, AUDITED, actor);
   }
 }

@@ -1,5 +1,4 @@
-import type { KeysetOrder } from "@itsm/kit";
-import { whereContains, whereIn } from "@itsm/kit";
+import { keysetOrder, whereContains, whereIn } from "@itsm/kit";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Component } from "./component.entity";
 import type { ComponentKind } from "./component.enums";
@@ -20,8 +19,4 @@ export function filterComponents(
 }
 
 /** Lists of components are ordered by name (the id breaks ties for the keyset cursor). */
-export const COMPONENT_ORDER: KeysetOrder<Component> = {
-  sortColumn: "component.name",
-  idColumn: "component.id",
-  position: (c) => [c.name, c.id],
-};
+export const COMPONENT_ORDER = keysetOrder<Component>("component", "name");

@@ -1,17 +1,8 @@
-import {
-  connectionType,
-  HistoryEntry,
-  loadExisting,
-  NotFoundError,
-  PageArgs,
-  sortByText,
-  STAFF,
-  toPageRequest,
-  WRITERS,
-} from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CatalogContext } from "../catalog.context";
 import { Service } from "../it-services/service.entity";
+import { servicesByCode } from "../it-services/service.service";
 import { Component } from "./component.entity";
 import { ComponentFilter, CreateComponentInput, UpdateComponentInput } from "./component.inputs";
 
@@ -22,10 +13,8 @@ const ComponentConnection = connectionType(Component, "Component", "components")
 @Resolver(() => Component)
 export class ComponentResolver {
   @Query(() => Component, { nullable: true, description: "The component with this id; NOT_FOUND if there is none." })
-  async component(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Component> {
-    const component = await ctx.loaders.componentById.load(id);
-    if (!component) throw new NotFoundError("Component", id);
-    return component;
+  component(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Component> {
+    return loadRequired(ctx.loaders.componentById, "Component", id);
   }
 
   @Query(() => ComponentConnection, {
@@ -61,7 +50,7 @@ export class ComponentResolver {
   @FieldResolver(() => [Service], { description: "The services this component is directly part of, by code." })
   async services(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
     const { direct } = await loaders.serviceIdsByComponent.load(component.id);
-    return sortByText(await loadExisting(loaders.serviceById, direct), (s) => s.code);
+    return servicesByCode(loaders.serviceById, direct);
   }
 
   @FieldResolver(() => [Service], {
@@ -70,6 +59,6 @@ export class ComponentResolver {
   })
   async impactedServices(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
     const { impacted } = await loaders.serviceIdsByComponent.load(component.id);
-    return sortByText(await loadExisting(loaders.serviceById, impacted), (s) => s.code);
+    return servicesByCode(loaders.serviceById, impacted);
   }
 }

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, InvalidReferenceError, NotFoundError } from "@itsm/kit";
+import { addedTo, ConflictError, InvalidReferenceError, NotFoundError, removedFrom } from "@itsm/kit";
 import type { ServiceRelationChange } from "../it-services/service.changes";
 import { loadChangeable, serviceRecords } from "../it-services/service.changes";
 import type { Service } from "../it-services/service.entity";
@@ -27,11 +27,13 @@ export class ServiceComponentCommands {
         throw new ConflictError(`Component "${link.componentId}" is already part of service ${service.code}`);
       }
       await manager.insert(ServiceComponent, key);
-      return serviceRecords.touch(manager, service, "component attached", actor, {
-        field: "components",
-        from: null,
-        to: JSON.stringify(link.componentId),
-      });
+      return serviceRecords.touch(
+        manager,
+        service,
+        "component attached",
+        actor,
+        addedTo("components", link.componentId),
+      );
     });
   }
 
@@ -42,11 +44,8 @@ export class ServiceComponentCommands {
       const key = { serviceId: service.id, componentId: link.componentId };
       const result = await manager.delete(ServiceComponent, key);
       if (!result.affected) throw new NotFoundError(`Component of service ${service.code}`, link.componentId);
-      return serviceRecords.touch(manager, service, "component detached", actor, {
-        field: "components",
-        from: JSON.stringify(link.componentId),
-        to: null,
-      });
+      const change = removedFrom("components", link.componentId);
+      return serviceRecords.touch(manager, service, "component detached", actor, change);
     });
   }
 }

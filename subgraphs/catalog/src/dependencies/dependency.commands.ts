@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, InvalidReferenceError, lockNamed, NotFoundError } from "@itsm/kit";
+import { addedTo, ConflictError, InvalidReferenceError, lockNamed, NotFoundError, removedFrom } from "@itsm/kit";
 import type { ServiceRelationChange } from "../it-services/service.changes";
 import { loadChangeable, serviceRecords } from "../it-services/service.changes";
 import { Service } from "../it-services/service.entity";
@@ -43,11 +43,7 @@ export class DependencyCommands {
         );
       }
       await manager.insert(ServiceDependency, key);
-      return serviceRecords.touch(manager, service, "dependency added", actor, {
-        field: "dependsOn",
-        from: null,
-        to: JSON.stringify(target.id),
-      });
+      return serviceRecords.touch(manager, service, "dependency added", actor, addedTo("dependsOn", target.id));
     });
   }
 
@@ -57,11 +53,8 @@ export class DependencyCommands {
       const service = await loadChangeable(manager, link);
       const result = await manager.delete(ServiceDependency, { serviceId: service.id, dependsOnId: link.dependsOnId });
       if (!result.affected) throw new NotFoundError(`Dependency of service ${service.code}`, link.dependsOnId);
-      return serviceRecords.touch(manager, service, "dependency removed", actor, {
-        field: "dependsOn",
-        from: JSON.stringify(link.dependsOnId),
-        to: null,
-      });
+      const change = removedFrom("dependsOn", link.dependsOnId);
+      return serviceRecords.touch(manager, service, "dependency removed", actor, change);
     });
   }
 }

@@ -118,9 +118,10 @@ export class ServiceCommands {
         });
       });
     } catch (error) {
-      // Give the claim back, unless a retirement racing this one committed and still needs it.
+      // Give the claim back (best effort: this change fails anyway), unless a retirement racing it committed and needs it.
       const now = await this.transactor.run((manager) => manager.findOneBy(Service, { id: input.id }));
-      if (retiring && now?.lifecycle !== ServiceLifecycle.RETIRED) await this.claims.release(input.id, actor);
+      if (retiring && now?.lifecycle !== ServiceLifecycle.RETIRED)
+        await this.claims.release(input.id, actor).catch(() => undefined);
       throw error;
     }
   }

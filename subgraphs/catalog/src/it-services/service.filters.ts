@@ -1,5 +1,4 @@
-import type { KeysetOrder } from "@itsm/kit";
-import { whereContains, whereEquals, whereIn } from "@itsm/kit";
+import { keysetOrder, whereContains, whereEquals, whereIn } from "@itsm/kit";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Service } from "./service.entity";
 import type { Criticality, ServiceLifecycle, ServiceType } from "./service.enums";
@@ -25,8 +24,4 @@ export function filterServices(query: SelectQueryBuilder<Service>, criteria: Ser
 }
 
 /** Lists of services are ordered by code (the id breaks ties for the keyset cursor). */
-export const SERVICE_ORDER: KeysetOrder<Service> = {
-  sortColumn: "service.code",
-  idColumn: "service.id",
-  position: (s) => [s.code, s.id],
-};
+export const SERVICE_ORDER = keysetOrder<Service>("service", "code");

@@ -2,7 +2,7 @@ import {
   connectionType,
   HistoryEntry,
   loadExisting,
-  NotFoundError,
+  loadRequired,
   PageArgs,
   sortByText,
   STAFF,
@@ -22,26 +22,23 @@ import {
   UpdateServiceInput,
 } from "./service.inputs";
 import { catalogueScope } from "./service.scope";
+import { servicesByCode } from "./service.service";
 
 const ServiceConnection = connectionType(Service, "Service", "services");
 
 @Resolver(() => Service)
 export class ServiceResolver {
   @Query(() => Service, { nullable: true, description: "The service with this id; NOT_FOUND if there is none." })
-  async service(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Service> {
-    const service = await ctx.loaders.serviceById.load(id);
-    if (!service) throw new NotFoundError("Service", id);
-    return service;
+  service(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return loadRequired(ctx.loaders.serviceById, "Service", id);
   }
 
   @Query(() => Service, {
     nullable: true,
     description: 'The service with this code, e.g. "EMAIL"; NOT_FOUND if there is none.',
   })
-  async serviceByCode(@Arg("code") code: string, @Ctx() ctx: CatalogContext): Promise<Service> {
-    const service = await ctx.loaders.serviceByCode.load(code);
-    if (!service) throw new NotFoundError("Service", code);
-    return service;
+  serviceByCode(@Arg("code") code: string, @Ctx() ctx: CatalogContext): Promise<Service> {
+    return loadRequired(ctx.loaders.serviceByCode, "Service", code);
   }
 
   @Query(() => ServiceConnection, {
@@ -122,7 +119,7 @@ export class ServiceResolver {
   })
   async dependsOn(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
     const ids = await loaders.dependencyIdsByService.load(service.id);
-    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+    return servicesByCode(loaders.serviceById, ids);
   }
 
   @FieldResolver(() => [Service], {
@@ -131,12 +128,12 @@ export class ServiceResolver {
   })
   async dependencyClosure(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
     const ids = await loaders.dependencyClosureIdsByService.load(service.id);
-    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+    return servicesByCode(loaders.serviceById, ids);
   }
 
   @FieldResolver(() => [Service], { description: "The services that directly depend on this service, by code." })
   async usedBy(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
     const ids = await loaders.dependentIdsByService.load(service.id);
-    return sortByText(await loadExisting(loaders.serviceById, ids), (s) => s.code);
+    return servicesByCode(loaders.serviceById, ids);
   }
 }

@@ -1,5 +1,6 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { findAligned, paginate } from "@itsm/kit";
+import { findAligned, loadExisting, paginate, sortByText } from "@itsm/kit";
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Service } from "./service.entity";
 import type { ServiceCriteria } from "./service.filters";
@@ -36,4 +37,12 @@ export class ServiceService {
     filterServices(query, criteria);
     return paginate(query, page, SERVICE_ORDER);
   }
+}
+
+/** The services with these ids that the caller may see (through its scoped loader), by code: every related-services list. */
+export async function servicesByCode(
+  serviceById: DataLoader<string, Service | null>,
+  ids: readonly string[],
+): Promise<Service[]> {
+  return sortByText(await loadExisting(serviceById, ids), (s) => s.code);
 }

@@ -114,63 +114,48 @@ const QUERIES: Operation[] = [
   },
 ];
 
+/** A mutation only writers may make, taking `$input` of `inputType`; `input` makes a fresh one (as an editor). */
+const writersOnly = (field: string, inputType: string, input: () => Promise<Record<string, unknown>>): Operation => ({
+  field,
+  rule: WRITERS_ONLY,
+  prepare: async () => ({
+    query: `mutation ($input: ${inputType}!) { ${field}(input: $input) { id } }`,
+    variables: { input: await input() },
+  }),
+});
+
 const MUTATIONS: Operation[] = [
-  {
-    field: "createCustomer",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }",
-      variables: { input: { code: nextCode("C"), name: "Created", description: "By the matrix.", kind: "INTERNAL" } },
-    }),
-  },
-  {
-    field: "updateCustomer",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }",
-      variables: { input: { id: (await newCustomer()).id, expectedVersion: 1, name: "Renamed" } },
-    }),
-  },
-  {
-    field: "setCustomerStatus",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { id } }",
-      variables: { input: { id: (await newCustomer()).id, status: "INACTIVE", expectedVersion: 1 } },
-    }),
-  },
-  {
-    field: "addContact",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: AddContactInput!) { addContact(input: $input) { id } }",
-      variables: { input: { customerId: (await newCustomer()).id, ...jane } },
-    }),
-  },
-  {
-    field: "removeContact",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: RemoveContactInput!) { removeContact(input: $input) { id } }",
-      variables: { input: { contactId: (await newCustomer([jane])).contactIds[0] } },
-    }),
-  },
-  {
-    field: "createProvider",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: CreateProviderInput!) { createProvider(input: $input) { id } }",
-      variables: { input: { code: nextCode("P"), name: "Created", description: "By the matrix.", kind: "INTERNAL" } },
-    }),
-  },
-  {
-    field: "updateProvider",
-    rule: WRITERS_ONLY,
-    prepare: async () => ({
-      query: "mutation ($input: UpdateProviderInput!) { updateProvider(input: $input) { id } }",
-      variables: { input: { id: await newProvider(), expectedVersion: 1, name: "Renamed" } },
-    }),
-  },
+  writersOnly("createCustomer", "CreateCustomerInput", async () => ({
+    code: nextCode("C"),
+    name: "Created",
+    description: "By the matrix.",
+    kind: "INTERNAL",
+  })),
+  writersOnly("updateCustomer", "UpdateCustomerInput", async () => ({
+    id: (await newCustomer()).id,
+    expectedVersion: 1,
+    name: "Renamed",
+  })),
+  writersOnly("setCustomerStatus", "SetCustomerStatusInput", async () => ({
+    id: (await newCustomer()).id,
+    status: "INACTIVE",
+    expectedVersion: 1,
+  })),
+  writersOnly("addContact", "AddContactInput", async () => ({ customerId: (await newCustomer()).id, ...jane })),
+  writersOnly("removeContact", "RemoveContactInput", async () => ({
+    contactId: (await newCustomer([jane])).contactIds[0],
+  })),
+  writersOnly("createProvider", "CreateProviderInput", async () => ({
+    code: nextCode("P"),
+    name: "Created",
+    description: "By the matrix.",
+    kind: "INTERNAL",
+  })),
+  writersOnly("updateProvider", "UpdateProviderInput", async () => ({
+    id: await newProvider(),
+    expectedVersion: 1,
+    name: "Renamed",
+  })),
 ];
 
 const cases = (operations: Operation[]) =>

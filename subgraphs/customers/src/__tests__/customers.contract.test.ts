@@ -1,21 +1,15 @@
 import { sampleId } from "@itsm/kit";
-import { committedSdl, ENTITIES_QUERY, TEST_IDENTITIES, testConfig } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, TEST_IDENTITIES, TestServer } from "@itsm/kit/testing";
 import { ContactRole } from "../contacts/contact.enums";
 import { sampleCustomers, sampleProviders } from "../sample/customers.sample";
 import type { SampleContact, SampleCustomer, SampleProvider } from "../sample/customers.sample-types";
 import { createServer } from "../server";
-import type { CustomersContext } from "../customers.context";
 
-let server: SubgraphServer<CustomersContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("customers"));
-});
-afterAll(() => server.stop());
+const t = new TestServer("customers", createServer);
 
 /** Runs as an analyst: staff read everything (what the other roles see is in customers.access.test.ts). */
 const asStaff = (query: string, variables?: Record<string, unknown>) =>
-  server.execute(query, variables, TEST_IDENTITIES.analyst);
+  t.server.execute(query, variables, TEST_IDENTITIES.analyst);
 
 const customer = (code: string): SampleCustomer => {
   const found = sampleCustomers.find((c) => c.code === code);

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, newId, NotFoundError } from "@itsm/kit";
+import { addedTo, ConflictError, newId, NotFoundError, removedFrom } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { customerRecords } from "../customers/customer.changes";
 import { Customer } from "../customers/customer.entity";
@@ -74,13 +74,9 @@ export class ContactCommands {
         );
       }
       const contact = newContact(manager, customer.id, input);
-      const added = JSON.stringify(auditedContact(contact));
+      const added = addedTo("contacts", auditedContact(contact));
       await manager.insert(Contact, contact);
-      return customerRecords.touch(manager, customer, "contact added", actor, {
-        field: "contacts",
-        from: null,
-        to: added,
-      });
+      return customerRecords.touch(manager, customer, "contact added", actor, added);
     });
   }
 
@@ -93,11 +89,8 @@ export class ContactCommands {
       const contact = await manager.findOneBy(Contact, { id: input.contactId });
       if (!contact) throw new NotFoundError("Contact", input.contactId);
       await manager.delete(Contact, { id: contact.id });
-      return customerRecords.touch(manager, customer, "contact removed", actor, {
-        field: "contacts",
-        from: JSON.stringify(auditedContact(contact)),
-        to: null,
-      });
+      const removed = removedFrom("contacts", auditedContact(contact));
+      return customerRecords.touch(manager, customer, "contact removed", actor, removed);
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, createWithUniqueCode, newId, NotFoundError, providedFields } from "@itsm/kit";
+import { addedTo, ConflictError, createWithUniqueCode, newId, NotFoundError, updateProvided } from "@itsm/kit";
 import type { DeactivationClaims } from "../claims/deactivation.claims";
 import type { NewContact } from "../contacts/contact.commands";
 import { auditedContact, newContact } from "../contacts/contact.commands";
@@ -53,7 +53,7 @@ export class CustomerCommands {
         manager,
         { ...values, status: input.status },
         actor,
-        contacts.length > 0 ? [{ field: "contacts", from: null, to: JSON.stringify(auditedContacts) }] : [],
+        contacts.length > 0 ? [addedTo("contacts", auditedContacts)] : [],
       );
       // The customer is there (and recorded as created with them): its contacts can refer to it.
       if (contacts.length > 0) await manager.insert(Contact, contacts);
@@ -62,15 +62,7 @@ export class CustomerCommands {
   }
 
   update(input: CustomerChanges, actor: Identity): Promise<Customer> {
-    return this.transactor.run(async (manager) => {
-      const current = await customerRecords.load(manager, input.id, input.expectedVersion);
-      return customerRecords.change(
-        manager,
-        current,
-        providedFields<Customer>(input, ["name", "description", "kind"]),
-        actor,
-      );
-    });
+    return updateProvided(this.transactor, customerRecords, input, ["name", "description", "kind"], actor);
   }
 
   /**

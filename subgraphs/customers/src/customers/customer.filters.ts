@@ -1,5 +1,4 @@
-import type { KeysetOrder } from "@itsm/kit";
-import { whereContains, whereIn } from "@itsm/kit";
+import { keysetOrder, whereContains, whereIn } from "@itsm/kit";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Customer } from "./customer.entity";
 import type { CustomerKind, CustomerStatus } from "./customer.enums";
@@ -24,8 +23,4 @@ export function filterCustomers(
 }
 
 /** Lists of customers are ordered by code (the id breaks ties for the keyset cursor). */
-export const CUSTOMER_ORDER: KeysetOrder<Customer> = {
-  sortColumn: "customer.code",
-  idColumn: "customer.id",
-  position: (c) => [c.code, c.id],
-};
+export const CUSTOMER_ORDER = keysetOrder<Customer>("customer", "code");

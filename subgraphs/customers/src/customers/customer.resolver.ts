@@ -1,4 +1,4 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Contact } from "../contacts/contact.entity";
 import { AddContactInput, RemoveContactInput } from "../contacts/contact.inputs";
@@ -14,10 +14,8 @@ const ROLE_ORDER = ["BUSINESS_OWNER", "SERVICE_DESK", "ESCALATION", "BILLING", "
 export class CustomerResolver {
   @Authorized()
   @Query(() => Customer, { nullable: true, description: "The customer with this id; NOT_FOUND if there is none." })
-  async customer(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Customer> {
-    const customer = await ctx.loaders.customerById.load(id);
-    if (!customer) throw new NotFoundError("Customer", id);
-    return customer;
+  customer(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return loadRequired(ctx.loaders.customerById, "Customer", id);
   }
 
   @Authorized()
@@ -25,10 +23,8 @@ export class CustomerResolver {
     nullable: true,
     description: 'The customer with this code, e.g. "ACME_RETAIL"; NOT_FOUND if there is none.',
   })
-  async customerByCode(@Arg("code") code: string, @Ctx() ctx: CustomersContext): Promise<Customer> {
-    const customer = await ctx.loaders.customerByCode.load(code);
-    if (!customer) throw new NotFoundError("Customer", code);
-    return customer;
+  customerByCode(@Arg("code") code: string, @Ctx() ctx: CustomersContext): Promise<Customer> {
+    return loadRequired(ctx.loaders.customerByCode, "Customer", code);
   }
 
   @Authorized()

@@ -17,20 +17,25 @@ export class CustomerService {
     return whereInScope(this.dataSource.getRepository(Customer).createQueryBuilder("customer"), scope);
   }
 
-  async byIds(ids: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
-    if (ids.length === 0 || readsNone(scope)) return ids.map(() => null);
-    const rows = await this.scoped(scope)
-      .andWhere("customer.id IN (:...ids)", { ids: [...ids] })
-      .getMany();
-    return alignByKey(ids, rows, (row) => row.id);
+  byIds(ids: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
+    return this.byKeys("id", ids, scope);
   }
 
-  async byCodes(codes: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
-    if (codes.length === 0 || readsNone(scope)) return codes.map(() => null);
+  byCodes(codes: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
+    return this.byKeys("code", codes, scope);
+  }
+
+  /** The customers in scope whose `column` is one of `keys`, aligned with them (null: none, or out of scope). */
+  private async byKeys(
+    column: "id" | "code",
+    keys: readonly string[],
+    scope: CustomerScope,
+  ): Promise<(Customer | null)[]> {
+    if (keys.length === 0 || readsNone(scope)) return keys.map(() => null);
     const rows = await this.scoped(scope)
-      .andWhere("customer.code IN (:...codes)", { codes: [...codes] })
+      .andWhere(`customer.${column} IN (:...keys)`, { keys: [...keys] })
       .getMany();
-    return alignByKey(codes, rows, (row) => row.code);
+    return alignByKey(keys, rows, (row) => row[column]);
   }
 
   /** A page of the customers in scope, ordered by code; `totalCount` counts only those. */

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, createWithUniqueCode, newId, providedFields, VersionedRecords } from "@itsm/kit";
+import { ConflictError, createWithUniqueCode, newId, updateProvided, VersionedRecords } from "@itsm/kit";
 import { Provider } from "./provider.entity";
 import type { ProviderKind } from "./provider.enums";
 
@@ -41,15 +41,7 @@ export class ProviderCommands {
   }
 
   update(input: ProviderChanges, actor: Identity): Promise<Provider> {
-    return this.transactor.run(async (manager) => {
-      const current = await providers.load(manager, input.id, input.expectedVersion);
-      return providers.change(
-        manager,
-        current,
-        providedFields<Provider>(input, ["name", "description", "kind"]),
-        actor,
-      );
-    });
+    return updateProvided(this.transactor, providers, input, ["name", "description", "kind"], actor);
   }
 }
 

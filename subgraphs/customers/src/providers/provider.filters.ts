@@ -1,5 +1,4 @@
-import type { KeysetOrder } from "@itsm/kit";
-import { whereContains, whereIn } from "@itsm/kit";
+import { keysetOrder, whereContains, whereIn } from "@itsm/kit";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Provider } from "./provider.entity";
 import type { ProviderKind } from "./provider.enums";
@@ -20,8 +19,4 @@ export function filterProviders(
 }
 
 /** Lists of providers are ordered by code (the id breaks ties for the keyset cursor). */
-export const PROVIDER_ORDER: KeysetOrder<Provider> = {
-  sortColumn: "provider.code",
-  idColumn: "provider.id",
-  position: (p) => [p.code, p.id],
-};
+export const PROVIDER_ORDER = keysetOrder<Provider>("provider", "code");

@@ -1,4 +1,4 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CustomersContext } from "../customers.context";
 import { Provider } from "./provider.entity";
@@ -10,10 +10,8 @@ const ProviderConnection = connectionType(Provider, "Provider", "providers");
 export class ProviderResolver {
   @Authorized(STAFF)
   @Query(() => Provider, { nullable: true, description: "The provider with this id; NOT_FOUND if there is none." })
-  async provider(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
-    const provider = await ctx.loaders.providerById.load(id);
-    if (!provider) throw new NotFoundError("Provider", id);
-    return provider;
+  provider(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
+    return loadRequired(ctx.loaders.providerById, "Provider", id);
   }
 
   @Authorized(STAFF)
@@ -21,10 +19,8 @@ export class ProviderResolver {
     nullable: true,
     description: 'The provider with this code, e.g. "CORP_IT"; NOT_FOUND if there is none.',
   })
-  async providerByCode(@Arg("code") code: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
-    const provider = await ctx.loaders.providerByCode.load(code);
-    if (!provider) throw new NotFoundError("Provider", code);
-    return provider;
+  providerByCode(@Arg("code") code: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
+    return loadRequired(ctx.loaders.providerByCode, "Provider", code);
   }
 
   @Authorized(STAFF)

@@ -212,3 +212,9 @@ export const staleVersionMessage = (typeName: string, id: string, expected: numb
 
 export * from "./fake-subgraph";
 export * from "./concurrent-changes";
+export * from "./fake-claims";
+export * from "./harness";
+export * from "./version-conflicts";
+export * from "./operation-data";
+export * from "./test-server";
+export * from "./unique-codes";

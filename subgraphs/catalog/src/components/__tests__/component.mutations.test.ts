@@ -1,14 +1,14 @@
 import { HistoryEntry, sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
-  conflictWritingNothing,
   createdEntry,
+  dataOf,
+  expectStaleChangeRefused,
   historyEntry,
-  staleVersionMessage,
+  onlyOneConcurrentChangeWins,
   TEST_IDENTITIES,
 } from "@itsm/kit/testing";
 import { CatalogHarness } from "../../__tests__/support/harness";
-import type { Result } from "../../__tests__/support/mutations";
 import {
   failHistoryWrites,
   failure,
@@ -17,6 +17,7 @@ import {
   json,
   snapshot,
 } from "../../__tests__/support/mutations";
+import { newServiceInput } from "../../__tests__/support/services";
 
 const t = new CatalogHarness();
 
@@ -56,12 +57,6 @@ const execute = (query: string, input: Record<string, unknown>) =>
 
 let created = 0;
 const nextName = () => `Test Component ${++created}`;
-const nextCode = () => `TEST_HOST_${++created}`;
-
-function dataOf<T>(result: Result, field: string): T {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as T;
-}
 
 async function createComponent(input: Record<string, unknown> = {}): Promise<ComponentView> {
   const result = await execute(CREATE, {
@@ -74,18 +69,7 @@ async function createComponent(input: Record<string, unknown> = {}): Promise<Com
 }
 
 async function createService(input: Record<string, unknown> = {}): Promise<ServiceView> {
-  const result = await execute(CREATE_SERVICE, {
-    code: nextCode(),
-    name: "Test Service",
-    description: "A service made by a test.",
-    category: "Test Services",
-    type: "SUPPORTING",
-    criticality: "LOW",
-    owner: "Test Team",
-    monthlyCost: { amount: "10.00", currency: "EUR" },
-    ...input,
-  });
-  return dataOf(result, "createService");
+  return dataOf(await execute(CREATE_SERVICE, newServiceInput(input)), "createService");
 }
 
 async function readComponent(id: string): Promise<ComponentView> {
@@ -187,18 +171,10 @@ describe("updateComponent", () => {
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const component = await createComponent();
-    await execute(UPDATE, { id: component.id, expectedVersion: 1, name: "First Writer" });
-    const error = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(UPDATE, { id: component.id, expectedVersion: 1, name: "Second Writer" }),
+    const { id } = await createComponent();
+    await expectStaleChangeRefused(t.server.dataSource, "Component", id, (name) =>
+      execute(UPDATE, { id, expectedVersion: 1, name }),
     );
-    expect(error.message).toBe(staleVersionMessage("Component", component.id, 1, 2));
-    expect(error.extensions).toMatchObject({
-      typeName: "Component",
-      id: component.id,
-      expectedVersion: 1,
-      currentVersion: 2,
-    });
   });
 
   it("answers an unknown id with NOT_FOUND and invalid fields with BAD_USER_INPUT", async () => {
@@ -210,19 +186,12 @@ describe("updateComponent", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const component = await createComponent();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        execute(UPDATE, { id: component.id, expectedVersion: 1, name: `Writer ${i}` }),
-      ),
+    const winner = await onlyOneConcurrentChangeWins(20, (i) =>
+      execute(UPDATE, { id: component.id, expectedVersion: 1, name: `Writer ${i}` }),
     );
-    const winners = results.filter((r) => !r.errors);
-    expect(winners).toHaveLength(1);
-    const losers = results.filter((r) => r.errors);
-    expect(losers).toHaveLength(19);
-    for (const loser of losers) expect(failure(loser, "CONFLICT").extensions?.expectedVersion).toBe(1);
     const final = await readComponent(component.id);
     expect(final.version).toBe(2);
-    expect(final.name).toBe((winners[0].data?.updateComponent as ComponentView).name);
+    expect(final.name).toBe(dataOf<ComponentView>(winner, "updateComponent").name);
     expect(final.history).toHaveLength(2);
   });
 });

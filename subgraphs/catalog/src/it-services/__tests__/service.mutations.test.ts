@@ -3,13 +3,13 @@ import type { HistoryRow } from "@itsm/kit/testing";
 import {
   conflictWritingNothing,
   createdEntry,
+  dataOf,
+  expectStaleChangeRefused,
   historyEntry,
-  staleVersionMessage,
-  testConfig,
+  onlyOneConcurrentChangeWins,
+  onlyOneConcurrentCreateWins,
   TEST_IDENTITIES,
 } from "@itsm/kit/testing";
-import { createServer } from "../../server";
-import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
 import { CatalogHarness } from "../../__tests__/support/harness";
 import type { Result } from "../../__tests__/support/mutations";
 import {
@@ -20,6 +20,7 @@ import {
   json,
   snapshot,
 } from "../../__tests__/support/mutations";
+import { newServiceInput, nextServiceCode } from "../../__tests__/support/services";
 
 const t = new CatalogHarness();
 
@@ -52,29 +53,10 @@ const REMOVE_DEPENDENCY = `mutation ($input: ServiceDependencyInput!) { removeSe
 const execute = (query: string, input: Record<string, unknown>) =>
   t.server.execute(query, { input }, TEST_IDENTITIES.editor);
 
-let created = 0;
-/** A fresh code for every service a test creates, so that tests do not see each other's changes. */
-const nextCode = () => `TEST_SERVICE_${++created}`;
-
-const validInput = (input: Record<string, unknown> = {}) => ({
-  code: nextCode(),
-  name: "Test Service",
-  description: "A service made by a test.",
-  category: "Test Services",
-  type: "SUPPORTING",
-  criticality: "MEDIUM",
-  owner: "Test Team",
-  monthlyCost: { amount: "1250.00", currency: "EUR" },
-  ...input,
-});
-
-function serviceOf(result: Result, field: string): ServiceView {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as ServiceView;
-}
+const serviceOf = (result: Result, field: string) => dataOf<ServiceView>(result, field);
 
 async function createService(input: Record<string, unknown> = {}): Promise<ServiceView> {
-  return serviceOf(await execute(CREATE, validInput(input)), "createService");
+  return serviceOf(await execute(CREATE, newServiceInput(input)), "createService");
 }
 
 const createLive = (input: Record<string, unknown> = {}) => createService({ lifecycle: "LIVE", ...input });
@@ -99,7 +81,7 @@ const EMAIL = sampleId.service("EMAIL"); // LIVE in the sample
 
 describe("createService", () => {
   it("creates a PIPELINE service at version 1 with its cost normalised, and records who created it", async () => {
-    const code = nextCode();
+    const code = nextServiceCode();
     const service = await createService({
       code,
       name: "Document Archive",
@@ -107,7 +89,8 @@ describe("createService", () => {
       criticality: "HIGH",
       monthlyCost: { amount: "1250.5", currency: "EUR" },
     });
-    expect(service).toMatchObject({
+    // What the service is and what its "created" entry records, field by field in audit order.
+    const fields = {
       code,
       name: "Document Archive",
       description: "A service made by a test.",
@@ -117,23 +100,9 @@ describe("createService", () => {
       criticality: "HIGH",
       owner: "Test Team",
       monthlyCost: { amount: "1250.50", currency: "EUR" },
-      version: 1,
-      dependsOn: [],
-      usedBy: [],
-    });
-    expect(service.history).toEqual([
-      createdEntry({
-        code,
-        name: "Document Archive",
-        description: "A service made by a test.",
-        category: "Test Services",
-        type: "CUSTOMER_FACING",
-        lifecycle: "PIPELINE",
-        criticality: "HIGH",
-        owner: "Test Team",
-        monthlyCost: { amount: "1250.50", currency: "EUR" },
-      }),
-    ]);
+    };
+    expect(service).toMatchObject({ ...fields, version: 1, dependsOn: [], usedBy: [] });
+    expect(service.history).toEqual([createdEntry(fields)]);
     expect(await read(service.id)).toEqual(service);
     const byCode = await t.server.execute(
       "query ($code: String!) { serviceByCode(code: $code) { id } }",
@@ -151,7 +120,7 @@ describe("createService", () => {
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
     const before = await snapshot(t.server);
     const result = await execute(CREATE, {
-      ...validInput(),
+      ...newServiceInput(),
       code: "lower-case",
       name: "X",
       description: "",
@@ -182,49 +151,47 @@ describe("createService", () => {
     ["1234567890123", "more than 12 integer digits"],
     ["", "an empty amount"],
   ])("rejects the amount %p (%s)", async (amount) => {
-    const result = await execute(CREATE, validInput({ monthlyCost: { amount, currency: "EUR" } }));
+    const result = await execute(CREATE, newServiceInput({ monthlyCost: { amount, currency: "EUR" } }));
     expect(invalidPaths(result)).toEqual(["input.monthlyCost.amount"]);
   });
 
   it.each(["A", "1ABC", "_ABC", "AB-C", "ABCDEFGHIJKLMNOPQRSTUVWXYZ_1234567", "Email"])(
     "rejects the code %p",
     async (code) => {
-      expect(invalidPaths(await execute(CREATE, validInput({ code })))).toEqual(["input.code"]);
+      expect(invalidPaths(await execute(CREATE, newServiceInput({ code })))).toEqual(["input.code"]);
     },
   );
 
   it("refuses to create a RETIRED service", async () => {
-    const result = await execute(CREATE, validInput({ lifecycle: "RETIRED" }));
+    const result = await execute(CREATE, newServiceInput({ lifecycle: "RETIRED" }));
     expect(invalidPaths(result)).toEqual(["input.lifecycle"]);
     expect(result.errors?.[0].message).toContain("lifecycle must be PIPELINE or LIVE");
   });
 
   it("never stores a currency code other than in upper case", async () => {
     // "eur" is not an ISO 4217 code as written: refusing it or storing "EUR" are both fine.
-    const result = await execute(CREATE, validInput({ monthlyCost: { amount: "10.00", currency: "eur" } }));
+    const result = await execute(CREATE, newServiceInput({ monthlyCost: { amount: "10.00", currency: "eur" } }));
     if (result.errors) expect(invalidPaths(result)).toEqual(["input.monthlyCost.currency"]);
     else expect(serviceOf(result, "createService").monthlyCost).toEqual({ amount: "10.00", currency: "EUR" });
   });
 
   it("rejects a taken code with CONFLICT and writes nothing", async () => {
     const error = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(CREATE, validInput({ code: "EMAIL" })),
+      execute(CREATE, newServiceInput({ code: "EMAIL" })),
     );
     expect(error.message).toBe("A service with code EMAIL already exists");
   });
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
-    const code = nextCode();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => execute(CREATE, validInput({ code, name: `Racer ${i}` }))),
+    const code = nextServiceCode();
+    const takenMessage = `A service with code ${code} already exists`;
+    const id = await onlyOneConcurrentCreateWins(
+      t.server.dataSource,
+      { table: "services", code, takenMessage },
+      5,
+      (i) => execute(CREATE, newServiceInput({ code, name: `Racer ${i}` })),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) {
-      expect(failure(loser, "CONFLICT").message).toBe(`A service with code ${code} already exists`);
-    }
-    const rows = await t.server.dataSource.query("SELECT id FROM services WHERE code = ?", [code]);
-    expect(rows).toHaveLength(1);
-    const history = await t.server.dataSource.query("SELECT id FROM history WHERE entityId = ?", [rows[0].id]);
+    const history = await t.server.dataSource.query("SELECT id FROM history WHERE entityId = ?", [id]);
     expect(history).toHaveLength(1);
   });
 });
@@ -322,19 +289,11 @@ describe("updateService", () => {
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const service = await createService();
-    await execute(UPDATE, { id: service.id, expectedVersion: 1, name: "First Writer" });
-    const error = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(UPDATE, { id: service.id, expectedVersion: 1, name: "Second Writer" }),
+    const { id } = await createService();
+    await expectStaleChangeRefused(t.server.dataSource, "Service", id, (name) =>
+      execute(UPDATE, { id, expectedVersion: 1, name }),
     );
-    expect(error.message).toBe(staleVersionMessage("Service", service.id, 1, 2));
-    expect(error.extensions).toMatchObject({
-      typeName: "Service",
-      id: service.id,
-      expectedVersion: 1,
-      currentVersion: 2,
-    });
-    expect((await read(service.id)).name).toBe("First Writer");
+    expect((await read(id)).name).toBe("First Writer");
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
@@ -368,21 +327,12 @@ describe("updateService", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const service = await createService();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        execute(UPDATE, { id: service.id, expectedVersion: 1, name: `Writer ${i}` }),
-      ),
+    const winner = await onlyOneConcurrentChangeWins(20, (i) =>
+      execute(UPDATE, { id: service.id, expectedVersion: 1, name: `Writer ${i}` }),
     );
-    const winners = results.filter((r) => !r.errors);
-    expect(winners).toHaveLength(1);
-    const losers = results.filter((r) => r.errors);
-    expect(losers).toHaveLength(19);
-    for (const loser of losers) {
-      expect(failure(loser, "CONFLICT").extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
-    }
     const final = await read(service.id);
     expect(final.version).toBe(2);
-    expect(final.name).toBe((winners[0].data?.updateService as ServiceView).name);
+    expect(final.name).toBe(serviceOf(winner, "updateService").name);
     expect(final.history.map((h) => [h.action, h.version])).toEqual([
       ["updated", 2],
       ["created", 1],
@@ -494,12 +444,7 @@ describe("setServiceLifecycle", () => {
   });
 
   it("fails with SERVICE_UNAVAILABLE when nothing listens at the agreements URL", async () => {
-    const gone = await startFakeAgreements();
-    await gone.close();
-    const config = await testConfig("catalog");
-    config.peerUrls.agreements = gone.url;
-    const isolated = await createServer(config);
-    try {
+    await t.withPeerGone(async (isolated) => {
       const result = await isolated.execute(
         "mutation ($input: SetServiceLifecycleInput!) { setServiceLifecycle(input: $input) { lifecycle } }",
         { input: { id: EMAIL, lifecycle: "RETIRED", expectedVersion: 1 } },
@@ -509,9 +454,7 @@ describe("setServiceLifecycle", () => {
       const rows = await isolated.dataSource.query("SELECT lifecycle, version FROM services WHERE id = ?", [EMAIL]);
       expect(rows).toEqual([{ lifecycle: "LIVE", version: 1 }]);
       expect(await isolated.dataSource.query("SELECT id FROM history")).toEqual([]);
-    } finally {
-      await isolated.stop();
-    }
+    });
   });
 
   it("gives the claim back when the service changed while the claim was made (stale version), and writes nothing", async () => {
@@ -826,7 +769,7 @@ describe("a failing mutation", () => {
     try {
       const added = await execute(ADD_DEPENDENCY, { serviceId: a.id, dependsOnId: b.id, expectedVersion: 1 });
       expect(failure(added, "INTERNAL_SERVER_ERROR").message).toBe("Internal server error");
-      failure(await execute(CREATE, validInput()), "INTERNAL_SERVER_ERROR");
+      failure(await execute(CREATE, newServiceInput()), "INTERNAL_SERVER_ERROR");
       failure(await execute(UPDATE, { id: a.id, expectedVersion: 1, name: "Never Renamed" }), "INTERNAL_SERVER_ERROR");
       failure(
         await execute(SET_LIFECYCLE, { id: a.id, lifecycle: "LIVE", expectedVersion: 1 }),

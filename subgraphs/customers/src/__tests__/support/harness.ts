@@ -1,32 +1,17 @@
-import type { SubgraphServer } from "@itsm/kit";
-import { testConfig } from "@itsm/kit/testing";
+import { PeeredHarness } from "@itsm/kit/testing";
 import type { CustomersContext } from "../../customers.context";
 import { createServer } from "../../server";
 import type { FakeAgreements } from "./fake-agreements";
 import { startFakeAgreements } from "./fake-agreements";
 
-/**
- * The customers subgraph on a test database, its agreements peer a fake (answering, with no ACTIVE
- * agreements, at the start of each test): made once per test file, stopped after it.
- */
-export class CustomersHarness {
-  server: SubgraphServer<CustomersContext>;
-  agreements: FakeAgreements;
-
+/** The customers subgraph on a test database, its agreements peer a fake (see `PeeredHarness`). */
+export class CustomersHarness extends PeeredHarness<CustomersContext, FakeAgreements> {
   constructor() {
-    beforeAll(async () => {
-      this.agreements = await startFakeAgreements();
-      const config = await testConfig("customers");
-      config.peerUrls.agreements = this.agreements.url;
-      this.server = await createServer(config);
-    });
-    afterAll(async () => {
-      await this.server.stop();
-      await this.agreements.close();
-    });
-    beforeEach(() => {
-      this.agreements.mode = "answer";
-      this.agreements.active.clear();
-    });
+    super({ name: "customers", peerName: "agreements", createServer, startPeer: startFakeAgreements });
+  }
+
+  /** The fake agreements subgraph (answering, with no ACTIVE agreements, at the start of each test). */
+  get agreements(): FakeAgreements {
+    return this.peer;
   }
 }

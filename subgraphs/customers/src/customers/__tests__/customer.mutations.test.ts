@@ -2,16 +2,16 @@ import { HistoryEntry, sampleId, verifyIdentity } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
   conflictWritingNothing,
+  dataOf,
+  expectStaleChangeRefused,
   historyEntry,
-  staleVersionMessage,
-  testConfig,
+  onlyOneConcurrentChangeWins,
+  onlyOneConcurrentCreateWins,
   TEST_IDENTITIES,
   TEST_INTERNAL_SECRET,
 } from "@itsm/kit/testing";
 import { EntityManager } from "typeorm";
-import { startFakeAgreements } from "../../__tests__/support/fake-agreements";
 import { CustomersHarness } from "../../__tests__/support/harness";
-import { createServer } from "../../server";
 import type { Result } from "../../__tests__/support/mutations";
 import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
@@ -56,10 +56,7 @@ const nextCode = () => `TEST_CUSTOMER_${++created}`;
 const jane = { name: "Jane Doe", email: "jane.doe@example.com", role: "BUSINESS_OWNER", phone: "+49 69 1234 5678" };
 const joe = { name: "Joe Bloggs", email: "joe.bloggs@example.com", role: "SERVICE_DESK" };
 
-function customerOf(result: Result, field: string): CustomerView {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as CustomerView;
-}
+const customerOf = (result: Result, field: string) => dataOf<CustomerView>(result, field);
 
 async function createCustomer(input: Record<string, unknown> = {}): Promise<CustomerView> {
   const result = await execute(CREATE, {
@@ -191,18 +188,14 @@ describe("createCustomer", () => {
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
     const code = nextCode();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "INTERNAL", contacts: [jane] }),
-      ),
+    const takenMessage = `A customer with code ${code} already exists`;
+    const id = await onlyOneConcurrentCreateWins(
+      t.server.dataSource,
+      { table: "customers", code, takenMessage },
+      5,
+      (i) => execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "INTERNAL", contacts: [jane] }),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) {
-      expect(failure(loser, "CONFLICT").message).toBe(`A customer with code ${code} already exists`);
-    }
-    const rows = await t.server.dataSource.query("SELECT id FROM customers WHERE code = ?", [code]);
-    expect(rows).toHaveLength(1);
-    const contacts = await t.server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [rows[0].id]);
+    const contacts = await t.server.dataSource.query("SELECT id FROM contacts WHERE customerId = ?", [id]);
     expect(contacts).toHaveLength(1);
   });
 });
@@ -254,13 +247,10 @@ describe("updateCustomer", () => {
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const customer = await createCustomer();
-    await execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "First Writer" });
-    const error = await conflictWritingNothing(t.server.dataSource, () =>
-      execute(UPDATE, { id: customer.id, expectedVersion: 1, name: "Second Writer" }),
+    const { id } = await createCustomer();
+    await expectStaleChangeRefused(t.server.dataSource, "Customer", id, (name) =>
+      execute(UPDATE, { id, expectedVersion: 1, name }),
     );
-    expect(error.message).toBe(staleVersionMessage("Customer", customer.id, 1, 2));
-    expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
@@ -280,19 +270,12 @@ describe("updateCustomer", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const customer = await createCustomer();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        execute(UPDATE, { id: customer.id, expectedVersion: 1, name: `Writer ${i}` }),
-      ),
+    const winner = await onlyOneConcurrentChangeWins(20, (i) =>
+      execute(UPDATE, { id: customer.id, expectedVersion: 1, name: `Writer ${i}` }),
     );
-    const winners = results.filter((r) => !r.errors);
-    expect(winners).toHaveLength(1);
-    const losers = results.filter((r) => r.errors);
-    expect(losers).toHaveLength(19);
-    for (const loser of losers) expect(failure(loser, "CONFLICT").extensions?.expectedVersion).toBe(1);
     const final = await read(customer.id);
     expect(final.version).toBe(2);
-    expect(final.name).toBe((winners[0].data?.updateCustomer as CustomerView).name);
+    expect(final.name).toBe(customerOf(winner, "updateCustomer").name);
     expect(final.history.filter((h) => h.version === 2)).toHaveLength(1);
     expect(final.history).toHaveLength(2);
   });
@@ -425,12 +408,7 @@ describe("setCustomerStatus", () => {
   });
 
   it("fails with SERVICE_UNAVAILABLE when nothing listens at the agreements URL", async () => {
-    const gone = await startFakeAgreements();
-    await gone.close();
-    const config = await testConfig("customers");
-    config.peerUrls.agreements = gone.url;
-    const isolated = await createServer(config);
-    try {
+    await t.withPeerGone(async (isolated) => {
       const id = sampleId.customer("HR");
       const result = await isolated.execute(
         "mutation ($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { status } }",
@@ -440,9 +418,7 @@ describe("setCustomerStatus", () => {
       expect(failure(result, "SERVICE_UNAVAILABLE").message).toContain("(unreachable)");
       const rows = await isolated.dataSource.query("SELECT status, version FROM customers WHERE id = ?", [id]);
       expect(rows).toEqual([{ status: "ACTIVE", version: 1 }]);
-    } finally {
-      await isolated.stop();
-    }
+    });
   });
 });
 

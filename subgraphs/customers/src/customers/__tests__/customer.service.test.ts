@@ -1,25 +1,18 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
-import { testConfig } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { TestServer } from "@itsm/kit/testing";
 import { ProviderKind } from "../../providers/provider.enums";
 import { CustomerKind, CustomerStatus } from "../customer.enums";
 import { sampleCustomers, sampleProviders } from "../../sample/customers.sample";
 import type { SampleCustomer } from "../../sample/customers.sample-types";
 import { createServer } from "../../server";
 import { CustomerService } from "../customer.service";
-import type { CustomersContext } from "../../customers.context";
 import type { CustomerScope } from "../customer.scope";
 import { ProviderService } from "../../providers/provider.service";
 
-let server: SubgraphServer<CustomersContext>;
-let customers: CustomerService;
-let providers: ProviderService;
-beforeAll(async () => {
-  server = await createServer(await testConfig("customers"));
-  customers = new CustomerService(server.dataSource);
-  providers = new ProviderService(server.dataSource);
-});
-afterAll(() => server.stop());
+const t = new TestServer("customers", createServer);
+/** The services under test, over the test server's database. */
+const customers = () => new CustomerService(t.server.dataSource);
+const providers = () => new ProviderService(t.server.dataSource);
 
 const ALL = toPageRequest({ first: 100 });
 /** What staff may read: every customer. */
@@ -42,7 +35,7 @@ describe("CustomerService.list", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = await customers.list(null, toPageRequest({ first: 3, after }), STAFF_SCOPE);
+      const page = await customers().list(null, toPageRequest({ first: 3, after }), STAFF_SCOPE);
       pages += 1;
       expect(page.nodes.length).toBeLessThanOrEqual(3);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -57,7 +50,7 @@ describe("CustomerService.list", () => {
   });
 
   it("returns each customer with its sample fields and stable id", async () => {
-    const page = await customers.list(null, ALL, STAFF_SCOPE);
+    const page = await customers().list(null, ALL, STAFF_SCOPE);
     expect(page.nodes.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, status: c.status }))).toEqual(
       [...sampleCustomers]
         .sort((a, b) => (a.code < b.code ? -1 : 1))
@@ -67,7 +60,7 @@ describe("CustomerService.list", () => {
 
   it("filters by kind", async () => {
     for (const kind of Object.values(CustomerKind)) {
-      const page = await customers.list({ kind: [kind] }, ALL, STAFF_SCOPE);
+      const page = await customers().list({ kind: [kind] }, ALL, STAFF_SCOPE);
       const expected = expectedCodes((c) => c.kind === kind);
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -77,7 +70,7 @@ describe("CustomerService.list", () => {
 
   it("filters by status", async () => {
     for (const status of Object.values(CustomerStatus)) {
-      const page = await customers.list({ status: [status] }, ALL, STAFF_SCOPE);
+      const page = await customers().list({ status: [status] }, ALL, STAFF_SCOPE);
       const expected = expectedCodes((c) => c.status === status);
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -85,12 +78,12 @@ describe("CustomerService.list", () => {
   });
 
   it("treats a list filter with several values as any of them", async () => {
-    const page = await customers.list({ kind: [CustomerKind.INTERNAL, CustomerKind.EXTERNAL] }, ALL, STAFF_SCOPE);
+    const page = await customers().list({ kind: [CustomerKind.INTERNAL, CustomerKind.EXTERNAL] }, ALL, STAFF_SCOPE);
     expect(page.nodes.map((c) => c.code)).toEqual(expectedCodes(() => true));
   });
 
   it("combines filters", async () => {
-    const page = await customers.list(
+    const page = await customers().list(
       { kind: [CustomerKind.EXTERNAL], status: [CustomerStatus.ACTIVE] },
       ALL,
       STAFF_SCOPE,
@@ -105,7 +98,7 @@ describe("CustomerService.list", () => {
   it("searches code and name, case-insensitively", async () => {
     // "MA" is in codes (MANUFACTURING) and names ("Sales & Marketing", "Human Resources").
     for (const text of ["ma", "MA", "finance", "gmbh"]) {
-      const page = await customers.list({ search: text }, ALL, STAFF_SCOPE);
+      const page = await customers().list({ search: text }, ALL, STAFF_SCOPE);
       const expected = expectedCodes(contains(text));
       expect(expected.length).toBeGreaterThan(0);
       expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -113,20 +106,20 @@ describe("CustomerService.list", () => {
   });
 
   it("matches search text literally, wildcards included", async () => {
-    const underscore = await customers.list({ search: "_" }, ALL, STAFF_SCOPE);
+    const underscore = await customers().list({ search: "_" }, ALL, STAFF_SCOPE);
     const expected = expectedCodes(contains("_"));
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(sampleCustomers.length);
     expect(underscore.nodes.map((c) => c.code)).toEqual(expected);
-    const percent = await customers.list({ search: "%" }, ALL, STAFF_SCOPE);
+    const percent = await customers().list({ search: "%" }, ALL, STAFF_SCOPE);
     expect(percent.nodes).toEqual([]);
-    const nothing = await customers.list({ search: "no customer is called this" }, ALL, STAFF_SCOPE);
+    const nothing = await customers().list({ search: "no customer is called this" }, ALL, STAFF_SCOPE);
     expect(nothing.nodes).toEqual([]);
   });
 
   it("filters by codes, ignoring unknown ones", async () => {
     const codes = ["HR", "ACME_RETAIL", "NO_SUCH_CODE"];
-    const page = await customers.list({ codes }, ALL, STAFF_SCOPE);
+    const page = await customers().list({ codes }, ALL, STAFF_SCOPE);
     const expected = expectedCodes((c) => codes.includes(c.code));
     expect(expected).toEqual(["ACME_RETAIL", "HR"]);
     expect(page.nodes.map((c) => c.code)).toEqual(expected);
@@ -135,7 +128,7 @@ describe("CustomerService.list", () => {
 
   it("treats an empty list filter as matching nothing", async () => {
     for (const filter of [{ codes: [] }, { kind: [] }, { status: [] }]) {
-      const page = await customers.list(filter, toPageRequest({ first: 10 }), STAFF_SCOPE);
+      const page = await customers().list(filter, toPageRequest({ first: 10 }), STAFF_SCOPE);
       expect(page.nodes).toEqual([]);
       expect(await page.totalCount).toBe(0);
       expect(page.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
@@ -143,7 +136,7 @@ describe("CustomerService.list", () => {
   });
 
   it("returns an empty page for first = 0 but still counts", async () => {
-    const page = await customers.list(null, toPageRequest({ first: 0 }), STAFF_SCOPE);
+    const page = await customers().list(null, toPageRequest({ first: 0 }), STAFF_SCOPE);
     expect(page.nodes).toEqual([]);
     expect(page.pageInfo.hasNextPage).toBe(false);
     expect(await page.totalCount).toBe(sampleCustomers.length);
@@ -152,9 +145,9 @@ describe("CustomerService.list", () => {
 
 describe("CustomerService lookups", () => {
   it("loads customers by id and by code, aligned with the keys, unknown keys to null", async () => {
-    const byIds = await customers.byIds([sampleId.customer("SALES"), "nope", sampleId.customer("HR")], STAFF_SCOPE);
+    const byIds = await customers().byIds([sampleId.customer("SALES"), "nope", sampleId.customer("HR")], STAFF_SCOPE);
     expect(byIds.map((c) => c?.code ?? null)).toEqual(["SALES", null, "HR"]);
-    const byCodes = await customers.byCodes(["NOPE", "VANDIJK_FRANCHISE", "FINANCE"], STAFF_SCOPE);
+    const byCodes = await customers().byCodes(["NOPE", "VANDIJK_FRANCHISE", "FINANCE"], STAFF_SCOPE);
     expect(byCodes.map((c) => c?.id ?? null)).toEqual([
       null,
       sampleId.customer("VANDIJK_FRANCHISE"),
@@ -166,7 +159,7 @@ describe("CustomerService lookups", () => {
 describe("CustomerService.contactsOf", () => {
   it("groups contacts per customer, in the order of the ids, [] for unknown ids", async () => {
     const codes = ["MANUFACTURING", "HR", "ACME_RETAIL"];
-    const groups = await customers.contactsOf([
+    const groups = await customers().contactsOf([
       sampleId.customer(codes[0]),
       "no-such-customer",
       sampleId.customer(codes[1]),
@@ -196,7 +189,7 @@ describe("CustomerService.contactsOf", () => {
   });
 
   it("returns every sample contact exactly once across all customers", async () => {
-    const groups = await customers.contactsOf(sampleCustomers.map((c) => sampleId.customer(c.code)));
+    const groups = await customers().contactsOf(sampleCustomers.map((c) => sampleId.customer(c.code)));
     expect(groups.map((g) => g.length)).toEqual(sampleCustomers.map((c) => c.contacts.length));
     expect(
       groups
@@ -207,14 +200,14 @@ describe("CustomerService.contactsOf", () => {
   });
 
   it("returns [] for an empty id list and for unknown ids only", async () => {
-    expect(await customers.contactsOf([])).toEqual([]);
-    expect(await customers.contactsOf(["a", "b"])).toEqual([[], []]);
+    expect(await customers().contactsOf([])).toEqual([]);
+    expect(await customers().contactsOf(["a", "b"])).toEqual([[], []]);
   });
 });
 
 describe("ProviderService", () => {
   it("lists every provider in code order", async () => {
-    const page = await providers.list(null, ALL);
+    const page = await providers().list(null, ALL);
     expect(page.nodes.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind }))).toEqual(
       [...sampleProviders]
         .sort((a, b) => (a.code < b.code ? -1 : 1))
@@ -227,7 +220,7 @@ describe("ProviderService", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await providers.list(null, toPageRequest({ first: 1, after }));
+      const page = await providers().list(null, toPageRequest({ first: 1, after }));
       seen.push(...page.nodes.map((p) => p.code));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -237,7 +230,7 @@ describe("ProviderService", () => {
 
   it("filters providers by kind and search", async () => {
     for (const kind of Object.values(ProviderKind)) {
-      const page = await providers.list({ kind: [kind] }, ALL);
+      const page = await providers().list({ kind: [kind] }, ALL);
       expect(page.nodes.map((p) => p.code)).toEqual(
         sampleProviders
           .filter((p) => p.kind === kind)
@@ -245,7 +238,7 @@ describe("ProviderService", () => {
           .sort(),
       );
     }
-    const search = await providers.list({ search: "northwind" }, ALL);
+    const search = await providers().list({ search: "northwind" }, ALL);
     const expected = sampleProviders
       .filter(contains("northwind"))
       .map((p) => p.code)
@@ -253,14 +246,14 @@ describe("ProviderService", () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(sampleProviders.length);
     expect(search.nodes.map((p) => p.code)).toEqual(expected);
-    expect((await providers.list({ kind: [] }, ALL)).nodes).toEqual([]);
+    expect((await providers().list({ kind: [] }, ALL)).nodes).toEqual([]);
   });
 
   it("loads providers by id and by code, unknown keys to null", async () => {
     expect(
-      (await providers.byIds(["nope", sampleId.provider("NETCO")], { all: true })).map((p) => p?.code ?? null),
+      (await providers().byIds(["nope", sampleId.provider("NETCO")], { all: true })).map((p) => p?.code ?? null),
     ).toEqual([null, "NETCO"]);
-    expect((await providers.byCodes(["CORP_IT", "NOPE"])).map((p) => p?.id ?? null)).toEqual([
+    expect((await providers().byCodes(["CORP_IT", "NOPE"])).map((p) => p?.id ?? null)).toEqual([
       sampleId.provider("CORP_IT"),
       null,
     ]);

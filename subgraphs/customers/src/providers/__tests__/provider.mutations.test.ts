@@ -3,21 +3,18 @@ import type { HistoryRow } from "@itsm/kit/testing";
 import {
   conflictWritingNothing,
   createdEntry,
-  staleVersionMessage,
-  testConfig,
+  dataOf,
+  expectStaleChangeRefused,
+  onlyOneConcurrentChangeWins,
+  onlyOneConcurrentCreateWins,
   TEST_IDENTITIES,
+  TestServer,
 } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
 import { createServer } from "../../server";
-import type { CustomersContext } from "../../customers.context";
 import type { Result } from "../../__tests__/support/mutations";
 import { failure, HISTORY_FIELDS, invalidPaths, snapshot } from "../../__tests__/support/mutations";
 
-let server: SubgraphServer<CustomersContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("customers"));
-});
-afterAll(() => server.stop());
+const t = new TestServer("customers", createServer);
 
 interface ProviderView {
   id: string;
@@ -35,16 +32,13 @@ const UPDATE = `mutation ($input: UpdateProviderInput!) { updateProvider(input: 
 
 /** Mutations run as an editor (a writer); reads as an analyst (staff, no writes). */
 const execute = (query: string, input: Record<string, unknown>) =>
-  server.execute(query, { input }, TEST_IDENTITIES.editor);
+  t.server.execute(query, { input }, TEST_IDENTITIES.editor);
 const json = (value: unknown) => JSON.stringify(value);
 
 let created = 0;
 const nextCode = () => `TEST_PROVIDER_${++created}`;
 
-function providerOf(result: Result, field: string): ProviderView {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as ProviderView;
-}
+const providerOf = (result: Result, field: string) => dataOf<ProviderView>(result, field);
 
 async function createProvider(input: Record<string, unknown> = {}): Promise<ProviderView> {
   const result = await execute(CREATE, {
@@ -59,7 +53,7 @@ async function createProvider(input: Record<string, unknown> = {}): Promise<Prov
 
 async function read(id: string): Promise<ProviderView> {
   return providerOf(
-    await server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }, TEST_IDENTITIES.analyst),
+    await t.server.execute(`query ($id: ID!) { provider(id: $id) { ${PROVIDER} } }`, { id }, TEST_IDENTITIES.analyst),
     "provider",
   );
 }
@@ -87,14 +81,14 @@ describe("createProvider", () => {
   });
 
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
-    const before = await snapshot(server);
+    const before = await snapshot(t.server);
     const result = await execute(CREATE, { code: "1ST", name: "", description: "x".repeat(4001), kind: "INTERNAL" });
     expect(invalidPaths(result)).toEqual(["input.code", "input.name", "input.description"]);
-    expect(await snapshot(server)).toEqual(before);
+    expect(await snapshot(t.server)).toEqual(before);
   });
 
   it("rejects a taken code with CONFLICT and writes nothing", async () => {
-    const error = await conflictWritingNothing(server.dataSource, () =>
+    const error = await conflictWritingNothing(t.server.dataSource, () =>
       execute(CREATE, { code: "CORP_IT", name: "Second IT", description: "Taken.", kind: "INTERNAL" }),
     );
     expect(error.message).toBe("A provider with code CORP_IT already exists");
@@ -108,14 +102,10 @@ describe("createProvider", () => {
 
   it("lets exactly one of several concurrent creates of one code succeed", async () => {
     const code = nextCode();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "EXTERNAL" }),
-      ),
+    const takenMessage = `A provider with code ${code} already exists`;
+    await onlyOneConcurrentCreateWins(t.server.dataSource, { table: "providers", code, takenMessage }, 5, (i) =>
+      execute(CREATE, { code, name: `Racer ${i}`, description: "Races.", kind: "EXTERNAL" }),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
-    expect(await server.dataSource.query("SELECT id FROM providers WHERE code = ?", [code])).toHaveLength(1);
   });
 });
 
@@ -163,12 +153,10 @@ describe("updateProvider", () => {
   });
 
   it("rejects a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const provider = await createProvider();
-    await execute(UPDATE, { id: provider.id, expectedVersion: 1, name: "First Writer" });
-    const error = await conflictWritingNothing(server.dataSource, () =>
-      execute(UPDATE, { id: provider.id, expectedVersion: 1, name: "Second Writer" }),
+    const { id } = await createProvider();
+    await expectStaleChangeRefused(t.server.dataSource, "Provider", id, (name) =>
+      execute(UPDATE, { id, expectedVersion: 1, name }),
     );
-    expect(error.message).toBe(staleVersionMessage("Provider", provider.id, 1, 2));
   });
 
   it("answers an unknown id with NOT_FOUND", async () => {
@@ -186,13 +174,9 @@ describe("updateProvider", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const provider = await createProvider();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        execute(UPDATE, { id: provider.id, expectedVersion: 1, name: `Writer ${i}` }),
-      ),
+    await onlyOneConcurrentChangeWins(20, (i) =>
+      execute(UPDATE, { id: provider.id, expectedVersion: 1, name: `Writer ${i}` }),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    for (const loser of results.filter((r) => r.errors)) failure(loser, "CONFLICT");
     const final = await read(provider.id);
     expect(final.version).toBe(2);
     expect(final.history.filter((h) => h.version === 2)).toHaveLength(1);
@@ -201,7 +185,7 @@ describe("updateProvider", () => {
 
 describe("Provider.history", () => {
   it("is empty for a sample provider nobody has changed", async () => {
-    const result = await server.execute(
+    const result = await t.server.execute(
       '{ providerByCode(code: "CORP_IT") { history { action } } }',
       {},
       TEST_IDENTITIES.analyst,
