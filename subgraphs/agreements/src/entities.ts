@@ -2,6 +2,7 @@ import { Lease, writePathEntities } from "@itsm/kit";
 import { Agreement } from "./agreements/agreement.entity";
 import { RaisedAlertRecord } from "./alerts/raised-alert.entity";
 import { ServiceCalendar } from "./calendars/calendar.entity";
+import { CatalogueRevisionSlot } from "./catalogue/catalogue-revision.entity";
 import { ReferenceClaim } from "./claims/reference-claim.entity";
 import { ServiceCoverage } from "./coverage/service-coverage.entity";
 import { AgreementCustomer } from "./parties/agreement-customer.entity";
@@ -30,6 +31,7 @@ export const agreementEntities = [
   WebhookAttempt,
   RaisedAlertRecord,
   AgreementSignature,
+  CatalogueRevisionSlot,
   ...writePathEntities,
   Lease,
 ];

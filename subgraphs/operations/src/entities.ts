@@ -7,6 +7,7 @@ import { OutageImpact } from "./outages/outage-impact.entity";
 import { Outage } from "./outages/outage.entity";
 import { PerformanceSnapshot } from "./performance/performance-snapshot.entity";
 import { TargetFigure } from "./performance/target-figure.entity";
+import { TargetFigureCount } from "./performance/target-figure-count.entity";
 
 /** Every table of the operations database. */
 export const operationsEntities = [
@@ -17,6 +18,7 @@ export const operationsEntities = [
   IncidentClock,
   Measurement,
   TargetFigure,
+  TargetFigureCount,
   PerformanceSnapshot,
   Lease,
   ...writePathEntities,

@@ -1,6 +1,7 @@
 import type { FieldChange, Identity } from "@itsm/kit";
 import { auditTrailOf, changesBetween, ConflictError, loadForChange, NotFoundError, updateVersioned } from "@itsm/kit";
 import type { EntityManager, FindOptionsWhere } from "typeorm";
+import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import type { AgreementPart } from "./agreement-part.entity";
 import { Agreement } from "./agreement.entity";
 import { AgreementStatus } from "./agreement.enums";
@@ -46,12 +47,14 @@ export function loadForUpdate(
 }
 
 /** Saves a patch to an agreement, bumping its revision (a CONFLICT if it changed meanwhile). */
-export function saveAgreement(
+export async function saveAgreement(
   manager: EntityManager,
   current: Agreement,
   patch: Partial<Agreement>,
 ): Promise<Agreement> {
-  return updateVersioned(manager, Agreement, "Agreement", current, patch, "revision");
+  const saved = await updateVersioned(manager, Agreement, "Agreement", current, patch, "revision");
+  await bumpCatalogueRevision(manager, current.id);
+  return saved;
 }
 
 /** Loads an agreement for a change that only DRAFTs allow. */

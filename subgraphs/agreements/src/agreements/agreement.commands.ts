@@ -1,5 +1,6 @@
 import type { Identity, Transactor } from "@itsm/kit";
 import { BadUserInputError, changesBetween, ConflictError, isUniqueViolation, newId, providedFields } from "@itsm/kit";
+import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import type { Coverage } from "../coverage/coverage.commands";
 import { assertCalendarsExist, insertCoverage } from "../coverage/coverage.commands";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
@@ -90,6 +91,7 @@ export class AgreementCommands {
         }
         await assertCalendarsExist(manager, input.services);
         for (const coverage of input.services) await insertCoverage(manager, id, coverage);
+        await bumpCatalogueRevision(manager, id);
         const created = await manager.findOneByOrFail(Agreement, { id });
         await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
         return created;

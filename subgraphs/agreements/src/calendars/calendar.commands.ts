@@ -11,6 +11,7 @@ import {
   updateVersioned,
 } from "@itsm/kit";
 import type { Weekday as DayName } from "@itsm/service-hours";
+import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import { ServiceCalendar } from "./calendar.entity";
 import type { Weekday } from "./calendar.enums";
 import { calendarInputProblems } from "./calendar.rules";
@@ -86,6 +87,7 @@ export class CalendarCommands {
         windows: calendar.windows,
         holidays: calendar.holidays,
       });
+      await bumpCatalogueRevision(manager, id);
       const created = await manager.findOneByOrFail(ServiceCalendar, { id });
       await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
       return created;
@@ -110,6 +112,7 @@ export class CalendarCommands {
       const changes = changesBetween(current, { ...current, ...patch }, AUDITED);
       if (changes.length === 0) return current;
       const updated = await updateVersioned(manager, ServiceCalendar, "ServiceCalendar", current, patch);
+      await bumpCatalogueRevision(manager, current.id);
       await audit(manager, updated, "updated", actor, changes);
       return updated;
     });

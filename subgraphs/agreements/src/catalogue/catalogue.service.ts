@@ -9,20 +9,17 @@ import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import { ServiceLevelTarget } from "../targets/target.entity";
 import type { CatalogueTarget, ServiceLevelCatalogue } from "./catalogue.types";
 
+/** Rows of the change counter: writes to different agreements rarely share one (see `CatalogueRevisionSlot`). */
+export const CATALOGUE_REVISION_SLOTS = 16;
+
 /**
- * What changes the catalogue, counted in one statement. Every change to an agreement or its parts
- * bumps the agreement's `revision` and every calendar change its `version`; agreements and
- * calendars are never deleted, so these sums only grow and a state never repeats. The row counts
- * cover writes that bypass the commands (the sample and synthetic seeds).
+ * The revision: the number of catalogue changes ever committed, one primary-key range of
+ * `CATALOGUE_REVISION_SLOTS` rows. Every change to an agreement or its parts (they all save the
+ * agreement, `saveAgreement`, or insert it) and every calendar change bumps one slot in its own
+ * transaction (`bumpCatalogueRevision`); slots only grow, so the sum only grows and a state never
+ * repeats. The seeds, which write rows directly, bump once when they are done.
  */
-const REVISION_SQL = `SELECT
-  (SELECT COUNT(*) FROM agreements) AS agreements,
-  (SELECT COALESCE(SUM(revision), 0) FROM agreements) AS agreementRevisions,
-  (SELECT COUNT(*) FROM agreement_services) AS coverage,
-  (SELECT COUNT(*) FROM service_level_targets) AS targets,
-  (SELECT COUNT(*) FROM agreement_customers) AS parties,
-  (SELECT COUNT(*) FROM service_calendars) AS calendars,
-  (SELECT COALESCE(SUM(version), 0) FROM service_calendars) AS calendarVersions`;
+const REVISION_SQL = "SELECT COALESCE(SUM(changeCount), 0) AS revision FROM catalogue_revisions";
 
 const NOT_DRAFT = "SELECT id FROM agreements WHERE status <> :draft";
 
@@ -56,12 +53,22 @@ export class CatalogueService {
 }
 
 async function revisionOf(manager: EntityManager): Promise<string> {
-  const [row] = (await manager.query(REVISION_SQL)) as Record<string, unknown>[];
-  const state = Object.keys(row)
-    .sort()
-    .map((key) => `${key}=${String(row[key])}`)
-    .join(";");
-  return createHash("sha256").update(state).digest("hex").slice(0, 20);
+  const [row] = (await manager.query(REVISION_SQL)) as { revision: unknown }[];
+  return String(Number(row.revision));
+}
+
+/**
+ * In a transaction that changes the catalogue (an agreement, its targets, coverage or parties, or
+ * a calendar): counts the change, in the slot of `key` (the agreement's or calendar's id). Last in
+ * the transaction where possible: the slot's row stays locked until the commit.
+ */
+export async function bumpCatalogueRevision(manager: EntityManager, key: string): Promise<void> {
+  const slot = createHash("sha1").update(key).digest()[0] % CATALOGUE_REVISION_SLOTS;
+  const onConflict =
+    manager.connection.options.type === "better-sqlite3"
+      ? "ON CONFLICT (slot) DO UPDATE SET changeCount = changeCount + 1"
+      : "ON DUPLICATE KEY UPDATE changeCount = changeCount + 1";
+  await manager.query(`INSERT INTO catalogue_revisions (slot, changeCount) VALUES (?, 1) ${onConflict}`, [slot]);
 }
 
 /** Joins targets with their agreement, its customers and the calendar of their service's coverage. */

@@ -13,6 +13,7 @@ import {
 } from "../agreements/agreement.changes";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus } from "../agreements/agreement.enums";
+import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import { claimProblems, lockReferences } from "../claims/claim.commands";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
@@ -153,6 +154,7 @@ export class LifecycleCommands {
         supersedesId: current.id,
       });
       await copyParts(manager, current.id, id);
+      await bumpCatalogueRevision(manager, id);
       const draft = await manager.findOneByOrFail(Agreement, { id });
       await audit(
         manager,

@@ -7,6 +7,7 @@ import { RenewalTerms1796517411523 } from "./1796517411523-renewal-terms.migrati
 import { AgreementSignatures1796524919920 } from "./1796524919920-agreement-signatures.migration";
 import { Webhooks1796524962063 } from "./1796524962063-webhooks.migration";
 import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migration";
+import { CatalogueRevision1797100000000 } from "./1797100000000-catalogue-revision.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
 export const agreementsMigrations = [
@@ -19,4 +20,5 @@ export const agreementsMigrations = [
   Webhooks1796524962063,
   RaisedAlerts1796528008959,
   NamedLockAcquisitions1797000000000,
+  CatalogueRevision1797100000000,
 ];

@@ -5,6 +5,7 @@ import { RenewalKind } from "../agreements/agreement.enums";
 import { ServiceCalendar } from "../calendars/calendar.entity";
 import type { Weekday } from "../calendars/calendar.enums";
 import { DEFAULT_CALENDAR } from "../calendars/calendar.rules";
+import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import { Responsibility } from "../responsibilities/responsibility.entity";
@@ -25,6 +26,7 @@ export function daysFrom(today: Date, days: number): string {
  * `today`, so the sample always has agreements about to expire and none that are stale.
  */
 export async function seedAgreements(manager: EntityManager, today: Date = new Date()): Promise<void> {
+  await bumpCatalogueRevision(manager, "sample");
   await seedCalendars(manager, today);
   await manager.insert(
     Agreement,

@@ -2,6 +2,7 @@ import { insertGenerated, sampleId, stableId, syntheticCounts, syntheticKey } fr
 import type { EntityManager } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
+import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
 import { Responsibility } from "../responsibilities/responsibility.entity";
@@ -32,6 +33,7 @@ export async function seedSyntheticAgreements(
   progress: (message: string) => void,
   today: Date = new Date(),
 ): Promise<void> {
+  await bumpCatalogueRevision(manager, "synthetic");
   const counts = syntheticCounts(scale);
   const agreementId = (i: number) => sampleId.agreement(syntheticKey.agreement(i));
   const typeOf = (i: number) =>

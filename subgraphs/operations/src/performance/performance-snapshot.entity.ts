@@ -14,6 +14,10 @@ export class PerformanceSnapshot {
   @Column({ type: "int" })
   ready: number;
 
+  /** 1 once `target_figure_counts` holds the period's counts (kept with every row change from then on). */
+  @Column({ type: "int", default: 0 })
+  counted: number;
+
   /** When a report last asked for the period (periods nobody asks for are not kept up). */
   @Column({ type: "datetime", precision: 3 })
   requestedAt: Date;

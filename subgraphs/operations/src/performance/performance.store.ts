@@ -12,6 +12,7 @@ import { decodeKey } from "./performance.report";
 import type { PerformanceService, TargetResult } from "./performance.service";
 import { inForceDuring } from "./performance.service";
 import { TargetFigure } from "./target-figure.entity";
+import { TargetFigureCount } from "./target-figure-count.entity";
 
 const RANK = { BREACHED: 0, AT_RISK: 1, MET: 2, NO_DATA: 3 } as const;
 
@@ -164,27 +165,36 @@ export class PerformanceStore {
     const gone = existing.filter((row) => !wanted.has(row.targetId)).map((row) => row.targetId);
     const computedAt = this.now();
     await this.transactor.run(async (manager) => {
-      for (let i = 0; i < added.length; i += CHUNK) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(TargetFigure)
-          .values(added.slice(i, i + CHUNK).map((w) => this.newRow(period, w.target, w.hash, computedAt)))
-          .orIgnore()
-          .updateEntity(false)
-          .execute();
+      // The rows as they are now (a concurrent run may have reconciled some), locked: the counts move with them.
+      const before = await countedRows(manager, period.label, [
+        ...added.map((w) => w.target.targetId),
+        ...changed.map((w) => w.target.targetId),
+        ...gone,
+      ]);
+      const counts = new CountDeltas();
+      const inserted = added.filter((w) => !before.has(w.target.targetId));
+      for (let i = 0; i < inserted.length; i += CHUNK) {
+        const rows = inserted.slice(i, i + CHUNK).map((w) => this.newRow(period, w.target, w.hash, computedAt));
+        await manager.createQueryBuilder().insert().into(TargetFigure).values(rows).updateEntity(false).execute();
+        for (const row of rows) counts.move(undefined, row);
       }
       for (const { target, hash } of changed) {
+        const old = before.get(target.targetId);
+        if (!old) continue;
         await manager
           .createQueryBuilder()
           .update(TargetFigure)
           .set({ ...catalogueColumns(target, hash), stale: 1, staleMark: () => "staleMark + 1" })
           .where({ period: period.label, targetId: target.targetId })
           .execute();
+        counts.move(old, { ...old, agreementType: target.agreementType, providerId: target.providerId });
       }
-      for (let i = 0; i < gone.length; i += CHUNK) {
-        await manager.delete(TargetFigure, { period: period.label, targetId: In(gone.slice(i, i + CHUNK)) });
+      const removed = gone.filter((id) => before.has(id));
+      for (let i = 0; i < removed.length; i += CHUNK) {
+        await manager.delete(TargetFigure, { period: period.label, targetId: In(removed.slice(i, i + CHUNK)) });
       }
+      for (const id of removed) counts.move(before.get(id), undefined);
+      await counts.apply(manager, period.label);
       await manager.update(PerformanceSnapshot, { period: period.label }, { revision: catalogue.revision });
     });
   }
@@ -220,7 +230,17 @@ export class PerformanceStore {
     const results = await this.performance.compute(catalogue, targets, period, STAFF, null);
     const computedAt = this.now();
     await this.transactor.run(async (manager) => {
+      const before = await countedRows(
+        manager,
+        period.label,
+        results.map((r) => r.target.targetId),
+      );
+      const counts = new CountDeltas();
       for (const result of results) {
+        const old = before.get(result.target.targetId);
+        // Gone meanwhile (a reconcile removed it): nothing to update or count.
+        if (!old) continue;
+        counts.move(old, { ...old, statusRank: RANK[result.performance.status] });
         await manager
           .createQueryBuilder()
           .update(TargetFigure)
@@ -232,6 +252,7 @@ export class PerformanceStore {
           .where({ period: period.label, targetId: result.target.targetId })
           .execute();
       }
+      await counts.apply(manager, period.label);
     });
     return results.length;
   }
@@ -259,6 +280,7 @@ export class PerformanceStore {
     if (snapshot.revision !== (await revision())) await this.reconcile(period, await catalogue());
     const stale = await this.due(period, Number.MAX_SAFE_INTEGER);
     if (stale.length > 0) await this.compute(period, await catalogue(), stale);
+    if (snapshot.counted !== 1) await this.recount(period);
     return this.page(period, filter, page);
   }
 
@@ -294,14 +316,46 @@ export class PerformanceStore {
     return {
       results: found.slice(0, page.first).map((row) => resultOf(row, period)),
       hasNextPage: found.length > page.first,
-      totalCount: () => where(this.dataSource.getRepository(TargetFigure).createQueryBuilder("f")).getCount(),
+      totalCount: () => this.count(period, filter),
     };
   }
 
-  /** Marks the snapshot ready once no row of the period is stale. */
+  /** How many of the period's stored rows pass the filter: a sum over a few rows of `target_figure_counts`. */
+  private async count(period: Period, filter: StoredReportFilter): Promise<number> {
+    const query = this.dataSource
+      .getRepository(TargetFigureCount)
+      .createQueryBuilder("c")
+      .select("COALESCE(SUM(c.targets), 0)", "n")
+      .where("c.period = :period", { period: period.label });
+    if (filter.status) query.andWhere("c.statusRank = :rank", { rank: RANK[filter.status] });
+    if (filter.agreementType) query.andWhere("c.agreementType = :type", { type: filter.agreementType });
+    if (filter.providerId) query.andWhere("c.providerId = :provider", { provider: filter.providerId });
+    const row: { n: unknown } | undefined = await query.getRawOne();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Counts the period's rows afresh into `target_figure_counts` (once per period — its first
+   * readiness, or rows stored before the counts existed): every change keeps them from then on.
+   */
+  async recount(period: Period): Promise<void> {
+    await this.transactor.run(async (manager) => {
+      await manager.delete(TargetFigureCount, { period: period.label });
+      await manager.query(
+        `INSERT INTO target_figure_counts (period, statusRank, agreementType, providerId, targets)
+         SELECT period, statusRank, agreementType, providerId, COUNT(*) FROM target_figures WHERE period = ?
+         GROUP BY period, statusRank, agreementType, providerId`,
+        [period.label],
+      );
+      await manager.update(PerformanceSnapshot, { period: period.label }, { counted: 1 });
+    });
+  }
+
+  /** Marks the snapshot ready once no row of the period is stale (its counts counted, the first time). */
   async markReadyIfComplete(period: Period): Promise<boolean> {
     const stale = await this.due(period, 1);
     if (stale.length > 0) return false;
+    if ((await this.snapshot(period))?.counted !== 1) await this.recount(period);
     await this.dataSource.getRepository(PerformanceSnapshot).update({ period: period.label }, { ready: 1 });
     this.notReadyUntil.delete(period.label);
     return true;
@@ -344,4 +398,78 @@ function catalogueColumns(target: CatalogueTarget, hash: string) {
     serviceId: target.serviceId,
     targetHash: hash,
   };
+}
+
+/** What `target_figure_counts` counts a row under: every filter of staff's stored report. */
+interface CountKey {
+  statusRank: number;
+  agreementType: string;
+  providerId: string;
+}
+
+/** A row's key before a change, read (locked) in the change's transaction. */
+type CountedRow = CountKey & { targetId: string };
+
+/** The changes a transaction makes to a period's counts: per key, rows gained minus rows lost. */
+class CountDeltas {
+  private readonly deltas = new Map<string, CountKey & { delta: number }>();
+
+  add(key: CountKey, delta: number): void {
+    const id = JSON.stringify([key.statusRank, key.agreementType, key.providerId]);
+    const entry = this.deltas.get(id) ?? {
+      statusRank: key.statusRank,
+      agreementType: key.agreementType,
+      providerId: key.providerId,
+      delta: 0,
+    };
+    entry.delta += delta;
+    this.deltas.set(id, entry);
+  }
+
+  /** A row moved from one key to another (either absent: added or removed). */
+  move(from: CountKey | undefined, to: CountKey | undefined): void {
+    if (from) this.add(from, -1);
+    if (to) this.add(to, 1);
+  }
+
+  /** Adds the deltas to the period's counts: one upsert, in key order (concurrent writers lock alike). */
+  async apply(manager: EntityManager, period: string): Promise<void> {
+    const changed = [...this.deltas.entries()]
+      .filter(([, entry]) => entry.delta !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, entry]) => entry);
+    if (changed.length === 0) return;
+    const sqlite = manager.connection.options.type === "better-sqlite3";
+    const add = sqlite
+      ? "ON CONFLICT (period, statusRank, agreementType, providerId) DO UPDATE SET targets = targets + excluded.targets"
+      : "ON DUPLICATE KEY UPDATE targets = targets + VALUES(targets)";
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      const chunk = changed.slice(i, i + CHUNK);
+      await manager.query(
+        `INSERT INTO target_figure_counts (period, statusRank, agreementType, providerId, targets)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")} ${add}`,
+        chunk.flatMap((e) => [period, e.statusRank, e.agreementType, e.providerId, e.delta]),
+      );
+    }
+  }
+}
+
+/** The key each of these rows of the period is counted under, locked for the rest of the transaction (MySQL/MariaDB). */
+async function countedRows(
+  manager: EntityManager,
+  period: string,
+  targetIds: readonly string[],
+): Promise<Map<string, CountedRow>> {
+  const lock = manager.connection.options.type === "better-sqlite3" ? "" : " FOR UPDATE";
+  const found = new Map<string, CountedRow>();
+  for (let i = 0; i < targetIds.length; i += CHUNK) {
+    const ids = targetIds.slice(i, i + CHUNK);
+    const rows: CountedRow[] = await manager.query(
+      `SELECT targetId, statusRank, agreementType, providerId FROM target_figures
+       WHERE period = ? AND targetId IN (${ids.map(() => "?").join(", ")})${lock}`,
+      [period, ...ids],
+    );
+    for (const row of rows) found.set(row.targetId, { ...row, statusRank: Number(row.statusRank) });
+  }
+  return found;
 }

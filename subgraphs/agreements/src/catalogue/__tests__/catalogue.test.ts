@@ -1,7 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
 import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
-import { AgreementsHarness, coverage, failure } from "../../__tests__/support/agreements";
+import { AgreementsHarness, coverage, failure, FINANCE } from "../../__tests__/support/agreements";
 import { AgreementStatus, AgreementType } from "../../agreements/agreement.enums";
 import { sampleAgreements } from "../../sample/agreements.sample";
 import { calendarId, sampleCalendars } from "../../sample/calendars.sample";
@@ -143,6 +143,47 @@ describe("serviceLevelCatalogue", () => {
     await expectNew("party added");
     await t.ok("addAgreementService", { agreementId: draft.id, ...coverage(t.newService()) });
     await expectNew("coverage added");
+    const { revision: draftRevision } = await t.read(draft.id);
+    await t.ok("updateAgreement", { id: draft.id, expectedRevision: draftRevision, title: "Revision test, retitled" });
+    await expectNew("agreement updated");
+    const withTarget = await t.read(draft.id);
+    await t.ok("removeTarget", { id: withTarget.targets[0].id });
+    await expectNew("target removed");
+    await t.ok("removeAgreementCustomer", { agreementId: draft.id, customerId: FINANCE });
+    await expectNew("party removed");
+    await t.ok("removeAgreementService", { agreementId: draft.id, serviceId });
+    await expectNew("coverage removed");
+    const active = await t.activeAgreement();
+    await expectNew("agreement activated");
+    const revised = await t.ok("reviseAgreement", { id: active.id });
+    expect(revised.status).toBe(AgreementStatus.DRAFT);
+    await expectNew("agreement revised (new version drafted)");
+    const { revision: expectedRevision } = await t.read(active.id);
+    await t.ok("terminateAgreement", { id: active.id, expectedRevision, reason: "Revision test" });
+    await expectNew("agreement terminated");
+    expect(await revision()).toBe([...seen].at(-1));
+  });
+
+  it("counts every one of concurrent changes (its slots only grow)", async () => {
+    const before = Number(await revision());
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        t.server.execute(
+          `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
+          {
+            input: {
+              code: `REV-CONCURRENT-${n}`,
+              name: "Concurrent revision test",
+              timeZone: "UTC",
+              windows: [{ days: ["TUE"], from: "08:00", to: "17:00" }],
+            },
+          },
+          TEST_IDENTITIES.editor,
+        ),
+      ),
+    );
+    for (const result of created) expect(result.errors).toBeUndefined();
+    expect(Number(await revision())).toBe(before + created.length);
   });
 
   it("costs the same number of SQL statements however many agreements there are", async () => {

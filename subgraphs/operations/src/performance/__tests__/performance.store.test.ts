@@ -139,6 +139,36 @@ async function fill(holder = "test") {
   return run;
 }
 
+/** The period's kept counts (keys with rows) against a real `COUNT(*) … GROUP BY` of its stored rows. */
+async function expectCountsExact(period: string): Promise<number> {
+  const dataSource = harness.server.dataSource;
+  const rows = (list: { statusRank: unknown; agreementType: string; providerId: string; n: unknown }[]) =>
+    list.map((r) => `${Number(r.statusRank)}|${r.agreementType}|${r.providerId}|${Number(r.n)}`).sort();
+  const kept = rows(
+    await dataSource.query(
+      "SELECT statusRank, agreementType, providerId, targets AS n FROM target_figure_counts WHERE period = ? AND targets <> 0",
+      [period],
+    ),
+  );
+  const real = rows(
+    await dataSource.query(
+      "SELECT statusRank, agreementType, providerId, COUNT(*) AS n FROM target_figures WHERE period = ? GROUP BY statusRank, agreementType, providerId",
+      [period],
+    ),
+  );
+  expect(kept).toEqual(real);
+  return real.length;
+}
+
+/** The stored rows' status ranks of a period, by target. */
+async function ranks(period: string): Promise<Map<string, number>> {
+  const rows: { targetId: string; statusRank: unknown }[] = await harness.server.dataSource.query(
+    "SELECT targetId, statusRank FROM target_figures WHERE period = ?",
+    [period],
+  );
+  return new Map(rows.map((r) => [r.targetId, Number(r.statusRank)]));
+}
+
 const TARGETS = generatedTargets(13);
 
 beforeEach(() => install(TARGETS, "g1"));
@@ -224,6 +254,86 @@ describe("stored report figures", () => {
     install(changed, "g2");
     const expected = await computed(period);
     expect((await walked(period, 50)).nodes).toEqual(expected);
+  });
+
+  it("keep their totalCount in counts that equal a real COUNT(*) after every kind of change", async () => {
+    const store = harness.server.createContext(analyst).performanceStore;
+    const catalogue = () => harness.server.createContext(analyst).catalogue();
+    // A period no other test stored (two months back: the sample has six).
+    const month = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - 2, 1));
+    const period = parsePeriod(`${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, "0")}`);
+    expect(await store.snapshot(period)).toBeNull();
+    // Kept by the changes alone (no recount): rows inserted by a reconcile, then their statuses computed.
+    await store.request(period);
+    await store.reconcile(period, await catalogue());
+    expect(await expectCountsExact(period.label)).toBeGreaterThan(1);
+    await store.compute(period, await catalogue(), [...(await ranks(period.label)).keys()]);
+    expect(new Set((await ranks(period.label)).values()).size).toBeGreaterThanOrEqual(3);
+    expect(await expectCountsExact(period.label)).toBeGreaterThan(3);
+    await fill();
+    await expectCountsExact(period.label);
+
+    const totals = async () => {
+      for (const filter of [null, { status: "BREACHED" }, { agreementType: "OLA" }, { providerId: "prov-2" }]) {
+        const { nodes, totalCount } = await walked(period.label, 100, filter);
+        expect({ filter, totalCount }).toEqual({ filter, totalCount: nodes.length });
+      }
+    };
+    await totals();
+
+    // A status change: an outage over the whole period breaches the service's availability targets.
+    const service = sampleId.service("SERVICE_DESK");
+    const before = await ranks(period.label);
+    const write = await harness.execute(
+      RECORD.outages,
+      {
+        input: {
+          outages: [
+            {
+              externalId: "COUNTS-1",
+              serviceId: service,
+              kind: "UNPLANNED",
+              startedAt: `${period.from}T00:00:00Z`,
+              endedAt: new Date(new Date(`${period.from}T00:00:00Z`).getTime() + 20 * 86_400_000).toISOString(),
+              description: "Moves statuses",
+            },
+          ],
+        },
+      },
+      TEST_IDENTITIES.editor,
+    );
+    expect(write.errors).toBeUndefined();
+    await totals();
+    const after = await ranks(period.label);
+    expect([...after].filter(([id, rank]) => before.get(id) !== rank).length).toBeGreaterThan(0);
+    await expectCountsExact(period.label);
+
+    // Targets removed, added, and moved to another agreement type and provider: the period reconciled.
+    const reshaped = TARGETS.slice(5).map((t, i) =>
+      i % 4 === 0 ? { ...t, agreementType: "UNDERPINNING_CONTRACT", providerId: "prov-9" } : t,
+    );
+    reshaped.push({ ...TARGETS[0], targetId: "t-counted", agreementNumber: "NEW-COUNTED", providerId: "prov-9" });
+    install(reshaped, "g-counts");
+    await totals();
+    expect((await ranks(period.label)).size).toBe(reshaped.length);
+    await expectCountsExact(period.label);
+    const nine = await walked(period.label, 100, { providerId: "prov-9" });
+    expect(nine.totalCount).toBeGreaterThan(1);
+  });
+
+  it("recount a period stored before its counts were kept, once", async () => {
+    await fill();
+    const period = PERIODS[1];
+    const dataSource = harness.server.dataSource;
+    await dataSource.query("UPDATE target_figure_counts SET targets = 0 WHERE period = ?", [period]);
+    await dataSource.query("UPDATE performance_snapshots SET counted = 0 WHERE period = ?", [period]);
+    const { nodes, totalCount } = await walked(period, 100);
+    expect(totalCount).toBe(nodes.length);
+    await expectCountsExact(period);
+    const [{ counted }] = await dataSource.query("SELECT counted FROM performance_snapshots WHERE period = ?", [
+      period,
+    ]);
+    expect(Number(counted)).toBe(1);
   });
 
   it("are computed by one replica at a time (the lease), and by another once it stops", async () => {
