@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { createLogger, historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { createLogger, historyLoader, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { CatalogueClient } from "./catalogue/catalogue.client";
 import type { Catalogue } from "./catalogue/catalogue.model";
@@ -100,9 +100,9 @@ export function createOperationsLoaders(
     incidentById: loader(async (ids: readonly string[]) => incidents.byIds(ids, await scope())),
     pausesByIncident: loader((ids: readonly string[]) => incidents.pausesOf(ids)),
     measurementById: loader(async (ids: readonly string[]) => measurements.byIds(ids, await scope())),
-    outageHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Outage", ids)),
-    incidentHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Incident", ids)),
-    measurementHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Measurement", ids)),
+    outageHistory: historyLoader(dataSource, "Outage"),
+    incidentHistory: historyLoader(dataSource, "Incident"),
+    measurementHistory: historyLoader(dataSource, "Measurement"),
   };
 }
 

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { buildFederatedSchema } from "@itsm/kit";
+import { buildFederatedSchema, referenceById } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
 import { IncidentResolver } from "./incidents/incident.resolver";
 import { MeasurementResolver } from "./measurements/measurement.resolver";
@@ -40,15 +40,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ServiceLevelTargetReference,
     ],
     referenceResolvers: {
-      Outage: {
-        __resolveReference: (ref: { id: string }, ctx: OperationsContext) => ctx.loaders.outageById.load(ref.id),
-      },
-      Incident: {
-        __resolveReference: (ref: { id: string }, ctx: OperationsContext) => ctx.loaders.incidentById.load(ref.id),
-      },
-      Measurement: {
-        __resolveReference: (ref: { id: string }, ctx: OperationsContext) => ctx.loaders.measurementById.load(ref.id),
-      },
+      Outage: referenceById((ctx: OperationsContext) => ctx.loaders.outageById),
+      Incident: referenceById((ctx: OperationsContext) => ctx.loaders.incidentById),
+      Measurement: referenceById((ctx: OperationsContext) => ctx.loaders.measurementById),
       Service: byKey,
       Component: byKey,
       Customer: byKey,

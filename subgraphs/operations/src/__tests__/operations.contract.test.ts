@@ -1,5 +1,5 @@
 import { sampleId, stableId } from "@itsm/kit";
-import { committedSdl, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { committedSdl, dataOf, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { OperationsHarness } from "./support/harness";
 
 const harness = new OperationsHarness();
@@ -7,8 +7,7 @@ const harness = new OperationsHarness();
 describe("operations subgraph contract", () => {
   it("serves the committed SDL through _service", async () => {
     const result = await harness.execute("{ _service { sdl } }");
-    expect(result.errors).toBeUndefined();
-    expect((result.data?._service as { sdl: string }).sdl.trim()).toBe(committedSdl("operations").trim());
+    expect(dataOf<{ sdl: string }>(result, "_service").sdl.trim()).toBe(committedSdl("operations").trim());
   });
 
   it("resolves Outage, Incident and Measurement entities by id, unknown ids to null", async () => {
@@ -28,8 +27,7 @@ describe("operations subgraph contract", () => {
       },
       TEST_IDENTITIES.analyst,
     );
-    expect(result.errors).toBeUndefined();
-    const [found, missing, incident, measurement] = result.data?._entities as unknown[];
+    const [found, missing, incident, measurement] = dataOf<unknown[]>(result, "_entities");
     expect(found).toEqual({
       externalId: "MON-2026-0031",
       kind: "UNPLANNED",
@@ -69,12 +67,11 @@ describe("operations subgraph contract", () => {
     let total = 0;
     do {
       const result = await harness.execute(query, { after }, TEST_IDENTITIES.analyst);
-      expect(result.errors).toBeUndefined();
-      const page = result.data?.incidents as {
+      const page = dataOf<{
         totalCount: number;
         pageInfo: { hasNextPage: boolean; endCursor: string };
         nodes: { id: string; openedAt: string }[];
-      };
+      }>(result, "incidents");
       total = page.totalCount;
       seen.push(...page.nodes);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

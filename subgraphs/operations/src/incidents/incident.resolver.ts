@@ -1,4 +1,4 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { OperationsContext } from "../operations.context";
 import { RecordResult } from "../records/record-result";
@@ -16,10 +16,8 @@ export class IncidentResolver {
     nullable: true,
     description: "The incident with this id; NOT_FOUND if there is none (or it is not the caller's to see).",
   })
-  async incident(@Arg("id", () => ID) id: string, @Ctx() ctx: OperationsContext): Promise<Incident> {
-    const incident = await ctx.loaders.incidentById.load(id);
-    if (!incident) throw new NotFoundError("Incident", id);
-    return incident;
+  incident(@Arg("id", () => ID) id: string, @Ctx() ctx: OperationsContext): Promise<Incident> {
+    return loadRequired(ctx.loaders.incidentById, "Incident", id);
   }
 
   @Authorized()

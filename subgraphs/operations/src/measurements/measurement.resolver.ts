@@ -1,4 +1,4 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { OperationsContext } from "../operations.context";
 import { RecordResult } from "../records/record-result";
@@ -15,10 +15,8 @@ export class MeasurementResolver {
     nullable: true,
     description: "The measurement with this id; NOT_FOUND if there is none (or it is not the caller's to see).",
   })
-  async measurement(@Arg("id", () => ID) id: string, @Ctx() ctx: OperationsContext): Promise<Measurement> {
-    const measurement = await ctx.loaders.measurementById.load(id);
-    if (!measurement) throw new NotFoundError("Measurement", id);
-    return measurement;
+  measurement(@Arg("id", () => ID) id: string, @Ctx() ctx: OperationsContext): Promise<Measurement> {
+    return loadRequired(ctx.loaders.measurementById, "Measurement", id);
   }
 
   @Authorized()

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, paginate, whereIn } from "@itsm/kit";
+import { alignByKey, keysetOrder, paginate, whereIn } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import type { CustomerScope } from "../scope/record.scope";
 import { whereCustomerInScope } from "../scope/record.scope";
@@ -36,10 +36,6 @@ export class MeasurementService {
     whereIn(query, "measurement.metric", filter?.metrics);
     if (filter?.monthFrom) query.andWhere("measurement.month >= :monthFrom", { monthFrom: filter.monthFrom });
     if (filter?.monthTo) query.andWhere("measurement.month <= :monthTo", { monthTo: filter.monthTo });
-    return paginate(query, page, {
-      sortColumn: "measurement.month",
-      idColumn: "measurement.id",
-      position: (m) => [m.month, m.id],
-    });
+    return paginate(query, page, keysetOrder<Measurement>("measurement", "month"));
   }
 }

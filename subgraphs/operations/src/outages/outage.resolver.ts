@@ -1,4 +1,4 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { OperationsContext } from "../operations.context";
 import { ServiceReference } from "../references/service.reference";
@@ -13,10 +13,8 @@ const OutageConnection = connectionType(Outage, "Outage", "outages");
 export class OutageResolver {
   @Authorized()
   @Query(() => Outage, { nullable: true, description: "The outage with this id; NOT_FOUND if there is none." })
-  async outage(@Arg("id", () => ID) id: string, @Ctx() ctx: OperationsContext): Promise<Outage> {
-    const outage = await ctx.loaders.outageById.load(id);
-    if (!outage) throw new NotFoundError("Outage", id);
-    return outage;
+  outage(@Arg("id", () => ID) id: string, @Ctx() ctx: OperationsContext): Promise<Outage> {
+    return loadRequired(ctx.loaders.outageById, "Outage", id);
   }
 
   @Authorized()

@@ -1,6 +1,6 @@
 import type { Identity } from "@itsm/kit";
 import { sampleId, stableId } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { OperationsHarness, RECORD } from "../../__tests__/support/harness";
 
 const harness = new OperationsHarness();
@@ -72,8 +72,7 @@ describe("who may read", () => {
 
     const partner = partnerIdentity("SALES", "ACME_RETAIL");
     const result = await harness.execute(INCIDENTS, {}, partner);
-    expect(result.errors).toBeUndefined();
-    const page = result.data?.incidents as { totalCount: number; nodes: { customer: { id: string } }[] };
+    const page = dataOf<{ totalCount: number; nodes: { customer: { id: string } }[] }>(result, "incidents");
     expect(page.totalCount).toBe(sales + acme);
     expect(new Set(page.nodes.map((n) => n.customer.id))).toEqual(new Set([SALES, ACME]));
     // Asking for another customer's incidents finds none rather than widening the scope.

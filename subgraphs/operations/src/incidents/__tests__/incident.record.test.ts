@@ -1,6 +1,6 @@
 import { sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
-import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, failure, HISTORY_FIELDS, invalidPaths, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { OperationsHarness, RECORD } from "../../__tests__/support/harness";
 
 const harness = new OperationsHarness();
@@ -38,8 +38,7 @@ async function incidentsOpenedOn(day: string): Promise<IncidentView[]> {
     { from: `${day}T00:00:00Z`, to: `${day}T23:59:59Z` },
     TEST_IDENTITIES.analyst,
   );
-  expect(result.errors).toBeUndefined();
-  return (result.data?.incidents as { nodes: IncidentView[] }).nodes;
+  return dataOf<{ nodes: IncidentView[] }>(result, "incidents").nodes;
 }
 
 describe("recordIncidents", () => {

@@ -1,5 +1,5 @@
 import { sampleId } from "@itsm/kit";
-import { failure, invalidPaths, partnerIdentity, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, failure, invalidPaths, partnerIdentity, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { OperationsHarness, RECORD } from "../../__tests__/support/harness";
 
 const harness = new OperationsHarness();
@@ -86,8 +86,7 @@ describe("recordMeasurements", () => {
       {},
       partnerIdentity("HR"),
     );
-    expect(partner.errors).toBeUndefined();
-    const page = partner.data?.measurements as { totalCount: number; nodes: { customer: { id: string } | null }[] };
+    const page = dataOf<{ totalCount: number; nodes: { customer: { id: string } | null }[] }>(partner, "measurements");
     expect(page.totalCount).toBe((staff.data?.measurements as { totalCount: number }).totalCount);
     expect(page.totalCount).toBeGreaterThan(0);
     expect(page.nodes.every((n) => n.customer?.id === sampleId.customer("HR"))).toBe(true);

@@ -1,7 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
-import { failure, HISTORY_FIELDS, invalidPaths, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, failure, HISTORY_FIELDS, invalidPaths, snapshotTables, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { KNOWN } from "../../__tests__/support/fake-peers";
 import { OperationsHarness, RECORD } from "../../__tests__/support/harness";
 
@@ -44,8 +44,7 @@ async function outagesByExternalId(...externalIds: string[]): Promise<OutageView
     {},
     TEST_IDENTITIES.analyst,
   );
-  expect(result.errors).toBeUndefined();
-  const nodes = (result.data?.outages as { nodes: OutageView[] }).nodes;
+  const { nodes } = dataOf<{ nodes: OutageView[] }>(result, "outages");
   return externalIds.map((id) => nodes.find((n) => n.externalId === id) as OutageView);
 }
 
