@@ -35,6 +35,11 @@ const BASELINE = "baseline";
 // empty databases: at --scale 10000 operations' million incidents take a quarter of an hour to
 // seed on this machine and no case reads them.
 const SEEDED = ["catalog", "customers", "agreements"];
+const BACKGROUND_JOBS_OFF = {
+  LIFECYCLE_INTERVAL_SECONDS: "0",
+  WEBHOOK_DELIVERY_INTERVAL_SECONDS: "0",
+  PERFORMANCE_REFRESH_SECONDS: "0",
+};
 
 // Each query takes the page to start after as a variable: by default the requests of a run walk
 // through up to MAX_PAGES pages, so concurrent requests differ (as real traffic does) and no
@@ -350,12 +355,13 @@ async function main() {
   const urls = Object.fromEntries(
     SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]),
   );
-  // The operations subgraph's figures job is off: no query here touches operations, and at scale the
-  // job would take a core for an hour (see "Service level report at scale") from every case alike.
+  // The subgraphs' background jobs are off (agreements' lifecycle scheduler and webhook delivery,
+  // operations' figures job): they are not request work, the baseline has none, and at scale they
+  // take a core for minutes (the figures job for an hour, see "Service level report at scale").
   const subgraphEnv = cleanEnv({
+    ...BACKGROUND_JOBS_OFF,
     DATA_DIR: dataDir,
     SEED_ON_START: "false",
-    PERFORMANCE_REFRESH_SECONDS: "0",
     ...urls,
   });
   const subgraphs = await Promise.all(
@@ -416,7 +422,12 @@ async function main() {
     const baselineUrls = Object.fromEntries(
       baseline.subgraphs.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${baselinePorts[n]}/graphql`]),
     );
-    const env = cleanEnv({ DATA_DIR: baselineDataDir, SEED_ON_START: "false", ...baselineUrls });
+    const env = cleanEnv({
+      ...BACKGROUND_JOBS_OFF,
+      DATA_DIR: baselineDataDir,
+      SEED_ON_START: "false",
+      ...baselineUrls,
+    });
     const started = await Promise.all(
       baseline.subgraphs.map((name) =>
         startProcess(`baseline ${name}`, join(baseline.dir, "subgraphs", name, "dist", "index.js"), {
