@@ -154,7 +154,10 @@ try {
     // seed may name the subgraphs to load (the benchmark loads only those its queries read).
     const only = command === "seed" && rest.length > 0 ? rest : undefined;
     const unknown = (only ?? []).filter((name) => !SUBGRAPHS.some((s) => s.name === name));
-    if (unknown.length) throw new Error(`unknown subgraph ${unknown.join(", ")}`);
+    if (unknown.length) {
+      console.error(`unknown subgraph ${unknown.join(", ")}: choose from ${SUBGRAPHS.map((s) => s.name).join(", ")}`);
+      process.exit(2);
+    }
     for (const { name } of SUBGRAPHS.filter((s) => !only || only.includes(s.name))) {
       const config = loadSubgraphConfig(name);
       const outcome =
