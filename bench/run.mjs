@@ -11,6 +11,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchAuth } from "./lib/auth.mjs";
+import { baselineIdentityHeaders, prepareBaseline } from "./lib/baseline.mjs";
 import { assertSameData, comparable, graphqlBody, load, percentile, stopLoad, verify } from "./lib/load.mjs";
 import { cpuSecondsOf, killAllNow, recentOutput, rssOf, runScript, startProcess, stopAll } from "./lib/processes.mjs";
 import { runReportCase } from "./lib/report-case.mjs";
@@ -29,6 +30,16 @@ const GATEWAYS = {
   hive: { label: "Hive Gateway", entry: join(here, "gateways", "hive.mjs") },
 };
 const DIRECT = "catalog-direct";
+const BASELINE = "baseline";
+// The subgraphs whose data the queries read, seeded at --scale; the others (operations) start on
+// empty databases: at --scale 10000 operations' million incidents take a quarter of an hour to
+// seed on this machine and no case reads them.
+const SEEDED = ["catalog", "customers", "agreements"];
+const BACKGROUND_JOBS_OFF = {
+  LIFECYCLE_INTERVAL_SECONDS: "0",
+  WEBHOOK_DELIVERY_INTERVAL_SECONDS: "0",
+  PERFORMANCE_REFRESH_SECONDS: "0",
+};
 
 // Each query takes the page to start after as a variable: by default the requests of a run walk
 // through up to MAX_PAGES pages, so concurrent requests differ (as real traffic does) and no
@@ -87,6 +98,13 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
                      the operations job has stored the figures of --period (default: last month)
   --data-dir DIR     with --service-level-report: the seeded embedded databases (kept, not removed)
   --period P         with --service-level-report: the period asked for (default: the previous month)
+  --baseline REF     also run the graph as it was at git REF (e.g. the last release): its subgraphs, built
+                     in a temporary git worktree on their own data seeded by its own scripts/db.mjs, behind a
+                     stock @apollo/gateway with its supergraph, as the case "baseline", in the same rounds;
+                     prints the whole-stack comparison (rps, p95, CPU per request of every process)
+  --baseline-dir DIR with --baseline: prepare the checkout in DIR once and keep it (reused by later runs)
+  --cpu-prof DIR     write a V8 CPU profile of every process started (gateways and subgraphs) into DIR/<name>
+                     when it stops (profiling slows them: keep such runs apart from measured ones)
   --help             this text`;
 
 function options() {
@@ -105,6 +123,9 @@ function options() {
       "service-level-report": { type: "boolean", default: false },
       "data-dir": { type: "string" },
       period: { type: "string" },
+      baseline: { type: "string" },
+      "baseline-dir": { type: "string" },
+      "cpu-prof": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -144,6 +165,10 @@ function options() {
     process.exit(2);
   }
   const soak = whole("soak", 0, 3600);
+  if (values["baseline-dir"] && !values.baseline) {
+    console.error("--baseline-dir goes with --baseline REF");
+    process.exit(2);
+  }
   if (soak && !gateways.includes("ours")) {
     console.error("--soak measures our gateway: keep ours in --gateways");
     process.exit(2);
@@ -161,6 +186,9 @@ function options() {
     serviceLevelReport: values["service-level-report"],
     dataDir: values["data-dir"],
     period: values.period,
+    baseline: values.baseline,
+    baselineDir: values["baseline-dir"] && resolve(values["baseline-dir"]),
+    cpuProf: values["cpu-prof"] && resolve(values["cpu-prof"]),
   };
 }
 
@@ -169,17 +197,21 @@ function options() {
 class Interrupted extends Error {}
 let interrupted = false;
 let dataDir;
+let baselineDataDir;
+let baselineCheckout;
 let loadAtStart;
 
 function removeData() {
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of [dataDir, baselineDataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   dataDir = undefined;
+  baselineDataDir = undefined;
 }
 
 function onSignal(signal) {
   if (interrupted) {
     killAllNow();
     removeData();
+    baselineCheckout?.removeNow();
     process.exit(130);
   }
   interrupted = true;
@@ -192,6 +224,7 @@ process.on("uncaughtException", (error) => {
   console.error(`bench: ${error.stack ?? error}`);
   killAllNow();
   removeData();
+  baselineCheckout?.removeNow();
   process.exit(1);
 });
 
@@ -246,7 +279,7 @@ async function main() {
   // The cases of one round: each gateway × each query at full concurrency, the catalog subgraph
   // queried directly, and the one-subgraph query at a single connection (latency without queueing).
   const cases = [];
-  for (const target of opts.gateways) {
+  for (const target of [...opts.gateways, ...(opts.baseline ? [BASELINE] : [])]) {
     for (const query of Object.keys(QUERIES)) cases.push({ target, query, connections: opts.connections });
   }
   cases.push({ target: DIRECT, query: "one", connections: opts.connections });
@@ -276,16 +309,51 @@ async function main() {
   }
   console.log(`load phase ≈ ${Math.round((estimate + opts.soak) / 60)} min, after seeding and start-up\n`);
 
+  // 0. The baseline: checked out, installed and built first, so that a failure shows before seeding.
+  let baseline;
+  if (opts.baseline) {
+    baseline = await prepareBaseline({
+      root: ROOT,
+      ref: opts.baseline,
+      keepDir: opts.baselineDir,
+      log: (message) => console.log(message),
+      track: (handle) => (baselineCheckout = handle),
+    });
+    baselineCheckout = baseline;
+    console.log(`baseline ${baseline.short}: subgraphs ${baseline.subgraphs.join(", ")}\n`);
+    checkpoint();
+  }
+  const profile = (name) => (opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(opts.cpuProf, name)}`] : undefined);
+
   // 1. A fresh embedded database, seeded at the requested scale.
   dataDir = mkdtempSync(join(tmpdir(), "itsm-bench-"));
   console.log(`seeding ${dataDir} (--scale ${opts.scale}) …`);
   const seeded = Date.now();
-  await runScript("seed", join(ROOT, "scripts", "db.mjs"), ["seed", "--scale", String(opts.scale)], {
+  await runScript("seed", join(ROOT, "scripts", "db.mjs"), ["seed", "--scale", String(opts.scale), ...SEEDED], {
     cwd: ROOT,
     env: cleanEnv({ DATA_DIR: dataDir }),
   });
   console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
   checkpoint();
+  if (baseline) {
+    // The same scale with the baseline's own seed script: the same data, if its seed has not changed
+    // (the answers are compared below).
+    baselineDataDir = mkdtempSync(join(tmpdir(), "itsm-bench-baseline-"));
+    console.log(`seeding ${baselineDataDir} with the baseline's scripts/db.mjs (--scale ${opts.scale}) …`);
+    const started = Date.now();
+    // (A release whose db.mjs seeds every subgraph ignores the names.)
+    await runScript(
+      "baseline seed",
+      join(baseline.dir, "scripts", "db.mjs"),
+      ["seed", "--scale", String(opts.scale), ...SEEDED],
+      {
+        cwd: baseline.dir,
+        env: cleanEnv({ DATA_DIR: baselineDataDir }),
+      },
+    );
+    console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    checkpoint();
+  }
 
   // 2. The subgraphs, each on a free loopback port and told where the others are.
   const ports = {};
@@ -293,12 +361,21 @@ async function main() {
   const urls = Object.fromEntries(
     SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]),
   );
-  const subgraphEnv = cleanEnv({ DATA_DIR: dataDir, SEED_ON_START: "false", ...urls });
+  // The subgraphs' background jobs are off (agreements' lifecycle scheduler and webhook delivery,
+  // operations' figures job): they are not request work, the baseline has none, and at scale they
+  // take a core for minutes (the figures job for an hour, see "Service level report at scale").
+  const subgraphEnv = cleanEnv({
+    ...BACKGROUND_JOBS_OFF,
+    DATA_DIR: dataDir,
+    SEED_ON_START: "false",
+    ...urls,
+  });
   const subgraphs = await Promise.all(
     SUBGRAPHS.map((name) =>
       startProcess(name, join(ROOT, "subgraphs", name, "dist", "index.js"), {
         cwd: ROOT,
         env: { ...subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+        execArgv: profile(name),
       }),
     ),
   );
@@ -320,48 +397,101 @@ async function main() {
       headers: AUTH.subgraphHeaders,
     },
   };
-  const subgraphPids = subgraphs.map((s) => s.child.pid);
+  targets[DIRECT].stack = "ours";
+  // Every process's pid, for CPU per request; each target's stack is the subgraphs behind it.
+  const processes = Object.fromEntries(subgraphs.map((sg) => [sg.name, sg.child.pid]));
+  const stacks = { ours: { subgraphPids: subgraphs.map((sg) => sg.child.pid), subgraphUrl: {} } };
+  for (const sg of subgraphs) stacks.ours.subgraphUrl[sg.name] = sg.url;
+  stacks.ours.subgraphHeaders = AUTH.subgraphHeaders;
   for (const name of opts.gateways) {
-    const started = await startProcess(name, GATEWAYS[name].entry, { cwd: ROOT, env: gatewayEnv });
+    const started = await startProcess(name, GATEWAYS[name].entry, {
+      cwd: ROOT,
+      env: gatewayEnv,
+      execArgv: profile(name),
+    });
+    processes[`${name} gateway`] = started.child.pid;
     targets[name] = {
       label: GATEWAYS[name].label,
       url: started.url,
       pid: started.child.pid,
       headers: AUTH.clientHeaders,
+      stack: "ours",
     };
     console.log(`${GATEWAYS[name].label} at ${started.url} (pid ${started.child.pid})`);
     checkpoint();
   }
 
-  // 4. The request bodies: page after page of each query (counted on the subgraph that owns it),
-  //    all full pages, at most MAX_PAGES; or page 1 alone with --same-query.
-  const subgraphUrl = Object.fromEntries(subgraphs.map((sg) => [sg.name, sg.url]));
-  const bodies = {};
-  for (const [name, q] of Object.entries(QUERIES)) {
-    const afters = [null];
-    while (!opts.sameQuery && afters.length < MAX_PAGES) {
-      const page = await verify(
-        `${q.owner} pages`,
-        subgraphUrl[q.owner],
-        graphqlBody(q.pages, { after: afters.at(-1) }),
-        undefined,
-        AUTH.subgraphHeaders,
-      );
-      const { endCursor, hasNextPage } = q.connection(page.json.data).pageInfo;
-      if (!hasNextPage) {
-        afters.pop(); // the last page may be short
-        break;
-      }
-      afters.push(endCursor);
+  // 3b. The baseline: its subgraphs on its own data, the stock gateway over its supergraph.
+  if (baseline) {
+    const baselinePorts = {};
+    for (const name of baseline.subgraphs) baselinePorts[name] = await freePort(HOST);
+    const baselineUrls = Object.fromEntries(
+      baseline.subgraphs.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${baselinePorts[n]}/graphql`]),
+    );
+    const env = cleanEnv({
+      ...BACKGROUND_JOBS_OFF,
+      DATA_DIR: baselineDataDir,
+      SEED_ON_START: "false",
+      ...baselineUrls,
+    });
+    const started = await Promise.all(
+      baseline.subgraphs.map((name) =>
+        startProcess(`baseline ${name}`, join(baseline.dir, "subgraphs", name, "dist", "index.js"), {
+          cwd: baseline.dir,
+          env: { ...env, [`${name.toUpperCase()}_PORT`]: String(baselinePorts[name]) },
+          execArgv: profile(`baseline-${name}`),
+        }),
+      ),
+    );
+    const { identity, secret, seconds } = AUTH.signing;
+    const headers = await baselineIdentityHeaders(baseline.dir, identity, secret, seconds);
+    stacks.baseline = { subgraphPids: [], subgraphUrl: {}, subgraphHeaders: headers };
+    for (const [i, sg] of started.entries()) {
+      const name = baseline.subgraphs[i];
+      console.log(`baseline ${name} subgraph at ${sg.url}`);
+      processes[`baseline ${name}`] = sg.child.pid;
+      stacks.baseline.subgraphPids.push(sg.child.pid);
+      stacks.baseline.subgraphUrl[name] = sg.url;
     }
-    if (afters.length === 0) throw new Error(`${name}: the dataset has no full page: seed a larger --scale`);
-    bodies[name] = afters.map((after) => graphqlBody(q.text, { after }));
+    const gateway = await startProcess("baseline gateway", GATEWAYS["apollo-stock"].entry, {
+      cwd: ROOT,
+      env: cleanEnv({
+        PORT: "0",
+        SUPERGRAPH_PATH: baseline.supergraph,
+        BENCH_SUBGRAPHS: baseline.subgraphs.join(","),
+        BENCH_SUBGRAPH_HEADERS: JSON.stringify(headers),
+        ...baselineUrls,
+      }),
+      execArgv: profile("baseline-gateway"),
+    });
+    processes["baseline gateway"] = gateway.child.pid;
+    targets[BASELINE] = {
+      label: `baseline ${baseline.short}: stock gateway + its subgraphs`,
+      url: gateway.url,
+      pid: gateway.child.pid,
+      headers: AUTH.clientHeaders,
+      stack: "baseline",
+    };
+    console.log(`${targets[BASELINE].label} at ${gateway.url} (pid ${gateway.child.pid})`);
+    checkpoint();
   }
 
+  // 4. The request bodies: page after page of each query (counted on the subgraph that owns it),
+  //    all full pages, at most MAX_PAGES; or page 1 alone with --same-query. Each stack has its own
+  //    cursors (their format may differ between builds).
+  const bodies = {};
+  for (const [stackName, stack] of Object.entries(stacks)) {
+    bodies[stackName] = await pageBodies(opts, stack);
+  }
+  const bodiesOf = (c) => bodies[targets[c.target].stack][c.query];
+
   // 5. Every target must answer every one of those requests, with the same data as the reference
-  //    (the catalog subgraph for the one-subgraph query, the first gateway for the other), before
-  //    any load; under load, every answer must be one of the answers given here, byte for byte.
-  console.log(`\nverifying every request on every target (${bodies.cross.length} + ${bodies.one.length} pages) …`);
+  //    (the catalog subgraph for the one-subgraph query, the first gateway for the other; the
+  //    baseline the same data as today's stack, ids aside), before any load; under load, every
+  //    answer must be one of the answers given here, byte for byte.
+  console.log(
+    `\nverifying every request on every target (${bodies.ours.cross.length} + ${bodies.ours.one.length} pages) …`,
+  );
   const reference = {};
   const valid = {};
   for (const c of cases) {
@@ -372,7 +502,7 @@ async function main() {
     if (!reference[c.query]) {
       // One request at a time, like every other verification (a burst would inflate the RSS).
       reference[c.query] = [];
-      for (const [i, body] of bodies[c.query].entries()) {
+      for (const [i, body] of bodies.ours[c.query].entries()) {
         const label = `${referenceTarget} ${c.query} page ${i + 1}`;
         reference[c.query].push(
           await verify(label, targets[referenceTarget].url, body, q.check, targets[referenceTarget].headers),
@@ -381,17 +511,24 @@ async function main() {
     }
     valid[key] = new Set();
     let bytes = 0;
-    for (const [i, body] of bodies[c.query].entries()) {
+    const own = bodiesOf(c);
+    if (own.length !== reference[c.query].length) {
+      throw new Error(`${key}: ${own.length} pages against ${reference[c.query].length} in today's stack`);
+    }
+    for (const [i, body] of own.entries()) {
       const answer =
         c.target === referenceTarget
           ? reference[c.query][i]
           : await verify(`${key} page ${i + 1}`, targets[c.target].url, body, q.check, targets[c.target].headers);
-      assertSameData(`${key} page ${i + 1}`, reference[c.query][i], answer);
+      if (c.target === BASELINE)
+        assertSameData(`${key} page ${i + 1}`, withoutIds(reference[c.query][i]), withoutIds(answer));
+      else assertSameData(`${key} page ${i + 1}`, reference[c.query][i], answer);
       valid[key].add(comparable(answer.text));
       bytes += answer.text.length;
     }
     console.log(
-      `  ${key.padEnd(24)} ok: ${bodies[c.query].length} pages, ${Math.round(bytes / bodies[c.query].length)} bytes per answer`,
+      `  ${key.padEnd(24)} ok: ${own.length} pages, ${Math.round(bytes / own.length)} bytes per answer` +
+        (c.target === BASELINE ? " (the same data as today's stack)" : ""),
     );
     checkpoint();
   }
@@ -399,22 +536,28 @@ async function main() {
   const rss = {};
   for (const name of opts.gateways) rss[name] = { start: rssOf(targets[name].pid) };
 
-  // CPU time the target process (a gateway, or the catalog subgraph when queried directly) and
-  // the three subgraphs used during a run: per request, it does not depend on what else runs.
+  // CPU time every process used during a run: the target (a gateway, or the catalog subgraph when
+  // queried directly), the subgraphs of its stack, and each process on its own. Per request, it
+  // depends far less on what else runs than rps and latency do.
   const cpu = (pids) => pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const cpuOfAll = () => Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
   const runCase = async (c, seconds) => {
+    const subgraphPids = stacks[targets[c.target].stack].subgraphPids;
     const targetCpu = cpu([targets[c.target].pid]);
     const subgraphCpu = cpu(subgraphPids);
+    const before = cpuOfAll();
     const result = await load({
       url: targets[c.target].url,
       headers: targets[c.target].headers,
-      bodies: bodies[c.query],
+      bodies: bodiesOf(c),
       valid: valid[`${c.target} ${c.query}`],
       seconds,
       connections: c.connections,
     });
     result.targetCpu = cpu([targets[c.target].pid]) - targetCpu;
     result.subgraphCpu = cpu(subgraphPids) - subgraphCpu;
+    const after = cpuOfAll();
+    result.processCpu = Object.fromEntries(Object.keys(processes).map((name) => [name, after[name] - before[name]]));
     checkpoint();
     const failures = result.errors + result.non2xx + result.mismatches;
     if (result.ok === 0) throw new Error(`${keyOf(c)}: no successful response in ${seconds} s`);
@@ -462,6 +605,7 @@ async function main() {
   // 9. Report.
   const summary = summarise(samples);
   if (opts.rounds > 0) printReport(opts, summary, rss, targets);
+  if (opts.rounds > 0 && baseline) printWholeStack(opts, summary, targets, baseline);
   if (soak) printSoak(opts, soak);
   if (opts.json) {
     writeFileSync(
@@ -470,6 +614,51 @@ async function main() {
     );
     console.log(`\nresults written to ${resolve(opts.json)}`);
   }
+}
+
+/**
+ * The request bodies of each query for one stack: the cursors of up to MAX_PAGES full pages, read
+ * from the subgraph that owns the root field (page 1 alone with --same-query).
+ */
+async function pageBodies(opts, stack) {
+  const bodies = {};
+  for (const [name, q] of Object.entries(QUERIES)) {
+    const afters = [null];
+    while (!opts.sameQuery && afters.length < MAX_PAGES) {
+      const page = await verify(
+        `${q.owner} pages`,
+        stack.subgraphUrl[q.owner],
+        graphqlBody(q.pages, { after: afters.at(-1) }),
+        undefined,
+        stack.subgraphHeaders,
+      );
+      const { endCursor, hasNextPage } = q.connection(page.json.data).pageInfo;
+      if (!hasNextPage) {
+        afters.pop(); // the last page may be short
+        break;
+      }
+      afters.push(endCursor);
+    }
+    if (afters.length === 0) throw new Error(`${name}: the dataset has no full page: seed a larger --scale`);
+    bodies[name] = afters.map((after) => graphqlBody(q.text, { after }));
+  }
+  return bodies;
+}
+
+/** An answer with every `id` field left out, to compare two builds whose ids may be generated differently. */
+function withoutIds(answer) {
+  const strip = (value) => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== "id")
+          .map(([k, v]) => [k, strip(v)]),
+      );
+    }
+    return value;
+  };
+  return { json: { data: strip(answer.json.data) } };
 }
 
 /** `--service-level-report`: the report case on a dataset seeded beforehand (see lib/report-case.mjs). */
@@ -570,6 +759,12 @@ function summarise(samples) {
       failures: s.runs.reduce((n, r) => n + r.errors + r.non2xx + r.mismatches, 0),
       targetCpuMsPerRequest: (s.runs.reduce((n, r) => n + r.targetCpu, 0) * 1000) / ok,
       subgraphCpuMsPerRequest: (s.runs.reduce((n, r) => n + r.subgraphCpu, 0) * 1000) / ok,
+      processCpuMsPerRequest: Object.fromEntries(
+        Object.keys(s.runs[0].processCpu ?? {}).map((name) => [
+          name,
+          (s.runs.reduce((n, r) => n + r.processCpu[name], 0) * 1000) / ok,
+        ]),
+      ),
     };
   }
   return out;
@@ -589,7 +784,7 @@ function printReport(opts, summary, rss, targets) {
   const rows = [];
   for (const query of Object.keys(QUERIES)) {
     const stock = get("apollo-stock", query);
-    const names = [...opts.gateways, ...(query === "one" ? [DIRECT] : [])];
+    const names = [...opts.gateways, ...(opts.baseline ? [BASELINE] : []), ...(query === "one" ? [DIRECT] : [])];
     for (const name of names) {
       const s = get(name, query);
       if (!s) continue;
@@ -672,12 +867,113 @@ function printReport(opts, summary, rss, targets) {
   console.log(table(["target", "measured", "verdict"], lines, ["left", "right", "left"]));
 }
 
+/**
+ * `--baseline`: the whole stack of today (our gateway + today's subgraphs) against the baseline's
+ * (stock gateway + its subgraphs), CPU per request of every process, and the targets of issue 17.
+ */
+function printWholeStack(opts, summary, targets, baseline) {
+  const get = (target, query, connections = opts.connections) => summary[`${target} ${query} c${connections}`];
+  console.log(
+    `\n### Whole stack: ours (our gateway + today's subgraphs) against the baseline ${baseline.short} ` +
+      `(${baseline.ref}: stock @apollo/gateway + its subgraphs)\n`,
+  );
+  const rows = [];
+  for (const query of Object.keys(QUERIES)) {
+    const base = get(BASELINE, query);
+    for (const name of ["ours", BASELINE]) {
+      const s = get(name, query);
+      if (!s || !base) continue;
+      const prefix = name === BASELINE ? "baseline " : "";
+      const own = Object.entries(s.processCpuMsPerRequest)
+        .filter(([process]) => (name === BASELINE ? process.startsWith(prefix) : !process.startsWith("baseline ")))
+        .filter(([process]) => !process.endsWith(" gateway"))
+        .map(([process, ms]) => `${process.slice(prefix.length)} ${fixed(ms, 2)}`)
+        .join(", ");
+      rows.push([
+        query,
+        targets[name].label,
+        `${fixed(s.rps, 0)} (${fixed(s.rpsMin, 0)}–${fixed(s.rpsMax, 0)})`,
+        fixed(s.p50),
+        fixed(s.p95),
+        name === BASELINE ? "" : ratio(s.rps / base.rps),
+        name === BASELINE ? "" : ratio(s.p95 / base.p95),
+        fixed(s.targetCpuMsPerRequest, 2),
+        fixed(s.subgraphCpuMsPerRequest, 2),
+        own,
+        fixed(s.targetCpuMsPerRequest + s.subgraphCpuMsPerRequest, 2),
+      ]);
+    }
+  }
+  console.log(
+    table(
+      [
+        "query",
+        "stack",
+        "rps (min–max)",
+        "p50 ms",
+        "p95 ms",
+        "rps × baseline",
+        "p95 × baseline",
+        "gateway CPU ms/req",
+        "subgraphs CPU ms/req",
+        "per subgraph CPU ms/req",
+        "stack CPU ms/req",
+      ],
+      rows,
+      ["left", "left"],
+    ),
+  );
+
+  const lines = [];
+  const verdict = (ok) => (ok ? "met" : "not met");
+  const ours = get("ours", "cross");
+  const base = get(BASELINE, "cross");
+  if (ours && base) {
+    const r = ours.rps / base.rps;
+    const p = ours.p95 / base.p95;
+    const c = ours.subgraphCpuMsPerRequest / base.subgraphCpuMsPerRequest;
+    lines.push([
+      `whole stack ≥ 2× baseline rps (cross): ${fixed(ours.rps, 0)} vs ${fixed(base.rps, 0)}`,
+      ratio(r),
+      verdict(r >= 2),
+    ]);
+    lines.push([
+      `p95 no worse than the baseline (cross): ${fixed(ours.p95)} vs ${fixed(base.p95)} ms`,
+      ratio(p),
+      verdict(p <= 1),
+    ]);
+    lines.push([
+      `subgraphs CPU/req ≤ ½ baseline (cross): ${fixed(ours.subgraphCpuMsPerRequest, 2)} vs ${fixed(base.subgraphCpuMsPerRequest, 2)} ms`,
+      ratio(c),
+      verdict(c <= 0.5),
+    ]);
+  }
+  for (const query of Object.keys(QUERIES)) {
+    // The stock gateway in front of today's subgraphs when it ran (the same subgraph answers), else the baseline's.
+    const stock = get("apollo-stock", query) ?? get(BASELINE, query);
+    const mine = get("ours", query);
+    if (!stock || !mine) continue;
+    const c = mine.targetCpuMsPerRequest / stock.targetCpuMsPerRequest;
+    lines.push([
+      `gateway CPU/req ≤ ½ stock gateway's (${query}): ${fixed(mine.targetCpuMsPerRequest, 2)} vs ${fixed(stock.targetCpuMsPerRequest, 2)} ms`,
+      ratio(c),
+      verdict(c <= 0.5),
+    ]);
+  }
+  console.log("");
+  console.log(table(["target (issue 17)", "measured", "verdict"], lines, ["left", "right", "left"]));
+  console.log(
+    "(one-subgraph p95 overhead: the targets above; memory: --soak; gateway CPU against the stock gateway in front of " +
+      "today's subgraphs when it runs, else the baseline's.)",
+  );
+}
+
 function printSoak(opts, soak) {
   const growth = soak.end - soak.afterWarmup;
   console.log(`\n### Soak: our gateway, cross-subgraph query, ${opts.connections} connections, ${opts.soak} s\n`);
   console.log(
     table(
-      ["rps", "p95 ms", "failed", "RSS after warm-up MB", "RSS end MB", "RSS max MB", "growth"],
+      ["rps", "p95 ms", "failed", "RSS after warm-up MB", "RSS end MB", "RSS max MB", "growth", "growth < 10%"],
       [
         [
           fixed(soak.rps, 0),
@@ -687,6 +983,7 @@ function printSoak(opts, soak) {
           mb(soak.end),
           mb(soak.max),
           `${mb(growth)} MB (${percent(growth / soak.afterWarmup)})`,
+          growth / soak.afterWarmup < 0.1 ? "met" : "not met",
         ],
       ],
     ),
@@ -707,6 +1004,7 @@ try {
 } finally {
   await stopAll();
   removeData();
+  await baselineCheckout?.remove();
   // An interrupted autocannon run can leave its 10 s request timers behind: do not wait for them.
   process.exit(process.exitCode ?? 0);
 }

@@ -10,7 +10,9 @@ export function gatewaySettings() {
   const supergraphPath = process.env.SUPERGRAPH_PATH;
   if (!supergraphPath) throw new Error("SUPERGRAPH_PATH is not set");
   const subgraphUrls = {};
-  for (const name of SUBGRAPH_NAMES) {
+  // BENCH_SUBGRAPHS: the subgraphs of the supergraph served, when it is another build's (--baseline).
+  const names = process.env.BENCH_SUBGRAPHS ? process.env.BENCH_SUBGRAPHS.split(",") : SUBGRAPH_NAMES;
+  for (const name of names) {
     const url = process.env[`${name.toUpperCase()}_URL`];
     if (!url) throw new Error(`${name.toUpperCase()}_URL is not set`);
     subgraphUrls[name] = url;

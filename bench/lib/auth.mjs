@@ -28,5 +28,7 @@ export async function benchAuth() {
      * request carries: the analyst's identity signed for the run (ours signs per request).
      */
     subgraphHeaders: { [INTERNAL_IDENTITY_HEADER]: signIdentity(ANALYST, internalSecret, DAY) },
+    /** What the subgraphs of another build (--baseline) need to sign the same identity with their own code. */
+    signing: { identity: ANALYST, secret: internalSecret, seconds: DAY },
   };
 }

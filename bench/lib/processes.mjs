@@ -10,8 +10,8 @@ const running = new Set();
 const logs = new Map();
 
 /** Starts a Node entry point and resolves with { child, url } once it reports ready. */
-export function startProcess(name, entry, { env, cwd, timeoutMs = 120_000 }) {
-  const child = fork(entry, [], { cwd, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+export function startProcess(name, entry, { env, cwd, execArgv, timeoutMs = 120_000 }) {
+  const child = fork(entry, [], { cwd, env, execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   running.add(child);
   child.once("exit", () => running.delete(child));
   let output = "";
