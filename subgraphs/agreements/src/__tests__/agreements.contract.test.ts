@@ -1,6 +1,5 @@
 import { sampleId } from "@itsm/kit";
-import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { committedSdl, ENTITIES_QUERY, TEST_IDENTITIES, TestServer } from "@itsm/kit/testing";
 import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
 import { Party } from "../responsibilities/responsibility.enums";
 import { TargetMetric } from "../targets/target.enums";
@@ -8,18 +7,13 @@ import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
-import type { AgreementsContext } from "../agreements.context";
 import type { TargetView } from "./support/agreements";
 
-let server: SubgraphServer<AgreementsContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("agreements"));
-});
-afterAll(() => server.stop());
+const subgraph = new TestServer("agreements", createServer);
 
 /** Reads as an analyst: staff read every agreement, unscoped (the policy's tests are in agreement.access.test.ts). */
 const asAnalyst = (query: string, variables?: Record<string, unknown>) =>
-  server.execute(query, variables, TEST_IDENTITIES.analyst);
+  subgraph.server.execute(query, variables, TEST_IDENTITIES.analyst);
 
 const agreement = (number: string): SampleAgreement => {
   const found = sampleAgreements.find((a) => a.number === number);
