@@ -8,7 +8,11 @@ export default tseslint.config(
     ignores: [
       "**/dist/**",
       "**/node_modules/**",
-      "**/coverage/**",
+      // jest --coverage output at a package's root (not the agreements' src/coverage/ aggregate).
+      "coverage/**",
+      "*/coverage/**",
+      "subgraphs/*/coverage/**",
+      "examples/*/coverage/**",
       ".data/**",
       "**/.turbo/**",
       // GraphQL Code Generator's output (the portal's build writes it).

@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyOf, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { historyLoader, loader, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { AlertRecipientService } from "./alerts/alert-recipient.service";
 import { AlertService } from "./alerts/alert.service";
@@ -143,7 +143,7 @@ export function createAgreementsLoaders(
     // Asked of the customers subgraph as the caller, once per request for every alert listed.
     customerRecipients: loader((ids: readonly string[]) => recipients.contactsOf(ids, identity)),
     providerRecipient: loader((ids: readonly string[]) => recipients.providersOf(ids, identity)),
-    agreementHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "Agreement", ids)),
+    agreementHistory: historyLoader(dataSource, "Agreement"),
     versionsByNumber: loader(async (numbers: readonly string[]) => agreements.versionsOf(numbers, await scope())),
     agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
     agreementByNumber: loader(async (numbers: readonly string[]) => agreements.byNumbers(numbers, await scope())),
@@ -163,7 +163,7 @@ export function createAgreementsLoaders(
     // Calendars are not confidential: every signed-in caller may read them.
     calendarById: loader((ids: readonly string[]) => calendars.byIds(ids)),
     calendarByCode: loader((codes: readonly string[]) => calendars.byCodes(codes)),
-    calendarHistory: loader((ids: readonly string[]) => historyOf(dataSource.manager, "ServiceCalendar", ids)),
+    calendarHistory: historyLoader(dataSource, "ServiceCalendar"),
     // Keyed by the target row itself: its fields are what the rules judge (one batch per request).
     feasibilityByTarget: loader((targets: readonly ServiceLevelTarget[]) => feasibility.of(targets)),
     activeChargesByService: loader((ids: readonly string[]) => coverage.activeChargesOf(ids)),

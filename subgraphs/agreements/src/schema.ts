@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { buildFederatedSchema } from "@itsm/kit";
+import { buildFederatedSchema, referenceById } from "@itsm/kit";
 import type { GraphQLSchema } from "graphql";
 import type { AgreementsContext } from "./agreements.context";
 // The order of these imports is the order of the mutations and fields in the printed SDL.
@@ -58,9 +58,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       SignatureResolver,
     ],
     referenceResolvers: {
-      Agreement: {
-        __resolveReference: (ref: { id: string }, ctx: AgreementsContext) => ctx.loaders.agreementById.load(ref.id),
-      },
+      Agreement: referenceById((ctx: AgreementsContext) => ctx.loaders.agreementById),
       ServiceLevelTarget: {
         // A target resolves only when its agreement is in the caller's scope (a partner: its own SLAs).
         __resolveReference: async (ref: { id: string }, ctx: AgreementsContext) => {

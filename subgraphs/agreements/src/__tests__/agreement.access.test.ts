@@ -1,6 +1,6 @@
 import type { Identity, Role } from "@itsm/kit";
 import { ROLES, sampleId, SIGNED_IN, STAFF, WRITERS } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import type { Result } from "./support/agreements";
@@ -209,8 +209,7 @@ describe("role × operation matrix", () => {
         identity,
       );
       if (STAFF_ONLY[role] === "allowed") {
-        expect(result.errors).toBeUndefined();
-        expect(result.data?.agreement).toMatchObject({ number: A_NUMBERS[0], history: expect.any(Array) });
+        expect(dataOf(result, "agreement")).toMatchObject({ number: A_NUMBERS[0], history: expect.any(Array) });
       } else {
         // The agreement itself is readable; only its (non-null) history is denied, which nulls the agreement.
         expect(codesOf(result)).toEqual([STAFF_ONLY[role]]);
@@ -231,9 +230,7 @@ interface ListAnswer {
 }
 
 async function list(identity: Identity, filter: Record<string, unknown> | null = null, first = 100) {
-  const result = await t.query(LIST, { filter, first }, identity);
-  expect(result.errors).toBeUndefined();
-  return result.data?.agreements as ListAnswer;
+  return dataOf<ListAnswer>(await t.query(LIST, { filter, first }, identity), "agreements");
 }
 
 describe("partner row filters", () => {
@@ -296,8 +293,7 @@ describe("partner row filters", () => {
     }));
     const query = ENTITIES_QUERY("Agreement", "number");
     const asA = await t.query(query, { representations }, partnerA);
-    expect(asA.errors).toBeUndefined();
-    expect(asA.data?._entities).toEqual([{ number: A_NUMBERS[0] }, null, null, null]);
+    expect(dataOf(asA, "_entities")).toEqual([{ number: A_NUMBERS[0] }, null, null, null]);
     const asB = await t.query(query, { representations }, partnerB);
     expect(asB.data?._entities).toEqual([null, { number: B_ONLY }, null, { number: SHARED }]);
     const asAnonymous = await t.query(query, { representations }, anonymous);
@@ -364,8 +360,7 @@ describe("partner row filters", () => {
   it("hides underpinning OLAs and contracts from a partner, not from staff", async () => {
     const query = "query ($n: String!) { agreementByNumber(number: $n) { underpinnedBy { number } } }";
     const asA = await t.query(query, { n: A_UNDERPINNED }, partnerA);
-    expect(asA.errors).toBeUndefined();
-    expect(asA.data?.agreementByNumber).toEqual({ underpinnedBy: [] });
+    expect(dataOf(asA, "agreementByNumber")).toEqual({ underpinnedBy: [] });
     const asAnalyst = await t.query(query, { n: A_UNDERPINNED }, analyst);
     expect(asAnalyst.data?.agreementByNumber).toEqual({
       underpinnedBy: numbers((a) => a.underpins.includes(A_UNDERPINNED)).map((number) => ({ number })),
@@ -375,8 +370,7 @@ describe("partner row filters", () => {
   it("lists only the partner's own customers as parties of a shared SLA", async () => {
     const query = "query ($n: String!) { agreementByNumber(number: $n) { customers { id } } }";
     const asB = await t.query(query, { n: SHARED }, partnerB);
-    expect(asB.errors).toBeUndefined();
-    expect(asB.data?.agreementByNumber).toEqual({ customers: [{ id: sampleId.customer(B) }] });
+    expect(dataOf(asB, "agreementByNumber")).toEqual({ customers: [{ id: sampleId.customer(B) }] });
     const asAnalyst = await t.query(query, { n: SHARED }, analyst);
     expect((asAnalyst.data?.agreementByNumber as { customers: unknown[] }).customers).toHaveLength(
       sample(SHARED).customerCodes.length,
@@ -393,8 +387,7 @@ describe("partner row filters", () => {
     const query = `query ($n: String!, $v: Int) { agreementByNumber(number: $n, version: $v) {
       id versions { id } supersedes { id } supersededBy { id } } }`;
     const asA = await t.query(query, { n: v1.number }, partnerA);
-    expect(asA.errors).toBeUndefined();
-    expect(asA.data?.agreementByNumber).toEqual({
+    expect(dataOf(asA, "agreementByNumber")).toEqual({
       id: v1.id,
       versions: [{ id: v1.id }],
       supersedes: null,

@@ -1,5 +1,5 @@
 import type { Identity } from "@itsm/kit";
-import { partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, coverage, day, FINANCE } from "./support/agreements";
 import { TestClock } from "./support/test-clock";
 
@@ -21,9 +21,7 @@ const ALERTS = `query ($filter: AlertFilter, $first: Int, $after: String) {
     nodes { id kind dueOn message agreement { id number } recipients { name email role } } } }`;
 
 async function alerts(filter: Record<string, unknown>, identity: Identity = TEST_IDENTITIES.analyst, first = 100) {
-  const result = await t.query(ALERTS, { filter, first }, identity);
-  expect(result.errors).toBeUndefined();
-  return (result.data?.alerts as { nodes: AlertView[] }).nodes;
+  return dataOf<{ nodes: AlertView[] }>(await t.query(ALERTS, { filter, first }, identity), "alerts").nodes;
 }
 
 const FINANCE_CONTACTS = [

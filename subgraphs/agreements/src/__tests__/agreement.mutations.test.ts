@@ -1,5 +1,5 @@
 import { sampleId } from "@itsm/kit";
-import { createdEntry, historyEntry, onlyWinnerOf } from "@itsm/kit/testing";
+import { createdEntry, expectStaleChangeRefused, historyEntry, onlyOneConcurrentChangeWins } from "@itsm/kit/testing";
 import type { AgreementView } from "./support/agreements";
 import {
   AgreementsHarness,
@@ -378,20 +378,9 @@ describe("updateAgreement", () => {
 
   it("rejects a stale expectedRevision with CONFLICT and writes nothing", async () => {
     const draft = await t.createDraft();
-    await t.ok("updateAgreement", { id: draft.id, expectedRevision: 1, title: "First Writer" });
-    const before = await t.snapshot();
-    const result = await t.execute("updateAgreement", { id: draft.id, expectedRevision: 1, title: "Second Writer" });
-    const error = failure(result, "CONFLICT");
-    expect(error.message).toBe(
-      `Agreement "${draft.id}" has changed since version 1 (it is at version 2); reload it and try again`,
+    await expectStaleChangeRefused(t.server.dataSource, "Agreement", draft.id, (title) =>
+      t.execute("updateAgreement", { id: draft.id, expectedRevision: 1, title }),
     );
-    expect(error.extensions).toMatchObject({
-      typeName: "Agreement",
-      id: draft.id,
-      expectedVersion: 1,
-      currentVersion: 2,
-    });
-    expect(await t.snapshot()).toEqual(before);
     expect((await t.read(draft.id)).title).toBe("First Writer");
   });
 
@@ -441,12 +430,9 @@ describe("updateAgreement", () => {
 
   it("lets exactly one of 20 concurrent updates from the same revision succeed", async () => {
     const draft = await t.createDraft();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        t.execute("updateAgreement", { id: draft.id, expectedRevision: 1, title: `Writer ${i}` }),
-      ),
+    const winner = await onlyOneConcurrentChangeWins(20, (i) =>
+      t.execute("updateAgreement", { id: draft.id, expectedRevision: 1, title: `Writer ${i}` }),
     );
-    const winner = onlyWinnerOf(results, { expectedVersion: 1, currentVersion: 2 });
     const final = await t.read(draft.id);
     expect(final.revision).toBe(2);
     expect(final.title).toBe((winner.data?.updateAgreement as AgreementView).title);

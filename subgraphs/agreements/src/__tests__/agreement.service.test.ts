@@ -1,6 +1,5 @@
 import { sampleId, toPageRequest } from "@itsm/kit";
-import { testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { TEST_IDENTITIES, TestServer } from "@itsm/kit/testing";
 import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
@@ -8,16 +7,13 @@ import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
 import type { AgreementCriteria } from "../agreements/agreement.filters";
 import { AgreementService } from "../agreements/agreement.service";
-import type { AgreementsContext } from "../agreements.context";
 import { ALL_AGREEMENTS } from "../scope/agreement.scope";
 
-let server: SubgraphServer<AgreementsContext>;
+const subgraph = new TestServer("agreements", createServer);
 let agreements: AgreementService;
-beforeAll(async () => {
-  server = await createServer(await testConfig("agreements"));
-  agreements = new AgreementService(server.dataSource);
+beforeAll(() => {
+  agreements = new AgreementService(subgraph.server.dataSource);
 });
-afterAll(() => server.stop());
 
 const ALL = toPageRequest({ first: 100 });
 
@@ -309,7 +305,7 @@ describe("Service.targets", () => {
       .sort();
 
   async function targetsOfEveryService(statuses: AgreementStatus[]): Promise<ServiceTargets[]> {
-    const result = await server.execute(
+    const result = await subgraph.server.execute(
       query,
       {
         representations: serviceCodes.map((code) => ({ __typename: "Service", id: sampleId.service(code) })),

@@ -1,5 +1,5 @@
 import type { Identity } from "@itsm/kit";
-import { partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { documentSha256Of } from "../signatures/document-terms.service";
 import type { AgreementView, Result } from "./support/agreements";
 import { AgreementsHarness, CORP_IT, failure, FINANCE, json } from "./support/agreements";
@@ -35,9 +35,7 @@ interface Signed {
 }
 
 async function readSigned(id: string, identity: Identity = TEST_IDENTITIES.analyst): Promise<Signed> {
-  const result = await t.query(`query ($id: ID!) { agreement(id: $id) { ${SIGNED} } }`, { id }, identity);
-  expect(result.errors).toBeUndefined();
-  return result.data?.agreement as Signed;
+  return dataOf(await t.query(`query ($id: ID!) { agreement(id: $id) { ${SIGNED} } }`, { id }, identity), "agreement");
 }
 
 function sign(input: Record<string, unknown>, identity: Identity = TEST_IDENTITIES.editor): Promise<Result> {
@@ -45,9 +43,7 @@ function sign(input: Record<string, unknown>, identity: Identity = TEST_IDENTITI
 }
 
 async function signed(input: Record<string, unknown>, identity?: Identity): Promise<Signed> {
-  const result = await sign(input, identity);
-  expect(result.errors).toBeUndefined();
-  return result.data?.signAgreement as Signed;
+  return dataOf(await sign(input, identity), "signAgreement");
 }
 
 /** A refusal that changed nothing: its code, and its `reason` for a CONFLICT. */

@@ -1,6 +1,5 @@
 import { sampleId } from "@itsm/kit";
-import { committedSdl, ENTITIES_QUERY, testConfig, TEST_IDENTITIES } from "@itsm/kit/testing";
-import type { SubgraphServer } from "@itsm/kit";
+import { committedSdl, dataOf, ENTITIES_QUERY, TEST_IDENTITIES, TestServer } from "@itsm/kit/testing";
 import { AgreementStatus, AgreementType } from "../agreements/agreement.enums";
 import { Party } from "../responsibilities/responsibility.enums";
 import { TargetMetric } from "../targets/target.enums";
@@ -8,18 +7,13 @@ import { sampleAgreements } from "../sample/agreements.sample";
 import type { SampleAgreement } from "../sample/agreements.sample-types";
 import { daysFrom } from "../sample/agreements.seed";
 import { createServer } from "../server";
-import type { AgreementsContext } from "../agreements.context";
 import type { TargetView } from "./support/agreements";
 
-let server: SubgraphServer<AgreementsContext>;
-beforeAll(async () => {
-  server = await createServer(await testConfig("agreements"));
-});
-afterAll(() => server.stop());
+const subgraph = new TestServer("agreements", createServer);
 
 /** Reads as an analyst: staff read every agreement, unscoped (the policy's tests are in agreement.access.test.ts). */
 const asAnalyst = (query: string, variables?: Record<string, unknown>) =>
-  server.execute(query, variables, TEST_IDENTITIES.analyst);
+  subgraph.server.execute(query, variables, TEST_IDENTITIES.analyst);
 
 const agreement = (number: string): SampleAgreement => {
   const found = sampleAgreements.find((a) => a.number === number);
@@ -59,8 +53,7 @@ describe("agreements subgraph contract", () => {
         { __typename: "Agreement", id: sampleId.agreement("SLA-1999-999") },
       ],
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([
+    expect(dataOf(result, "_entities")).toEqual([
       { id: sampleId.agreement(second.number), number: second.number, type: second.type, status: second.status },
       null,
       { id: sampleId.agreement(first.number), number: first.number, type: first.type, status: first.status },
@@ -144,8 +137,9 @@ describe("agreements subgraph contract", () => {
     const result = await asAnalyst(ENTITIES_QUERY("Service", "id agreements { number } targets { id }"), {
       representations: [{ __typename: "Service", id: sampleId.service("NO_SUCH_SERVICE") }],
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{ id: sampleId.service("NO_SUCH_SERVICE"), agreements: [], targets: [] }]);
+    expect(dataOf(result, "_entities")).toEqual([
+      { id: sampleId.service("NO_SUCH_SERVICE"), agreements: [], targets: [] },
+    ]);
   });
 
   it("resolves Customers to their key and adds the agreements they are party to", async () => {
@@ -179,8 +173,7 @@ describe("agreements subgraph contract", () => {
         })),
       },
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual(
+    expect(dataOf(result, "_entities")).toEqual(
       [...codes, "NO_SUCH_PROVIDER"].map((code) => ({
         id: sampleId.provider(code),
         agreements: asNumbers(numbers((a) => a.providerCode === code)),
@@ -205,8 +198,7 @@ describe("agreements subgraph contract", () => {
     const result = await asAnalyst("query ($id: ID!) { agreement(id: $id) { id number } }", {
       id: sampleId.agreement(number),
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.agreement).toEqual({ id: sampleId.agreement(number), number });
+    expect(dataOf(result, "agreement")).toEqual({ id: sampleId.agreement(number), number });
   });
 
   describe.each(sampleAgreements.map((a) => [a.number]))("agreementByNumber(%s)", (number) => {

@@ -1,5 +1,13 @@
 import type { FieldChange, Identity } from "@itsm/kit";
-import { auditTrailOf, changesBetween, ConflictError, loadForChange, NotFoundError, updateVersioned } from "@itsm/kit";
+import {
+  auditTrailOf,
+  changesBetween,
+  ConflictError,
+  loadForChange,
+  NotFoundError,
+  removedFrom,
+  updateVersioned,
+} from "@itsm/kit";
 import type { EntityManager, FindOptionsWhere } from "typeorm";
 import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import type { AgreementPart } from "./agreement-part.entity";
@@ -148,7 +156,5 @@ export async function removePart<T extends AgreementPart>(
   if (!part) throw new NotFoundError(typeName, ref.id);
   const agreement = await loadDraft(manager, part.agreementId, ref.expectedRevision);
   await manager.delete(entity, { id: part.id });
-  return touch(manager, agreement, history.action, actor, [
-    { field: history.field, from: JSON.stringify(history.describe(part)), to: null },
-  ]);
+  return touch(manager, agreement, history.action, actor, [removedFrom(history.field, history.describe(part))]);
 }

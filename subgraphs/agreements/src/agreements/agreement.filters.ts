@@ -1,5 +1,4 @@
-import type { KeysetOrder } from "@itsm/kit";
-import { loadExisting, sortByText, whereContains, whereEquals, whereIn } from "@itsm/kit";
+import { keysetOrder, loadExisting, sortByText, whereContains, whereEquals, whereIn } from "@itsm/kit";
 import type DataLoader from "dataloader";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Agreement } from "./agreement.entity";
@@ -48,11 +47,7 @@ export function whereMatches(query: SelectQueryBuilder<Agreement>, criteria: Agr
 }
 
 /** Pages of agreements are ordered by number (the id breaks ties between versions). */
-export const BY_NUMBER: KeysetOrder<Agreement> = {
-  sortColumn: "agreement.number",
-  idColumn: "agreement.id",
-  position: (a) => [a.number, a.id],
-};
+export const BY_NUMBER = keysetOrder<Agreement>("agreement", "number");
 
 /** Loads agreements by id, keeps those matching the status/type criteria, orders them by number. */
 export async function relatedAgreements(

@@ -1,4 +1,13 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import {
+  connectionType,
+  HistoryEntry,
+  loadRequired,
+  NotFoundError,
+  PageArgs,
+  STAFF,
+  toPageRequest,
+  WRITERS,
+} from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AgreementsContext } from "../agreements.context";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
@@ -20,10 +29,8 @@ const AgreementConnection = connectionType(Agreement, "Agreement", "agreements")
 export class AgreementResolver {
   @Authorized()
   @Query(() => Agreement, { nullable: true, description: "The agreement with this id; NOT_FOUND if there is none." })
-  async agreement(@Arg("id", () => ID) id: string, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
-    const agreement = await ctx.loaders.agreementById.load(id);
-    if (!agreement) throw new NotFoundError("Agreement", id);
-    return agreement;
+  agreement(@Arg("id", () => ID) id: string, @Ctx() ctx: AgreementsContext): Promise<Agreement> {
+    return loadRequired(ctx.loaders.agreementById, "Agreement", id);
   }
 
   @Authorized()

@@ -1,5 +1,4 @@
-import type { KeysetOrder } from "@itsm/kit";
-import { whereEquals, whereIn } from "@itsm/kit";
+import { keysetOrder, whereEquals, whereIn } from "@itsm/kit";
 import type { SelectQueryBuilder } from "typeorm";
 import type { ServiceCalendar } from "./calendar.entity";
 
@@ -19,8 +18,4 @@ export function whereMatches(
 }
 
 /** Pages of calendars are ordered by code (the id breaks ties, though codes are unique). */
-export const BY_CODE: KeysetOrder<ServiceCalendar> = {
-  sortColumn: "calendar.code",
-  idColumn: "calendar.id",
-  position: (c) => [c.code, c.id],
-};
+export const BY_CODE = keysetOrder<ServiceCalendar>("calendar", "code");

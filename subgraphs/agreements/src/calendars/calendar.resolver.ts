@@ -1,4 +1,4 @@
-import { connectionType, HistoryEntry, NotFoundError, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
+import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequest, WRITERS } from "@itsm/kit";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AgreementsContext } from "../agreements.context";
 import { ServiceCalendar } from "./calendar.entity";
@@ -28,10 +28,8 @@ export class CalendarResolver {
     nullable: true,
     description: "The calendar with this id; NOT_FOUND if there is none.",
   })
-  async calendar(@Arg("id", () => ID) id: string, @Ctx() ctx: AgreementsContext): Promise<ServiceCalendar> {
-    const calendar = await ctx.loaders.calendarById.load(id);
-    if (!calendar) throw new NotFoundError("ServiceCalendar", id);
-    return calendar;
+  calendar(@Arg("id", () => ID) id: string, @Ctx() ctx: AgreementsContext): Promise<ServiceCalendar> {
+    return loadRequired(ctx.loaders.calendarById, "ServiceCalendar", id);
   }
 
   @Authorized()
@@ -39,10 +37,8 @@ export class CalendarResolver {
     nullable: true,
     description: 'The calendar with this code, e.g. "24X7-CET"; NOT_FOUND if there is none.',
   })
-  async calendarByCode(@Arg("code") code: string, @Ctx() ctx: AgreementsContext): Promise<ServiceCalendar> {
-    const calendar = await ctx.loaders.calendarByCode.load(code);
-    if (!calendar) throw new NotFoundError("ServiceCalendar", code);
-    return calendar;
+  calendarByCode(@Arg("code") code: string, @Ctx() ctx: AgreementsContext): Promise<ServiceCalendar> {
+    return loadRequired(ctx.loaders.calendarByCode, "ServiceCalendar", code);
   }
 
   @Authorized(STAFF)

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, newId, NotFoundError, twoDecimals } from "@itsm/kit";
+import { addedTo, ConflictError, newId, NotFoundError, removedFrom, twoDecimals } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
 import type { Agreement } from "../agreements/agreement.entity";
@@ -90,9 +90,7 @@ export class CoverageCommands {
       }
       await assertCalendarsExist(manager, [change]);
       await insertCoverage(manager, agreement.id, change);
-      return touch(manager, agreement, "service added", actor, [
-        { field: "services", from: null, to: JSON.stringify(change.serviceId) },
-      ]);
+      return touch(manager, agreement, "service added", actor, [addedTo("services", change.serviceId)]);
     });
   }
 
@@ -103,9 +101,7 @@ export class CoverageCommands {
       if (!removed.affected) throw new NotFoundError(`Service covered by ${agreement.number}`, change.serviceId);
       // Targets exist only for covered services.
       await manager.delete(ServiceLevelTarget, { agreementId: agreement.id, serviceId: change.serviceId });
-      return touch(manager, agreement, "service removed", actor, [
-        { field: "services", from: JSON.stringify(change.serviceId), to: null },
-      ]);
+      return touch(manager, agreement, "service removed", actor, [removedFrom("services", change.serviceId)]);
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, NotFoundError } from "@itsm/kit";
+import { addedTo, ConflictError, NotFoundError, removedFrom } from "@itsm/kit";
 import type { AgainstRevision } from "../agreements/agreement.changes";
 import { loadDraft, touch } from "../agreements/agreement.changes";
 import type { Agreement } from "../agreements/agreement.entity";
@@ -32,9 +32,7 @@ export class PartyCommands {
         throw new ConflictError(`Customer "${change.customerId}" is already party to ${agreement.number}`);
       }
       await manager.insert(AgreementCustomer, key);
-      return touch(manager, agreement, "customer added", actor, [
-        { field: "customers", from: null, to: JSON.stringify(change.customerId) },
-      ]);
+      return touch(manager, agreement, "customer added", actor, [addedTo("customers", change.customerId)]);
     });
   }
 
@@ -46,9 +44,7 @@ export class PartyCommands {
         customerId: change.customerId,
       });
       if (!removed.affected) throw new NotFoundError(`Customer of ${agreement.number}`, change.customerId);
-      return touch(manager, agreement, "customer removed", actor, [
-        { field: "customers", from: JSON.stringify(change.customerId), to: null },
-      ]);
+      return touch(manager, agreement, "customer removed", actor, [removedFrom("customers", change.customerId)]);
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { newId } from "@itsm/kit";
+import { addedTo, newId } from "@itsm/kit";
 import type { AgainstRevision, PartRef } from "../agreements/agreement.changes";
 import { loadDraft, removePart, touch } from "../agreements/agreement.changes";
 import type { Agreement } from "../agreements/agreement.entity";
@@ -31,9 +31,7 @@ export class ResponsibilityCommands {
         category: input.category,
         description: input.description,
       });
-      return touch(manager, agreement, "responsibility added", actor, [
-        { field: "responsibilities", from: null, to: JSON.stringify(describe(input)) },
-      ]);
+      return touch(manager, agreement, "responsibility added", actor, [addedTo("responsibilities", describe(input))]);
     });
   }
 

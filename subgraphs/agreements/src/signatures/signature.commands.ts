@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { BadUserInputError, ConflictError, ForbiddenError, newId } from "@itsm/kit";
+import { addedTo, BadUserInputError, ConflictError, ForbiddenError, newId } from "@itsm/kit";
 import { loadForUpdate, touch } from "../agreements/agreement.changes";
 import type { Agreement } from "../agreements/agreement.entity";
 import { AgreementCustomer } from "../parties/agreement-customer.entity";
@@ -76,11 +76,7 @@ export class SignatureCommands {
         actor: actor.subject.slice(0, 200),
       });
       return touch(manager, agreement, `signed for the ${input.party.toLowerCase()}`, actor, [
-        {
-          field: "signature",
-          from: null,
-          to: JSON.stringify({ party: input.party, partyId, signedBy, documentSha256 }),
-        },
+        addedTo("signature", { party: input.party, partyId, signedBy, documentSha256 }),
       ]);
     });
   }

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from "@itsm/kit";
+import { ForbiddenError, loadRequired } from "@itsm/kit";
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { AgreementsContext } from "../agreements.context";
 import { Agreement } from "../agreements/agreement.entity";
@@ -37,9 +37,7 @@ export class SignatureResolver {
     // Who may not sign at all hears so first; then an agreement out of reach is answered as one that does not exist.
     const refusal = signingRefusal(ctx.identity, input.party, undefined, []);
     if (refusal) throw new ForbiddenError(refusal);
-    if (!(await ctx.loaders.agreementById.load(input.agreementId))) {
-      throw new NotFoundError("Agreement", input.agreementId);
-    }
+    await loadRequired(ctx.loaders.agreementById, "Agreement", input.agreementId);
     const scope = await ctx.scope();
     return ctx.commands.signatures.sign(input, ctx.identity, scope.kind === "partner" ? scope.customerIds : []);
   }

@@ -1,5 +1,5 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { ConflictError, NotFoundError } from "@itsm/kit";
+import { addedTo, ConflictError, NotFoundError, removedFrom } from "@itsm/kit";
 import type { AgainstRevision } from "../agreements/agreement.changes";
 import { loadForUpdate, touch } from "../agreements/agreement.changes";
 import { Agreement } from "../agreements/agreement.entity";
@@ -64,19 +64,13 @@ export class UnderpinningCommands {
       if (!link && !exists) throw new NotFoundError(`Underpinning of ${sla.number}`, underpinning.id);
       if (link) await manager.insert(AgreementUnderpinning, key);
       else await manager.delete(AgreementUnderpinning, key);
-      const change = {
-        field: "underpinnedBy",
-        from: link ? null : JSON.stringify(underpinning.number),
-        to: link ? JSON.stringify(underpinning.number) : null,
-      };
+      const listChange = link ? addedTo : removedFrom;
       await touch(manager, underpinning, link ? "now underpins" : "no longer underpins", actor, [
-        {
-          field: "underpins",
-          from: link ? null : JSON.stringify(sla.number),
-          to: link ? JSON.stringify(sla.number) : null,
-        },
+        listChange("underpins", sla.number),
       ]);
-      return touch(manager, sla, link ? "underpinning linked" : "underpinning unlinked", actor, [change]);
+      return touch(manager, sla, link ? "underpinning linked" : "underpinning unlinked", actor, [
+        listChange("underpinnedBy", underpinning.number),
+      ]);
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { groupByKey, paginate } from "@itsm/kit";
+import { groupByKey, keysetOrder, paginate } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { WebhookAttempt } from "./webhook-attempt.entity";
@@ -14,11 +14,7 @@ export class WebhookService {
   /** A page of the webhooks, ordered by URL. */
   list(page: PageRequest): Promise<Page<Webhook>> {
     const query = this.dataSource.getRepository(Webhook).createQueryBuilder("webhook");
-    return paginate(query, page, {
-      sortColumn: "webhook.url",
-      idColumn: "webhook.id",
-      position: (w) => [w.url, w.id],
-    });
+    return paginate(query, page, keysetOrder<Webhook>("webhook", "url"));
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Identity, SubgraphConfig, SubgraphServer } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
+  dataOf,
   failHistoryWrites,
   failure,
   HISTORY_FIELDS,
@@ -182,9 +183,7 @@ export class AgreementsHarness {
   }
 
   async claim(name: keyof typeof CLAIM, id: string): Promise<unknown> {
-    const result = await this.server.execute(CLAIM[name], { id }, TEST_IDENTITIES.editor);
-    expect(result.errors).toBeUndefined();
-    return result.data?.[name];
+    return dataOf(await this.server.execute(CLAIM[name], { id }, TEST_IDENTITIES.editor), name);
   }
 
   nextNumber(type = "SLA"): string {
@@ -272,8 +271,7 @@ export class AgreementsHarness {
 }
 
 export function agreementOf(result: Result, field: string): AgreementView {
-  expect(result.errors).toBeUndefined();
-  return result.data?.[field] as AgreementView;
+  return dataOf(result, field);
 }
 
 export { failHistoryWrites, failure, HISTORY_FIELDS, invalidPaths };

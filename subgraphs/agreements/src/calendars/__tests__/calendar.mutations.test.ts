@@ -1,5 +1,5 @@
 import type { Identity } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, failure, invalidPaths } from "../../__tests__/support/agreements";
 import { sampleCalendars } from "../../sample/calendars.sample";
 
@@ -36,17 +36,14 @@ const update = (input: Record<string, unknown>, identity: Identity = TEST_IDENTI
   t.server.execute(UPDATE, { input }, identity);
 
 async function created(extra: Record<string, unknown> = {}): Promise<CalendarView> {
-  const result = await create(calendarInput(extra));
-  expect(result.errors).toBeUndefined();
-  return result.data?.createCalendar as CalendarView;
+  return dataOf(await create(calendarInput(extra)), "createCalendar");
 }
 
 describe("createCalendar", () => {
   it("creates a calendar at version 1, holidays in date order, audited", async () => {
     const input = calendarInput({ windows: [{ days: ["SAT", "SUN"], from: "10:00", to: "24:00" }] });
     const result = await create(input);
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.createCalendar).toMatchObject({
+    expect(dataOf(result, "createCalendar")).toMatchObject({
       code: input.code,
       name: "Calendar under test",
       timeZone: "Europe/Berlin",
@@ -119,8 +116,7 @@ describe("updateCalendar", () => {
       timeZone: "Europe/London",
       windows: [{ days: ["MON"], from: "00:00", to: "24:00" }],
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.updateCalendar).toMatchObject({
+    expect(dataOf(result, "updateCalendar")).toMatchObject({
       name: calendar.name,
       timeZone: "Europe/London",
       windows: [{ days: ["MON"], from: "00:00", to: "24:00" }],
@@ -213,8 +209,7 @@ describe("reading calendars", () => {
     const query = ENTITIES_QUERY("ServiceCalendar", "code timeZone");
     for (const identity of [TEST_IDENTITIES.analyst, partnerIdentity("ACME_RETAIL")]) {
       const result = await t.server.execute(query, { representations }, identity);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities).toEqual([{ code: calendar.code, timeZone: "Europe/Berlin" }, null]);
+      expect(dataOf(result, "_entities")).toEqual([{ code: calendar.code, timeZone: "Europe/Berlin" }, null]);
     }
     const anonymous = await t.server.execute(query, { representations }, TEST_IDENTITIES.anonymous);
     expect(anonymous.data?._entities).toEqual([null, null]);

@@ -1,6 +1,6 @@
 import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, coverage, failure, FINANCE } from "../../__tests__/support/agreements";
 import { AgreementStatus, AgreementType } from "../../agreements/agreement.enums";
 import { sampleAgreements } from "../../sample/agreements.sample";
@@ -31,14 +31,10 @@ interface CatalogueView {
 }
 
 async function catalogue(): Promise<CatalogueView> {
-  const result = await t.query(CATALOGUE);
-  expect(result.errors).toBeUndefined();
-  return result.data?.serviceLevelCatalogue as CatalogueView;
+  return dataOf(await t.query(CATALOGUE), "serviceLevelCatalogue");
 }
 async function revision(): Promise<string> {
-  const result = await t.query(REVISION);
-  expect(result.errors).toBeUndefined();
-  return result.data?.serviceLevelCatalogueRevision as string;
+  return dataOf(await t.query(REVISION), "serviceLevelCatalogueRevision");
 }
 
 /** SQL statements this subgraph ran to answer one operation (its `db_queries_total`). */
@@ -214,8 +210,7 @@ describe("Service.costRecovery", () => {
       .reduce((sum, c) => sum + cents(c.monthlyCharge?.amount ?? "0"), 0);
     expect(charged).toBeGreaterThan(0);
     const result = await t.query(QUERY, { representations: [service("EMAIL", "16000.00"), service("VPN", "0.00")] });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([
+    expect(dataOf(result, "_entities")).toEqual([
       {
         id: sampleId.service("EMAIL"),
         costRecovery: {
@@ -252,8 +247,7 @@ describe("Service.costRecovery", () => {
     const result = await t.query(QUERY, {
       representations: [{ __typename: "Service", id: serviceId, monthlyCost: { amount: "2000.00", currency: "EUR" } }],
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([
+    expect(dataOf(result, "_entities")).toEqual([
       {
         id: serviceId,
         costRecovery: {

@@ -1,6 +1,6 @@
 import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
-import { ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, ENTITIES_QUERY, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, coverage, failure, invalidPaths } from "../../__tests__/support/agreements";
 import { DEFAULT_CALENDAR } from "../../calendars/calendar.rules";
 import { sampleAgreements } from "../../sample/agreements.sample";
@@ -18,9 +18,7 @@ interface CoverageView {
 }
 
 async function coverageOf(id: string): Promise<CoverageView> {
-  const result = await t.query(COVERAGE, { id });
-  expect(result.errors).toBeUndefined();
-  return result.data?.agreement as CoverageView;
+  return dataOf(await t.query(COVERAGE, { id }), "agreement");
 }
 
 const CET = calendarId("24X7-CET");
@@ -212,15 +210,13 @@ describe("ServiceLevelTarget entities", () => {
     const email = await targetIdOf("SLA-2026-001");
     const representations = [acme, "no-such-target", email].map((id) => ({ __typename: "ServiceLevelTarget", id }));
     const staff = await t.query(QUERY, { representations });
-    expect(staff.errors).toBeUndefined();
-    expect(staff.data?._entities).toMatchObject([
+    expect(dataOf(staff, "_entities")).toMatchObject([
       { id: acme, agreement: { number: "SLA-2024-007" } },
       null,
       { id: email, agreement: { number: "SLA-2026-001" } },
     ]);
     const partner = await t.server.execute(QUERY, { representations }, partnerIdentity("ACME_RETAIL"));
-    expect(partner.errors).toBeUndefined();
-    expect(partner.data?._entities).toMatchObject([{ id: acme }, null, null]);
+    expect(dataOf(partner, "_entities")).toMatchObject([{ id: acme }, null, null]);
     const anonymous = await t.server.execute(QUERY, { representations }, TEST_IDENTITIES.anonymous);
     expect(anonymous.data?._entities).toEqual([null, null, null]);
   });

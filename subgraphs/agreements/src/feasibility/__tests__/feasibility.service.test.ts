@@ -1,5 +1,6 @@
+import type { Identity } from "@itsm/kit";
 import { sampleId } from "@itsm/kit";
-import { partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, partnerIdentity, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { sampleAgreements } from "../../sample/agreements.sample";
 import { AgreementsHarness, coverage, failure } from "../../__tests__/support/agreements";
 import { sampleClosureOf } from "../../__tests__/support/fake-peers";
@@ -33,15 +34,17 @@ interface TargetWithFeasibility {
   feasibility: FeasibilityView | null;
 }
 
-async function targetsOf(number: string, identity = TEST_IDENTITIES.analyst): Promise<TargetWithFeasibility[]> {
+async function targetsOf(
+  number: string,
+  identity: Identity = TEST_IDENTITIES.analyst,
+): Promise<TargetWithFeasibility[]> {
   const result = await t.query(
     `query ($number: String!) { agreementByNumber(number: $number) {
        targets { metric priority service { id } ${FEASIBILITY} } } }`,
     { number },
     identity,
   );
-  expect(result.errors).toBeUndefined();
-  return (result.data?.agreementByNumber as { targets: TargetWithFeasibility[] }).targets;
+  return dataOf<{ targets: TargetWithFeasibility[] }>(result, "agreementByNumber").targets;
 }
 
 /** The availability a sample agreement sets for a service, read from the sample definition. */

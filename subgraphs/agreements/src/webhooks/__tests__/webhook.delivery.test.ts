@@ -1,6 +1,6 @@
 import type { Identity } from "@itsm/kit";
 import { Lease } from "@itsm/kit";
-import { TEST_IDENTITIES } from "@itsm/kit/testing";
+import { dataOf, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, failHistoryWrites, failure } from "../../__tests__/support/agreements";
 import { TestClock } from "../../__tests__/support/test-clock";
 import { createLifecycleScheduler, createServer, createWebhookWorker } from "../../server";
@@ -71,9 +71,7 @@ async function webhook(
   events = ["AGREEMENT_TERMINATED", "AGREEMENT_ACTIVATED"],
   url = "https://hooks.example.com/itsm",
 ) {
-  const result = await createWebhook({ url, events, secret: SECRET });
-  expect(result.errors).toBeUndefined();
-  return result.data!.createWebhook as { id: string; version: number };
+  return dataOf<{ id: string; version: number }>(await createWebhook({ url, events, secret: SECRET }), "createWebhook");
 }
 
 async function deliveriesOf(id: string) {
@@ -82,10 +80,10 @@ async function deliveriesOf(id: string) {
     {},
     TEST_IDENTITIES.admin,
   );
-  expect(result.errors).toBeUndefined();
-  const nodes = (
-    result.data!.webhooks as { nodes: { id: string; backlog: number; deliveries: Record<string, unknown>[] }[] }
-  ).nodes;
+  const { nodes } = dataOf<{ nodes: { id: string; backlog: number; deliveries: Record<string, unknown>[] }[] }>(
+    result,
+    "webhooks",
+  );
   return nodes.find((n) => n.id === id)!;
 }
 
@@ -173,8 +171,7 @@ describe("registering webhooks", () => {
       },
       TEST_IDENTITIES.admin,
     );
-    expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateWebhook).toMatchObject({
+    expect(dataOf(updated, "updateWebhook")).toMatchObject({
       version: 2,
       events: ["AGREEMENT_EXPIRED", "AGREEMENT_RENEWED"],
     });
