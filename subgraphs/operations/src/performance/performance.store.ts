@@ -12,12 +12,9 @@ import { decodeKey } from "./performance.report";
 import type { PerformanceService, TargetResult } from "./performance.service";
 import { inForceDuring } from "./performance.service";
 import { TargetFigure } from "./target-figure.entity";
-import { TargetFigureCount } from "./target-figure-count.entity";
+import { CHUNK, CountDeltas, countedRows, countStored, recountStored } from "./target-figure-count.store";
 
 const RANK = { BREACHED: 0, AT_RISK: 1, MET: 2, NO_DATA: 3 } as const;
-
-/** Rows per multi-row INSERT / IN list: well within every database's parameter limit. */
-const CHUNK = 500;
 
 /** How often a report's asking for a period is noted (a write per read would be too many). */
 const REQUEST_NOTE_MS = 60 * 60 * 1000;
@@ -321,17 +318,9 @@ export class PerformanceStore {
   }
 
   /** How many of the period's stored rows pass the filter: a sum over a few rows of `target_figure_counts`. */
-  private async count(period: Period, filter: StoredReportFilter): Promise<number> {
-    const query = this.dataSource
-      .getRepository(TargetFigureCount)
-      .createQueryBuilder("c")
-      .select("COALESCE(SUM(c.targets), 0)", "n")
-      .where("c.period = :period", { period: period.label });
-    if (filter.status) query.andWhere("c.statusRank = :rank", { rank: RANK[filter.status] });
-    if (filter.agreementType) query.andWhere("c.agreementType = :type", { type: filter.agreementType });
-    if (filter.providerId) query.andWhere("c.providerId = :provider", { provider: filter.providerId });
-    const row: { n: unknown } | undefined = await query.getRawOne();
-    return Number(row?.n ?? 0);
+  private count(period: Period, filter: StoredReportFilter): Promise<number> {
+    const rank = filter.status ? RANK[filter.status] : undefined;
+    return countStored(this.dataSource, period.label, { ...filter, statusRank: rank });
   }
 
   /**
@@ -340,13 +329,7 @@ export class PerformanceStore {
    */
   async recount(period: Period): Promise<void> {
     await this.transactor.run(async (manager) => {
-      await manager.delete(TargetFigureCount, { period: period.label });
-      await manager.query(
-        `INSERT INTO target_figure_counts (period, statusRank, agreementType, providerId, targets)
-         SELECT period, statusRank, agreementType, providerId, COUNT(*) FROM target_figures WHERE period = ?
-         GROUP BY period, statusRank, agreementType, providerId`,
-        [period.label],
-      );
+      await recountStored(manager, period.label);
       await manager.update(PerformanceSnapshot, { period: period.label }, { counted: 1 });
     });
   }
@@ -398,78 +381,4 @@ function catalogueColumns(target: CatalogueTarget, hash: string) {
     serviceId: target.serviceId,
     targetHash: hash,
   };
-}
-
-/** What `target_figure_counts` counts a row under: every filter of staff's stored report. */
-interface CountKey {
-  statusRank: number;
-  agreementType: string;
-  providerId: string;
-}
-
-/** A row's key before a change, read (locked) in the change's transaction. */
-type CountedRow = CountKey & { targetId: string };
-
-/** The changes a transaction makes to a period's counts: per key, rows gained minus rows lost. */
-class CountDeltas {
-  private readonly deltas = new Map<string, CountKey & { delta: number }>();
-
-  add(key: CountKey, delta: number): void {
-    const id = JSON.stringify([key.statusRank, key.agreementType, key.providerId]);
-    const entry = this.deltas.get(id) ?? {
-      statusRank: key.statusRank,
-      agreementType: key.agreementType,
-      providerId: key.providerId,
-      delta: 0,
-    };
-    entry.delta += delta;
-    this.deltas.set(id, entry);
-  }
-
-  /** A row moved from one key to another (either absent: added or removed). */
-  move(from: CountKey | undefined, to: CountKey | undefined): void {
-    if (from) this.add(from, -1);
-    if (to) this.add(to, 1);
-  }
-
-  /** Adds the deltas to the period's counts: one upsert, in key order (concurrent writers lock alike). */
-  async apply(manager: EntityManager, period: string): Promise<void> {
-    const changed = [...this.deltas.entries()]
-      .filter(([, entry]) => entry.delta !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, entry]) => entry);
-    if (changed.length === 0) return;
-    const sqlite = manager.connection.options.type === "better-sqlite3";
-    const add = sqlite
-      ? "ON CONFLICT (period, statusRank, agreementType, providerId) DO UPDATE SET targets = targets + excluded.targets"
-      : "ON DUPLICATE KEY UPDATE targets = targets + VALUES(targets)";
-    for (let i = 0; i < changed.length; i += CHUNK) {
-      const chunk = changed.slice(i, i + CHUNK);
-      await manager.query(
-        `INSERT INTO target_figure_counts (period, statusRank, agreementType, providerId, targets)
-         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")} ${add}`,
-        chunk.flatMap((e) => [period, e.statusRank, e.agreementType, e.providerId, e.delta]),
-      );
-    }
-  }
-}
-
-/** The key each of these rows of the period is counted under, locked for the rest of the transaction (MySQL/MariaDB). */
-async function countedRows(
-  manager: EntityManager,
-  period: string,
-  targetIds: readonly string[],
-): Promise<Map<string, CountedRow>> {
-  const lock = manager.connection.options.type === "better-sqlite3" ? "" : " FOR UPDATE";
-  const found = new Map<string, CountedRow>();
-  for (let i = 0; i < targetIds.length; i += CHUNK) {
-    const ids = targetIds.slice(i, i + CHUNK);
-    const rows: CountedRow[] = await manager.query(
-      `SELECT targetId, statusRank, agreementType, providerId FROM target_figures
-       WHERE period = ? AND targetId IN (${ids.map(() => "?").join(", ")})${lock}`,
-      [period, ...ids],
-    );
-    for (const row of rows) found.set(row.targetId, { ...row, statusRank: Number(row.statusRank) });
-  }
-  return found;
 }

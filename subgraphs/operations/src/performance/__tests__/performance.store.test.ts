@@ -309,7 +309,7 @@ describe("stored report figures", () => {
     await expectCountsExact(period.label);
 
     // Targets removed, added, and moved to another agreement type and provider: the period reconciled.
-    const reshaped = TARGETS.slice(5).map((t, i) =>
+    const reshaped = TARGETS.slice(5).map((t, i): CatalogueTarget =>
       i % 4 === 0 ? { ...t, agreementType: "UNDERPINNING_CONTRACT", providerId: "prov-9" } : t,
     );
     reshaped.push({ ...TARGETS[0], targetId: "t-counted", agreementNumber: "NEW-COUNTED", providerId: "prov-9" });
