@@ -99,6 +99,39 @@ describe("performance alerts (BUDGET_75, BREACHED)", () => {
     );
   });
 
+  it("stop reading the report once its rows (worst first) can no longer raise one", async () => {
+    const [breached, atRisk, exactly75, below, quiet, none] = await Promise.all(
+      Array.from({ length: 6 }, () => t.activeAgreement()),
+    );
+    t.peers.report.set(month(), [
+      row(breached, "BREACHED", 260),
+      row(atRisk, "AT_RISK", 170),
+      row(exactly75, "MET", 150),
+      row(below, "MET", 149),
+      row(quiet, "MET", 10),
+      { ...row(none, "NO_DATA", 0), achieved: null, errorBudget: null },
+    ]);
+    const ours = [breached, atRisk, exactly75, below, quiet, none].map((a) => a.id);
+    /** The agreements alerted, and how many report pages (of every period in use) were asked for. */
+    const run = async () => {
+      const before = t.peers.requests.filter((r) => r.peer === "operations").length;
+      const alerted = nodes(await alerts({}))
+        .map((a) => a.agreement.id)
+        .filter((id) => ours.includes(id));
+      return {
+        alerted: alerted.sort(),
+        pages: t.peers.requests.filter((r) => r.peer === "operations").length - before,
+      };
+    };
+    const whole = await run();
+    t.peers.reportPageSize = 2;
+    const paged = await run();
+    expect(whole.alerted).toEqual([breached.id, atRisk.id, exactly75.id].sort());
+    expect(paged.alerted).toEqual(whole.alerted);
+    // This month in pages of 2: pages 1 and 2 of 3 — the second ends with a MET row under 75 % of its budget.
+    expect(paged.pages - whole.pages).toBe(1);
+  });
+
   it("are left out, with an error saying so, when the operations subgraph cannot answer; the other kinds still come", async () => {
     const expiring = await t.activeAgreement({ effectiveTo: day(10) });
     t.peers.report.set(month(), [row(expiring, "BREACHED", 300)]);

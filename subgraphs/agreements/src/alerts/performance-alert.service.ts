@@ -1,6 +1,7 @@
 import type { Identity, SubgraphClient } from "@itsm/kit";
 import type { MeasurementPeriod } from "../targets/target.enums";
 import type { TargetFigures } from "./performance-alert.rules";
+import { BUDGET_ALERT_SHARE } from "./performance-alert.rules";
 
 const REPORT = `query ($period: String!, $after: String) {
   serviceLevelReport(period: $period, first: 100, after: $after) {
@@ -24,8 +25,22 @@ interface ReportAnswer {
 }
 
 /**
- * The current period's figures of every target, asked of the operations subgraph as the caller
- * (so it applies the same scope): one report per period kind in use, page by page.
+ * Whether no row after this one can raise an alert. The report comes worst first (BREACHED,
+ * AT_RISK, MET, NO_DATA; then most error budget consumed): once a MET or NO_DATA row has used less
+ * than BUDGET_ALERT_SHARE of its budget, every later row has used less too or has no budget (NO_DATA).
+ */
+function pastAlerts(node: { status: TargetFigures["status"]; errorBudget: TargetFigures["errorBudget"] }): boolean {
+  if (node.status === "BREACHED" || node.status === "AT_RISK") return false;
+  const budget = node.errorBudget;
+  if (!budget || budget.consumed <= 0) return true;
+  return budget.allowed > 0 && budget.consumed / budget.allowed < BUDGET_ALERT_SHARE;
+}
+
+/**
+ * The current period's figures of the targets that may raise an alert, asked of the operations
+ * subgraph as the caller (so it applies the same scope): one report per period kind in use, page by
+ * page, worst first, until the rows can no longer raise one (at scale a month holds 100,000 targets:
+ * reading them all every scheduler run would keep operations busy for nothing).
  * SERVICE_UNAVAILABLE (from the client) when operations cannot answer.
  */
 export class PerformanceFiguresService {
@@ -54,7 +69,8 @@ export class PerformanceFiguresService {
             errorBudget: node.errorBudget,
           });
         }
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        const last = page.nodes.at(-1);
+        after = page.pageInfo.hasNextPage && last && !pastAlerts(last) ? page.pageInfo.endCursor : null;
       } while (after);
       byLabel.set(label, figures);
     }

@@ -52,6 +52,8 @@ export interface FakePeers {
   providers: Map<string, ProviderRecord>;
   /** What the operations peer's `serviceLevelReport` answers, by period label (none by default). */
   report: Map<string, ReportRow[]>;
+  /** How many report rows a page holds (cursors are row offsets); all of them by default. */
+  reportPageSize: number;
   mode: Record<PeerName, FakeMode>;
   /** Every request received (with a valid identity), oldest first. */
   readonly requests: PeerRequest[];
@@ -78,6 +80,7 @@ export interface ReportRow {
 
 interface PeerVariables {
   period?: string;
+  after?: string | null;
   representations?: { __typename: string; id: string }[];
   codes?: string[];
 }
@@ -167,8 +170,11 @@ export async function startFakePeers(): Promise<FakePeers> {
     const variables = request.variables as PeerVariables;
     if (peer === "customers" && isCodesLookup(request)) return customersByCode(variables.codes ?? [], request.identity);
     if (peer === "operations" && request.query.includes("serviceLevelReport")) {
-      const nodes = report.get(variables.period ?? "") ?? [];
-      return { data: { serviceLevelReport: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
+      const rows = report.get(variables.period ?? "") ?? [];
+      const from = Number(variables.after ?? 0);
+      const to = from + fake.reportPageSize;
+      const pageInfo = { hasNextPage: to < rows.length, endCursor: to < rows.length ? String(to) : null };
+      return { data: { serviceLevelReport: { nodes: rows.slice(from, to), pageInfo } } };
     }
     if (!request.query.includes("_entities")) {
       return { data: null, errors: [{ message: `The fake ${peer} subgraph answers only _entities` }] };
@@ -203,6 +209,7 @@ export async function startFakePeers(): Promise<FakePeers> {
     customers,
     providers,
     report,
+    reportPageSize: Number.MAX_SAFE_INTEGER,
     mode,
     get requests() {
       return server.requests.map(asPeerRequest);
@@ -226,6 +233,7 @@ export async function startFakePeers(): Promise<FakePeers> {
     reset() {
       fake.mode = { catalog: "answer", customers: "answer", operations: "answer" };
       report.clear();
+      fake.reportPageSize = Number.MAX_SAFE_INTEGER;
       services.clear();
       customers.clear();
       providers.clear();
