@@ -1,4 +1,4 @@
-import { BadUserInputError, connectionType, PageArgs, toPageRequest } from "@itsm/kit";
+import { BadUserInputError, connectionType, DomainError, ErrorCode, PageArgs, toPageRequest } from "@itsm/kit";
 import type { Period } from "@itsm/service-hours";
 import { InvalidPeriodError, parsePeriod } from "@itsm/service-hours";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
@@ -182,6 +182,13 @@ export class ServiceLevelReportResolver {
           (!customerId || t.customerIds.includes(customerId)),
       )
       .map((t) => t.targetId);
+    if (ids.length > ctx.inRequestTargetLimit) {
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `The figures of ${period.label} are not stored yet and ${ids.length} targets are too many to compute in one request (at most ${ctx.inRequestTargetLimit}): the figures job has been asked to keep them — retry in a few minutes, or narrow the report (filter.customerId, filter.providerId)`,
+        { period: period.label, targets: ids.length, limit: ctx.inRequestTargetLimit },
+      );
+    }
     const results = (await loadTargets(ctx, period, customerId, ids)).filter(
       (r) => !filter?.status || r.performance.status === filter.status,
     );
