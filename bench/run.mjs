@@ -325,6 +325,27 @@ async function main() {
   }
   const profile = (name) => (opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(opts.cpuProf, name)}`] : undefined);
 
+  /**
+   * Starts the named subgraphs of the checkout at `root` on free loopback ports, each told where the
+   * others are, over the data in `dataDir`, with the background jobs off; `label` prefixes their names.
+   */
+  async function startSubgraphs({ names, root, dataDir, label }) {
+    const ports = {};
+    for (const name of names) ports[name] = await freePort(HOST);
+    const urls = Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]));
+    const env = cleanEnv({ ...BACKGROUND_JOBS_OFF, DATA_DIR: dataDir, SEED_ON_START: "false", ...urls });
+    const started = await Promise.all(
+      names.map((name) =>
+        startProcess(`${label}${name}`, join(root, "subgraphs", name, "dist", "index.js"), {
+          cwd: root,
+          env: { ...env, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+          execArgv: profile(`${label.trim() ? `${label.trim()}-` : ""}${name}`),
+        }),
+      ),
+    );
+    return { urls, started };
+  }
+
   // 1. A fresh embedded database, seeded at the requested scale.
   dataDir = mkdtempSync(join(tmpdir(), "itsm-bench-"));
   console.log(`seeding ${dataDir} (--scale ${opts.scale}) …`);
@@ -356,29 +377,10 @@ async function main() {
   }
 
   // 2. The subgraphs, each on a free loopback port and told where the others are.
-  const ports = {};
-  for (const name of SUBGRAPHS) ports[name] = await freePort(HOST);
-  const urls = Object.fromEntries(
-    SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]),
-  );
   // The subgraphs' background jobs are off (agreements' lifecycle scheduler and webhook delivery,
   // operations' figures job): they are not request work, the baseline has none, and at scale they
   // take a core for minutes (the figures job for an hour, see "Service level report at scale").
-  const subgraphEnv = cleanEnv({
-    ...BACKGROUND_JOBS_OFF,
-    DATA_DIR: dataDir,
-    SEED_ON_START: "false",
-    ...urls,
-  });
-  const subgraphs = await Promise.all(
-    SUBGRAPHS.map((name) =>
-      startProcess(name, join(ROOT, "subgraphs", name, "dist", "index.js"), {
-        cwd: ROOT,
-        env: { ...subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
-        execArgv: profile(name),
-      }),
-    ),
-  );
+  const { urls, started: subgraphs } = await startSubgraphs({ names: SUBGRAPHS, root: ROOT, dataDir, label: "" });
   for (const s of subgraphs) console.log(`${s.name} subgraph at ${s.url}`);
   checkpoint();
 
@@ -423,26 +425,12 @@ async function main() {
 
   // 3b. The baseline: its subgraphs on its own data, the stock gateway over its supergraph.
   if (baseline) {
-    const baselinePorts = {};
-    for (const name of baseline.subgraphs) baselinePorts[name] = await freePort(HOST);
-    const baselineUrls = Object.fromEntries(
-      baseline.subgraphs.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${baselinePorts[n]}/graphql`]),
-    );
-    const env = cleanEnv({
-      ...BACKGROUND_JOBS_OFF,
-      DATA_DIR: baselineDataDir,
-      SEED_ON_START: "false",
-      ...baselineUrls,
+    const { urls: baselineUrls, started } = await startSubgraphs({
+      names: baseline.subgraphs,
+      root: baseline.dir,
+      dataDir: baselineDataDir,
+      label: "baseline ",
     });
-    const started = await Promise.all(
-      baseline.subgraphs.map((name) =>
-        startProcess(`baseline ${name}`, join(baseline.dir, "subgraphs", name, "dist", "index.js"), {
-          cwd: baseline.dir,
-          env: { ...env, [`${name.toUpperCase()}_PORT`]: String(baselinePorts[name]) },
-          execArgv: profile(`baseline-${name}`),
-        }),
-      ),
-    );
     const { identity, secret, seconds } = AUTH.signing;
     const headers = await baselineIdentityHeaders(baseline.dir, identity, secret, seconds);
     stacks.baseline = { subgraphPids: [], subgraphUrl: {}, subgraphHeaders: headers };
