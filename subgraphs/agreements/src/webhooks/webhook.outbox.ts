@@ -1,5 +1,6 @@
 import { newId } from "@itsm/kit";
-import type { EntityManager } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import type { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus } from "../agreements/agreement.enums";
 import { WebhookDelivery } from "./webhook-delivery.entity";
@@ -40,6 +41,15 @@ export interface WebhookPayload {
   alert?: RaisedAlertFacts;
 }
 
+/** One event of a batch: the agreement it is about and what else it says. */
+export interface OutboxEntry {
+  agreement: Agreement;
+  details?: EventDetails;
+}
+
+// Rows per INSERT statement: well inside every dialect's limit on bound parameters.
+const ROWS_PER_INSERT = 200;
+
 /**
  * Writes an event to the outbox, and queues it for every webhook subscribed to its type, with the
  * manager of the transaction that makes the change: it commits with the change or not at all.
@@ -50,8 +60,53 @@ export async function recordWebhookEvent(
   agreement: Agreement,
   details: EventDetails = {},
 ): Promise<WebhookEvent> {
+  const [event] = await recordWebhookEvents(manager, type, [{ agreement, details }]);
+  return event;
+}
+
+/**
+ * Writes events of one type to the outbox in as few statements as their number allows (the
+ * scheduler raises alerts in batches), each queued for every webhook subscribed to the type; like
+ * `recordWebhookEvent`, within the caller's transaction.
+ */
+export async function recordWebhookEvents(
+  manager: EntityManager,
+  type: WebhookEventType,
+  entries: OutboxEntry[],
+): Promise<WebhookEvent[]> {
+  if (entries.length === 0) return [];
   const occurredAt = new Date();
-  const payload: WebhookPayload = {
+  const events = entries.map(({ agreement, details = {} }) => {
+    const payload = eventPayload(type, occurredAt, agreement, details);
+    return { id: payload.id, type, agreementId: agreement.id, occurredAt, payload: JSON.stringify(payload) };
+  });
+  await insertInChunks(manager, WebhookEvent, events);
+  // The webhook table is small (registrations by an admin): reading it whole beats a JSON query per dialect.
+  const subscribers = (await manager.find(Webhook, { select: { id: true, events: true } })).filter((w) =>
+    w.events.includes(type),
+  );
+  const deliveries = events.flatMap((event) =>
+    subscribers.map((w) => ({
+      id: newId(),
+      webhookId: w.id,
+      eventId: event.id,
+      status: WebhookDeliveryStatus.PENDING,
+      attempts: 0,
+      nextAttemptAt: occurredAt,
+      createdAt: occurredAt,
+    })),
+  );
+  await insertInChunks(manager, WebhookDelivery, deliveries);
+  return events.map((event) => Object.assign(new WebhookEvent(), event));
+}
+
+function eventPayload(
+  type: WebhookEventType,
+  occurredAt: Date,
+  agreement: Agreement,
+  details: EventDetails,
+): WebhookPayload {
+  return {
     id: newId(),
     type,
     occurredAt: occurredAt.toISOString(),
@@ -75,33 +130,16 @@ export async function recordWebhookEvent(
       : {}),
     ...(details.alert ? { alert: details.alert } : {}),
   };
-  const event = {
-    id: payload.id,
-    type,
-    agreementId: agreement.id,
-    occurredAt,
-    payload: JSON.stringify(payload),
-  };
-  await manager.insert(WebhookEvent, event);
-  // The webhook table is small (registrations by an admin): reading it whole beats a JSON query per dialect.
-  const subscribers = (await manager.find(Webhook, { select: { id: true, events: true } })).filter((w) =>
-    w.events.includes(type),
-  );
-  if (subscribers.length) {
-    await manager.insert(
-      WebhookDelivery,
-      subscribers.map((w) => ({
-        id: newId(),
-        webhookId: w.id,
-        eventId: event.id,
-        status: WebhookDeliveryStatus.PENDING,
-        attempts: 0,
-        nextAttemptAt: occurredAt,
-        createdAt: occurredAt,
-      })),
-    );
+}
+
+async function insertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await manager.insert(target, rows.slice(i, i + ROWS_PER_INSERT));
   }
-  return Object.assign(new WebhookEvent(), event);
 }
 
 /** The event a move to `status` is (a supersession, also a move to TERMINATED, is named by its caller). */

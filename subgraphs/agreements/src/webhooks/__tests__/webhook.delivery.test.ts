@@ -1,10 +1,15 @@
 import type { Identity } from "@itsm/kit";
-import { Lease } from "@itsm/kit";
+import { createLogger, Lease } from "@itsm/kit";
 import { dataOf, TEST_IDENTITIES } from "@itsm/kit/testing";
 import { AgreementsHarness, failHistoryWrites, failure } from "../../__tests__/support/agreements";
 import { TestClock } from "../../__tests__/support/test-clock";
 import { createLifecycleScheduler, createServer, createWebhookWorker } from "../../server";
 import { day } from "../../__tests__/support/agreements";
+import { EntityManager } from "typeorm";
+import { AlertRaising } from "../../alerts/alert-raising.commands";
+import { RaisedAlertRecord } from "../../alerts/raised-alert.entity";
+import { SYSTEM } from "../../lifecycle/schedule.commands";
+import { ALL_AGREEMENTS } from "../../scope/agreement.scope";
 import { WebhookDelivery } from "../webhook-delivery.entity";
 import { WebhookEvent } from "../webhook-event.entity";
 import { WebhookEventType } from "../webhook.enums";
@@ -19,6 +24,7 @@ const t = new AgreementsHarness({
   clock,
   webhooks: { deliveryIntervalSeconds: 0, timeoutMs: 2_000, allowPrivateNetworks: false },
 });
+const quiet = { caller: SYSTEM, onMissing: () => undefined };
 const SECRET = "whsec-test-0123456789abcdef";
 const PUBLIC: Lookup = () => Promise.resolve(["93.184.216.34"]);
 
@@ -273,6 +279,45 @@ describe("alerts raised", () => {
     });
     const queued = await t.server.dataSource.getRepository(WebhookDelivery).findBy({ eventId: events[0].id });
     expect(queued.map((d) => d.webhookId)).toEqual([hook.id]);
+  });
+  it("are recorded a batch per transaction, and a batch that meets one raised meanwhile still raises the others once", async () => {
+    const hook = await webhook(["ALERT_RAISED"]);
+    const expiring: Awaited<ReturnType<typeof t.activeAgreement>>[] = [];
+    for (let i = 0; i < 5; i++) expiring.push(await t.activeAgreement({ effectiveTo: day(20 + i) }));
+    const { transactor, alerts } = t.server.createContext(SYSTEM);
+    const raising = new AlertRaising(transactor, alerts, createLogger("agreements", "silent"), 2);
+    const transactions = jest.spyOn(transactor, "run");
+    const first = await raising.raiseNew();
+    expect(first.filter((a) => expiring.some((e) => e.id === a.agreementId))).toHaveLength(5);
+    expect(transactions).toHaveBeenCalledTimes(Math.ceil((await alerts.due(null, ALL_AGREEMENTS, quiet)).length / 2));
+    // Another replica raises between this replica's check and its insert: its check misses those rows.
+    const late = await t.activeAgreement({ effectiveTo: day(40) });
+    const find = EntityManager.prototype.find;
+    const missesRaised = jest.spyOn(EntityManager.prototype, "find").mockImplementation(function (
+      this: EntityManager,
+      entity: unknown,
+      options?: unknown,
+    ) {
+      if (entity === RaisedAlertRecord) return Promise.resolve([]);
+      return find.call(this, entity as never, options as never);
+    });
+    let second;
+    try {
+      second = await raising.raiseNew();
+    } finally {
+      missesRaised.mockRestore();
+      transactions.mockRestore();
+    }
+    expect(second.map((a) => a.agreementId)).toEqual([late.id]);
+    for (const agreement of [...expiring, late]) {
+      const events = await t.server.dataSource
+        .getRepository(WebhookEvent)
+        .findBy({ agreementId: agreement.id, type: WebhookEventType.ALERT_RAISED });
+      expect(events).toHaveLength(1);
+      const queued = await t.server.dataSource.getRepository(WebhookDelivery).findBy({ eventId: events[0].id });
+      expect(queued.map((d) => d.webhookId)).toEqual([hook.id]);
+    }
+    expect(await raising.raiseNew()).toEqual([]);
   });
 });
 
