@@ -1,7 +1,6 @@
 import type { CursorPosition, Identity, PageRequest } from "@itsm/kit";
-import { DomainError, encodeCursor, ErrorCode, Page, stableId } from "@itsm/kit";
+import { DomainError, encodeCursor, ErrorCode, findInChunks, Page, stableId } from "@itsm/kit";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus } from "../agreements/agreement.enums";
 import type { Clock } from "../lifecycle/lifecycle.clock";
@@ -106,9 +105,9 @@ export class AlertService {
   ): Promise<RaisedAlert[]> {
     const active = new Map(agreements.filter((a) => a.status === AgreementStatus.ACTIVE).map((a) => [a.id, a]));
     if (active.size === 0) return [];
-    const targets = await this.dataSource
-      .getRepository(ServiceLevelTarget)
-      .findBy({ agreementId: In([...active.keys()]) });
+    const targets = await findInChunks(this.dataSource.getRepository(ServiceLevelTarget), "agreementId", [
+      ...active.keys(),
+    ]);
     if (targets.length === 0) return [];
     const labels = new Map(targets.map((t) => [t.period, currentPeriodLabel(t.period, today)]));
     let figures;
@@ -138,16 +137,21 @@ export class AlertService {
   private async underpinningAlerts(agreements: Agreement[], named: boolean): Promise<RaisedAlert[]> {
     const slas = new Map(agreements.map((a) => [a.id, a]));
     if (slas.size === 0) return [];
-    const links = await this.dataSource
-      .getRepository(AgreementUnderpinning)
-      .findBy({ agreementId: In([...slas.keys()]) });
+    const links = await findInChunks(this.dataSource.getRepository(AgreementUnderpinning), "agreementId", [
+      ...slas.keys(),
+    ]);
     if (links.length === 0) return [];
     // The underpinning agreements are read for their dates only; a partner's message does not name them.
     const underpinnings = new Map(
       (
-        await this.dataSource
-          .getRepository(Agreement)
-          .findBy({ id: In([...new Set(links.map((l) => l.underpinningId))]), status: AgreementStatus.ACTIVE })
+        await findInChunks(
+          this.dataSource.getRepository(Agreement),
+          "id",
+          [...new Set(links.map((l) => l.underpinningId))],
+          {
+            status: AgreementStatus.ACTIVE,
+          },
+        )
       ).map((a) => [a.id, a]),
     );
     return links.flatMap((link) => {
