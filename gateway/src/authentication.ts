@@ -5,6 +5,7 @@ import type { JWTPayload, JWTVerifyGetKey, KeyLike } from "jose";
 import { createRemoteJWKSet, errors, importSPKI, jwtVerify } from "jose";
 import { createPublicKey } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { VerifiedTokens } from "./verified-tokens";
 
 const HMAC_ALGORITHMS = ["HS256", "HS384", "HS512"];
 const RSA_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
@@ -194,13 +195,17 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
     clockTolerance: config.clockToleranceSeconds,
     requiredClaims: ["exp"],
   };
+  const verified = new VerifiedTokens();
   const verify = async (token: string): Promise<JWTPayload> => {
+    const known = verified.get(token);
+    if (known) return known;
     try {
       // jwtVerify has one overload per key kind; the union is narrowed here.
       const { payload } =
         typeof key === "function"
           ? await jwtVerify(token, key, verifyOptions)
           : await jwtVerify(token, key!, verifyOptions);
+      verified.remember(token, payload);
       return payload;
     } catch (error) {
       throw refusalOf(error);

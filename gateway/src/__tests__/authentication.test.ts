@@ -190,6 +190,21 @@ describe("an HS256 secret", () => {
     expect((await refusal(strict.authenticate(request(`Bearer ${token}`)))).message).toMatch(/expired/);
   });
 
+  it("takes a token it verified on trust only until its exp: afterwards the same token is refused", async () => {
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+      const authenticator = await createAuthenticator(settings({ clockToleranceSeconds: 0 }));
+      const token = await sign({ expires: Math.floor(Date.now() / 1000) + 30 });
+      for (let i = 0; i < 3; i++) {
+        expect((await authenticator.authenticate(request(`Bearer ${token}`))).identity.subject).toBe("alice");
+      }
+      jest.setSystemTime(Date.now() + 31_000);
+      expect((await refusal(authenticator.authenticate(request(`Bearer ${token}`)))).message).toMatch(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("refuses an Authorization header of another scheme", async () => {
     const error = await refusal((await createAuthenticator(settings())).authenticate(request("Basic YWxpY2U6cHc=")));
     expect(error).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
