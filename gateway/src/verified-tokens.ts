@@ -11,7 +11,8 @@ export const VERIFIED_TOKEN_LIMIT = 10_000;
  * checking its signature is the largest part of the gateway's authentication (jose's
  * `jwtVerify`: ~4% of its CPU under the benchmark's load). A token past `exp` is never answered
  * from here (within the clock tolerance jose decides again); a key withdrawn from the JWKS stops
- * a token within the minute (jose itself keeps the JWKS for ten). Only the verified claims are
+ * its tokens at most a minute after jose stops using it (jose keeps the JWKS up to ten minutes).
+ * Only the verified claims are
  * kept, never a refusal: a token that failed is checked afresh every time.
  */
 export class VerifiedTokens {
