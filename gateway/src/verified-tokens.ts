@@ -12,8 +12,7 @@ export const VERIFIED_TOKEN_LIMIT = 10_000;
  * `jwtVerify`: ~4% of its CPU under the benchmark's load). A token past `exp` is never answered
  * from here (within the clock tolerance jose decides again); a key withdrawn from the JWKS stops
  * its tokens at most a minute after jose stops using it (jose keeps the JWKS up to ten minutes).
- * Only the verified claims are
- * kept, never a refusal: a token that failed is checked afresh every time.
+ * Only the verified claims are kept, never a refusal: a token that failed is checked afresh.
  */
 export class VerifiedTokens {
   private readonly entries = new Map<string, { payload: JWTPayload; until: number }>();
