@@ -54,6 +54,7 @@ export function createWebhookWorker(
     intervalSeconds: settings.deliveryIntervalSeconds,
     timeoutMs: settings.timeoutMs,
     allowPrivateNetworks: settings.allowPrivateNetworks,
+    retentionDays: settings.retentionDays,
     ...options,
   });
 }

@@ -6,6 +6,7 @@ import { WebhookAttemptOutcome, WebhookEventType } from "./webhook.enums";
 @ObjectType({ description: "One attempt to deliver an event to a webhook, and its result." })
 @Entity("webhook_attempts")
 @Index(["webhookId", "at"])
+@Index(["eventId"])
 export class WebhookAttempt {
   @Field(() => ID, { description: "Opaque, stable identifier." })
   @PrimaryColumn({ type: "varchar", length: 36 })

@@ -10,6 +10,7 @@ import { WebhookDeliveryStatus } from "./webhook.enums";
 @Entity("webhook_deliveries")
 @Index(["status", "nextAttemptAt"])
 @Index(["webhookId", "eventId"], { unique: true })
+@Index(["eventId"])
 export class WebhookDelivery {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;

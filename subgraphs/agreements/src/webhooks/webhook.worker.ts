@@ -9,6 +9,7 @@ import { WebhookDelivery } from "./webhook-delivery.entity";
 import { WebhookEvent } from "./webhook-event.entity";
 import { Webhook } from "./webhook.entity";
 import { WebhookAttemptOutcome, WebhookDeliveryStatus } from "./webhook.enums";
+import { DEFAULT_RETENTION_DAYS, pruneWebhookHistory } from "./webhook.retention";
 import { addressProblem, isDelivered, nextAttemptAfterFailure } from "./webhook.rules";
 import {
   ATTEMPT_HEADER,
@@ -18,6 +19,8 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
 } from "./webhook.signing";
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** The lease the replicas share: whoever holds it delivers. */
 export const WEBHOOK_LEASE = "agreements.webhooks";
@@ -44,6 +47,8 @@ export interface WebhookWorkerOptions {
   /** Deliveries attempted per run, and at most this many at once. */
   batchSize?: number;
   concurrency?: number;
+  /** Days the outbox keeps an event once nothing is pending (default 30; 0 = forever): pruned hourly. */
+  retentionDays?: number;
   /** How long one acquisition holds the lease (default: two intervals, at least two minutes). */
   leaseSeconds?: number;
   holder?: string;
@@ -67,8 +72,8 @@ interface Sent {
 }
 
 /**
- * Delivers the outbox: every run takes the database lease (only when something is due, so an idle
- * graph writes nothing), so of several replicas one delivers; each attempt also claims its row with
+ * Delivers the outbox: every run takes the database lease (only when something is due, or once an
+ * hour to prune the outbox — see `pruneWebhookHistory`), so of several replicas one delivers; each attempt also claims its row with
  * a conditional UPDATE, so even a run that outlives its lease never sends an attempt twice. No
  * transaction is open while a receiver is waited for. Delivery is at least once: a process killed
  * after a receiver's 2xx but before it is recorded sends the event again, with the same id.
@@ -82,6 +87,8 @@ export class WebhookDeliveryWorker {
   private readonly random: () => number;
   private readonly batchSize: number;
   private readonly concurrency: number;
+  /** When this worker last pruned the outbox (ms since the epoch; 0: not yet). */
+  private prunedAt = 0;
 
   constructor(private readonly options: WebhookWorkerOptions) {
     this.lease = new JobLease(options.transactor, WEBHOOK_LEASE, options.holder);
@@ -104,6 +111,7 @@ export class WebhookDeliveryWorker {
   async runOnce(): Promise<AttemptResult[] | null> {
     const { transactor, clock } = this.options;
     const now = clock.now();
+    await this.pruneHourly(now);
     const due = await transactor.run((manager) =>
       manager.find(WebhookDelivery, {
         where: { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: LessThanOrEqual(now) },
@@ -123,6 +131,16 @@ export class WebhookDeliveryWorker {
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, work));
     return results;
+  }
+
+  /** Prunes the outbox (see `pruneWebhookHistory`) at most once an hour, by the lease holder. */
+  private async pruneHourly(now: Date): Promise<void> {
+    const retentionDays = this.options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    if (retentionDays === 0 || now.getTime() - this.prunedAt < PRUNE_EVERY_MS) return;
+    if (!(await this.lease.take(now, this.leaseMs))) return;
+    this.prunedAt = now.getTime();
+    const removed = await pruneWebhookHistory(this.options.transactor, now, retentionDays);
+    if (removed > 0) this.options.logger.info({ events: removed, retentionDays }, "webhook events pruned");
   }
 
   /** One attempt at one delivery, if this worker can still claim it (null otherwise). */

@@ -22,7 +22,7 @@ const clock = new TestClock();
 // Deliveries go to a public-looking host that the injected resolver and fetch stand in for.
 const t = new AgreementsHarness({
   clock,
-  webhooks: { deliveryIntervalSeconds: 0, timeoutMs: 2_000, allowPrivateNetworks: false },
+  webhooks: { deliveryIntervalSeconds: 0, timeoutMs: 2_000, allowPrivateNetworks: false, retentionDays: 30 },
 });
 const quiet = { caller: SYSTEM, onMissing: () => undefined };
 const SECRET = "whsec-test-0123456789abcdef";
@@ -55,7 +55,7 @@ let workers: WebhookDeliveryWorker[] = [];
 function worker(fetch: typeof globalThis.fetch, options: { lookup?: Lookup; server?: typeof t.server } = {}) {
   const made = createWebhookWorker(
     options.server ?? t.server,
-    { deliveryIntervalSeconds: 0, timeoutMs: 2_000, allowPrivateNetworks: false },
+    { deliveryIntervalSeconds: 0, timeoutMs: 2_000, allowPrivateNetworks: false, retentionDays: 30 },
     { fetch, lookup: options.lookup ?? PUBLIC, random: () => 0.5 },
   );
   workers.push(made);
