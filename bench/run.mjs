@@ -88,8 +88,8 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
                      with a database per stack and subgraph, migrated and seeded by each stack's scripts/db.mjs
   --mariadb-url URL  with --db mariadb (implied): use the server at URL instead; the bench creates its own
                      databases bench_<run>_<subgraph> there and drops them at the end, touching no others
-  --reuse-databases  with --mariadb-url: keep the databases (bench_r<scale>_…) and, when a later run finds them
-                     seeded at the same --scale, only migrate them (for repeated runs of the same code)
+  --reuse-databases  with --mariadb-url: keep the databases (bench_r<scale>_…); a later run that finds them seeded
+                     at the same --scale from the same committed subgraphs/ tree only migrates them
   --duration S       seconds of load per measured run (default 10)
   --connections N    concurrent connections per run (default 20)
   --rounds N         rounds; each runs every case once, in a new random order (default 3)

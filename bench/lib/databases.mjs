@@ -3,6 +3,7 @@
 // MariaDB server — the bench's own (scripts/mariadb.mjs, in a temporary folder, stopped and removed
 // at the end) or the one at `--mariadb-url` — named `bench_<run>_<subgraph>`, created, migrated and
 // seeded by each stack's own scripts/db.mjs, and dropped at the end (kept with --reuse-databases).
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -58,6 +59,20 @@ function temporaryFolders() {
   };
 }
 
+/**
+ * What a stack's seed is made from: the git tree of its subgraphs/ folder (seeds, entities and
+ * migrations live there), or undefined when it has uncommitted changes (or is no git checkout).
+ */
+function seedSource(root) {
+  try {
+    const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+    if (git("status", "--porcelain", "--", "subgraphs") !== "") return undefined;
+    return git("rev-parse", "HEAD:subgraphs");
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs a stack's `scripts/db.mjs <args>` with `env`, echoing its output under `label`. */
 function dbScript({ runScript }, stack, label, args, env) {
   return runScript(label, join(stack.root, "scripts", "db.mjs"), args, { cwd: stack.root, env });
@@ -100,7 +115,6 @@ function mariadbStore(options) {
   const mysql = require("mysql2/promise");
   // --reuse-databases: names that the next run at the same scale finds again; else new ones.
   const run = options.reuse ? `r${options.scale}` : randomBytes(4).toString("hex");
-  const seededMark = `itsm bench: seeded at --scale ${options.scale}`;
   const created = [];
   let serverUrl = options.mariadbUrl && serverOf(options.mariadbUrl);
   let ownServer; // { dir, pid } of the server started here
@@ -131,7 +145,7 @@ function mariadbStore(options) {
   }
 
   /** Creates the stack's databases (or finds them seeded, with --reuse-databases); their URLs by subgraph. */
-  async function databasesOf(stack) {
+  async function databasesOf(stack, seededMark) {
     const names = Object.fromEntries(
       stack.subgraphs.map((s) => [s, `bench_${run}_${stack.prefix.replace(/-/g, "_")}${s}`]),
     );
@@ -143,7 +157,8 @@ function mariadbStore(options) {
         )
       ).map((row) => [row.name, row.mark]),
     );
-    const reused = options.reuse && Object.values(names).every((name) => existing.get(name) === seededMark);
+    const reused =
+      options.reuse && seededMark && Object.values(names).every((name) => existing.get(name) === seededMark);
     if (!reused) {
       for (const name of Object.values(names)) {
         if (existing.has(name)) {
@@ -173,7 +188,11 @@ function mariadbStore(options) {
     },
     async prepare(stack) {
       if (!version) await start();
-      const { names, urls, reused } = await databasesOf(stack);
+      // --reuse-databases: a complete seed marks its databases (a comment) with the scale and its source.
+      const source = options.reuse && seedSource(stack.root);
+      if (options.reuse && !source) options.log(`${stack.title}: uncommitted changes under subgraphs/: seeding afresh`);
+      const seededMark = source && `itsm bench: seeded at --scale ${options.scale} from subgraphs tree ${source}`;
+      const { names, urls, reused } = await databasesOf(stack, seededMark);
       // The subgraphs keep nothing in DATA_DIR on MariaDB but may write the development secret there.
       const extra = { DATA_DIR: folders.make(`itsm-bench-${stack.prefix}`), ...urls };
       const env = options.env(extra);
@@ -192,7 +211,7 @@ function mariadbStore(options) {
           env,
         );
         options.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        if (options.reuse) {
+        if (seededMark) {
           for (const name of names) await query(`ALTER DATABASE \`${name}\` COMMENT ?`, [seededMark]);
         }
       }
