@@ -78,6 +78,16 @@ function dbScript({ runScript }, stack, label, args, env) {
   return runScript(label, join(stack.root, "scripts", "db.mjs"), args, { cwd: stack.root, env });
 }
 
+/** Seeds `what` (the stack's data) at --scale with the stack's own `db.mjs seed`, saying how long it took. */
+async function seedStack(options, stack, what, env) {
+  options.log(`seeding ${what} with ${stack.title}'s scripts/db.mjs (--scale ${options.scale}) …`);
+  const started = Date.now();
+  // (A release whose db.mjs seeds every subgraph ignores the names.)
+  const args = ["seed", "--scale", String(options.scale), ...stack.seeded];
+  await dbScript(options, stack, `${stack.prefix}seed`, args, env);
+  options.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 function sqliteStore(options) {
   const folders = temporaryFolders();
   return {
@@ -87,18 +97,7 @@ function sqliteStore(options) {
     serverPid: undefined,
     async prepare(stack) {
       const dataDir = folders.make(`itsm-bench-${stack.prefix}`);
-      options.log(`seeding ${dataDir} with ${stack.title}'s scripts/db.mjs (--scale ${options.scale}) …`);
-      const started = Date.now();
-      const env = options.env({ DATA_DIR: dataDir });
-      // (A release whose db.mjs seeds every subgraph ignores the names.)
-      await dbScript(
-        options,
-        stack,
-        `${stack.prefix}seed`,
-        ["seed", "--scale", String(options.scale), ...stack.seeded],
-        env,
-      );
-      options.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await seedStack(options, stack, dataDir, options.env({ DATA_DIR: dataDir }));
       return { DATA_DIR: dataDir };
     },
     async remove() {
@@ -201,16 +200,7 @@ function mariadbStore(options) {
       );
       await dbScript(options, stack, `${stack.prefix}migrate`, ["migrate"], env);
       if (!reused) {
-        options.log(`seeding them with ${stack.title}'s scripts/db.mjs (--scale ${options.scale}) …`);
-        const started = Date.now();
-        await dbScript(
-          options,
-          stack,
-          `${stack.prefix}seed`,
-          ["seed", "--scale", String(options.scale), ...stack.seeded],
-          env,
-        );
-        options.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        await seedStack(options, stack, "them", env);
         if (seededMark) {
           for (const name of names) await query(`ALTER DATABASE \`${name}\` COMMENT ?`, [seededMark]);
         }
