@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchAuth } from "./lib/auth.mjs";
 import { baselineIdentityHeaders, prepareBaseline } from "./lib/baseline.mjs";
+import { openStore, redacted } from "./lib/databases.mjs";
 import { assertSameData, comparable, graphqlBody, load, percentile, stopLoad, verify } from "./lib/load.mjs";
 import { cpuSecondsOf, killAllNow, recentOutput, rssOf, runScript, startProcess, stopAll } from "./lib/processes.mjs";
 import { runReportCase } from "./lib/report-case.mjs";
@@ -31,6 +32,7 @@ const GATEWAYS = {
 };
 const DIRECT = "catalog-direct";
 const BASELINE = "baseline";
+const DATABASE = "database";
 // The subgraphs whose data the queries read, seeded at --scale; the others (operations) start on
 // empty databases: at --scale 10000 operations' million incidents take a quarter of an hour to
 // seed on this machine and no case reads them.
@@ -80,6 +82,14 @@ const QUERIES = {
 const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [options] after npm run build)
 
   --scale N          dataset size for scripts/db.mjs seed --scale (default 2000; 10000 for the full run)
+  --db sqlite|mariadb
+                     the subgraphs' database (default sqlite: a temporary DATA_DIR per stack); mariadb: a
+                     MariaDB server of the bench's own (scripts/mariadb.mjs, temporary, stopped at the end)
+                     with a database per stack and subgraph, migrated and seeded by each stack's scripts/db.mjs
+  --mariadb-url URL  with --db mariadb (implied): use the server at URL instead; the bench creates its own
+                     databases bench_<run>_<subgraph> there and drops them at the end, touching no others
+  --reuse-databases  with --mariadb-url: keep the databases (bench_r<scale>_…); a later run that finds them seeded
+                     at the same --scale from the same committed subgraphs/ tree only migrates them
   --duration S       seconds of load per measured run (default 10)
   --connections N    concurrent connections per run (default 20)
   --rounds N         rounds; each runs every case once, in a new random order (default 3)
@@ -111,6 +121,9 @@ function options() {
   const { values } = parseArgs({
     options: {
       scale: { type: "string", default: "2000" },
+      db: { type: "string" },
+      "mariadb-url": { type: "string" },
+      "reuse-databases": { type: "boolean", default: false },
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "20" },
       rounds: { type: "string", default: "3" },
@@ -169,12 +182,34 @@ function options() {
     console.error("--baseline-dir goes with --baseline REF");
     process.exit(2);
   }
+  const db = values.db ?? (values["mariadb-url"] ? "mariadb" : "sqlite");
+  if (!["sqlite", "mariadb"].includes(db)) {
+    console.error(`--db must be sqlite or mariadb (got "${db}")\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values["mariadb-url"] && (db !== "mariadb" || !/^(mysql|mariadb):\/\/[^/]/.test(values["mariadb-url"]))) {
+    console.error(`--mariadb-url must be a mysql:// or mariadb:// server URL, with --db mariadb or no --db`);
+    process.exit(2);
+  }
+  if (values["reuse-databases"] && !values["mariadb-url"]) {
+    console.error("--reuse-databases goes with --mariadb-url (the bench's own server is removed at the end)");
+    process.exit(2);
+  }
+  if (values["service-level-report"] && (values.db || values["mariadb-url"])) {
+    console.error(
+      "--service-level-report runs on data seeded beforehand: --data-dir DIR or the <NAME>_DATABASE_URL variables",
+    );
+    process.exit(2);
+  }
   if (soak && !gateways.includes("ours")) {
     console.error("--soak measures our gateway: keep ours in --gateways");
     process.exit(2);
   }
   return {
     scale: whole("scale", 1, 1_000_000),
+    db,
+    mariadbUrl: values["mariadb-url"],
+    reuseDatabases: values["reuse-databases"],
     duration: whole("duration", 1, 600),
     connections: whole("connections", 1, 1000),
     rounds: whole("rounds", 0, 100),
@@ -196,15 +231,15 @@ function options() {
 
 class Interrupted extends Error {}
 let interrupted = false;
-let dataDir;
-let baselineDataDir;
+let dataDir; // --service-level-report's temporary DATA_DIR
+let store; // the run's databases (lib/databases.mjs)
 let baselineCheckout;
 let loadAtStart;
 
 function removeData() {
-  for (const dir of [dataDir, baselineDataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   dataDir = undefined;
-  baselineDataDir = undefined;
+  store?.removeNow();
 }
 
 function onSignal(signal) {
@@ -327,13 +362,14 @@ async function main() {
 
   /**
    * Starts the named subgraphs of the checkout at `root` on free loopback ports, each told where the
-   * others are, over the data in `dataDir`, with the background jobs off; `label` prefixes their names.
+   * others are, over `data` (the environment the store gave the stack), with the background jobs off;
+   * `label` prefixes their names.
    */
-  async function startSubgraphs({ names, root, dataDir, label }) {
+  async function startSubgraphs({ names, root, data, label }) {
     const ports = {};
     for (const name of names) ports[name] = await freePort(HOST);
     const urls = Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]));
-    const env = cleanEnv({ ...BACKGROUND_JOBS_OFF, DATA_DIR: dataDir, SEED_ON_START: "false", ...urls });
+    const env = cleanEnv({ ...BACKGROUND_JOBS_OFF, ...data, SEED_ON_START: "false", ...urls });
     const started = await Promise.all(
       names.map((name) =>
         startProcess(`${label}${name}`, join(root, "subgraphs", name, "dist", "index.js"), {
@@ -346,33 +382,35 @@ async function main() {
     return { urls, started };
   }
 
-  // 1. A fresh embedded database, seeded at the requested scale.
-  dataDir = mkdtempSync(join(tmpdir(), "itsm-bench-"));
-  console.log(`seeding ${dataDir} (--scale ${opts.scale}) …`);
-  const seeded = Date.now();
-  await runScript("seed", join(ROOT, "scripts", "db.mjs"), ["seed", "--scale", String(opts.scale), ...SEEDED], {
-    cwd: ROOT,
-    env: cleanEnv({ DATA_DIR: dataDir }),
+  // 1. Fresh data for each stack, seeded at the requested scale (only the subgraphs the queries read):
+  //    a temporary embedded database, or MariaDB databases migrated first; each stack by its own
+  //    scripts/db.mjs (the same data, if the baseline's seed has not changed: the answers are compared below).
+  store = openStore({
+    db: opts.db,
+    mariadbUrl: opts.mariadbUrl,
+    reuse: opts.reuseDatabases,
+    scale: opts.scale,
+    env: cleanEnv,
+    runScript,
+    log: (message) => console.log(message),
   });
-  console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  const data = await store.prepare({
+    title: "today's graph",
+    prefix: "",
+    root: ROOT,
+    subgraphs: SUBGRAPHS,
+    seeded: SEEDED,
+  });
   checkpoint();
+  let baselineData;
   if (baseline) {
-    // The same scale with the baseline's own seed script: the same data, if its seed has not changed
-    // (the answers are compared below).
-    baselineDataDir = mkdtempSync(join(tmpdir(), "itsm-bench-baseline-"));
-    console.log(`seeding ${baselineDataDir} with the baseline's scripts/db.mjs (--scale ${opts.scale}) …`);
-    const started = Date.now();
-    // (A release whose db.mjs seeds every subgraph ignores the names.)
-    await runScript(
-      "baseline seed",
-      join(baseline.dir, "scripts", "db.mjs"),
-      ["seed", "--scale", String(opts.scale), ...SEEDED],
-      {
-        cwd: baseline.dir,
-        env: cleanEnv({ DATA_DIR: baselineDataDir }),
-      },
-    );
-    console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    baselineData = await store.prepare({
+      title: `the baseline ${baseline.short}`,
+      prefix: "baseline-",
+      root: baseline.dir,
+      subgraphs: baseline.subgraphs,
+      seeded: SEEDED,
+    });
     checkpoint();
   }
 
@@ -380,7 +418,7 @@ async function main() {
   // The subgraphs' background jobs are off (agreements' lifecycle scheduler and webhook delivery,
   // operations' figures job): they are not request work, the baseline has none, and at scale they
   // take a core for minutes (the figures job for an hour, see "Service level report at scale").
-  const { urls, started: subgraphs } = await startSubgraphs({ names: SUBGRAPHS, root: ROOT, dataDir, label: "" });
+  const { urls, started: subgraphs } = await startSubgraphs({ names: SUBGRAPHS, root: ROOT, data, label: "" });
   for (const s of subgraphs) console.log(`${s.name} subgraph at ${s.url}`);
   checkpoint();
 
@@ -402,6 +440,8 @@ async function main() {
   targets[DIRECT].stack = "ours";
   // Every process's pid, for CPU per request; each target's stack is the subgraphs behind it.
   const processes = Object.fromEntries(subgraphs.map((sg) => [sg.name, sg.child.pid]));
+  // The bench's own MariaDB server: its CPU during a case is that case's (one case runs at a time).
+  if (store.serverPid) processes[DATABASE] = store.serverPid;
   const stacks = { ours: { subgraphPids: subgraphs.map((sg) => sg.child.pid), subgraphUrl: {} } };
   for (const sg of subgraphs) stacks.ours.subgraphUrl[sg.name] = sg.url;
   stacks.ours.subgraphHeaders = AUTH.subgraphHeaders;
@@ -428,7 +468,7 @@ async function main() {
     const { urls: baselineUrls, started } = await startSubgraphs({
       names: baseline.subgraphs,
       root: baseline.dir,
-      dataDir: baselineDataDir,
+      data: baselineData,
       label: "baseline ",
     });
     const { identity, secret, seconds } = AUTH.signing;
@@ -598,7 +638,19 @@ async function main() {
   if (opts.json) {
     writeFileSync(
       resolve(opts.json),
-      JSON.stringify({ node: process.version, cores: cpus().length, options: opts, summary, rss, soak }, null, 2),
+      JSON.stringify(
+        {
+          node: process.version,
+          cores: cpus().length,
+          database: store.summary(),
+          options: { ...opts, mariadbUrl: opts.mariadbUrl && redacted(opts.mariadbUrl) },
+          summary,
+          rss,
+          soak,
+        },
+        null,
+        2,
+      ),
     );
     console.log(`\nresults written to ${resolve(opts.json)}`);
   }
@@ -758,10 +810,15 @@ function summarise(samples) {
   return out;
 }
 
+/** The first cells of a row of either table: query, target or stack, rps (min–max of the rounds), p50, p95. */
+function leadingCells(query, label, s) {
+  return [query, label, `${fixed(s.rps, 0)} (${fixed(s.rpsMin, 0)}–${fixed(s.rpsMax, 0)})`, fixed(s.p50), fixed(s.p95)];
+}
+
 function printReport(opts, summary, rss, targets) {
   const get = (target, query, connections = opts.connections) => summary[`${target} ${query} c${connections}`];
   console.log(
-    `\n## Results — Node ${process.version}, ${cpus().length} cores, --scale ${opts.scale}, ` +
+    `\n## Results — Node ${process.version}, ${cpus().length} cores, ${store.describe()}, --scale ${opts.scale}, ` +
       `${opts.rounds} rounds × ${opts.duration} s, ${opts.connections} connections, ` +
       (opts.sameQuery ? "same query every time" : `${MAX_PAGES}-page walk`),
   );
@@ -777,11 +834,7 @@ function printReport(opts, summary, rss, targets) {
       const s = get(name, query);
       if (!s) continue;
       rows.push([
-        query,
-        targets[name].label,
-        `${fixed(s.rps, 0)} (${fixed(s.rpsMin, 0)}–${fixed(s.rpsMax, 0)})`,
-        fixed(s.p50),
-        fixed(s.p95),
+        ...leadingCells(query, targets[name].label, s),
         fixed(s.p99),
         stock && name !== DIRECT ? ratio(s.rps / stock.rps) : "",
         stock && name !== DIRECT ? ratio(s.p95 / stock.p95) : "",
@@ -863,8 +916,11 @@ function printWholeStack(opts, summary, targets, baseline) {
   const get = (target, query, connections = opts.connections) => summary[`${target} ${query} c${connections}`];
   console.log(
     `\n### Whole stack: ours (our gateway + today's subgraphs) against the baseline ${baseline.short} ` +
-      `(${baseline.ref}: stock @apollo/gateway + its subgraphs)\n`,
+      `(${baseline.ref}: stock @apollo/gateway + its subgraphs), ${store.describe()}\n`,
   );
+  // The bench's own MariaDB server serves both stacks, one case at a time: its CPU in a case is that stack's.
+  const database = (s) => s.processCpuMsPerRequest[DATABASE];
+  const withDatabase = Object.values(summary).some((s) => database(s) !== undefined);
   const rows = [];
   for (const query of Object.keys(QUERIES)) {
     const base = get(BASELINE, query);
@@ -874,21 +930,18 @@ function printWholeStack(opts, summary, targets, baseline) {
       const prefix = name === BASELINE ? "baseline " : "";
       const own = Object.entries(s.processCpuMsPerRequest)
         .filter(([process]) => (name === BASELINE ? process.startsWith(prefix) : !process.startsWith("baseline ")))
-        .filter(([process]) => !process.endsWith(" gateway"))
+        .filter(([process]) => !process.endsWith(" gateway") && process !== DATABASE)
         .map(([process, ms]) => `${process.slice(prefix.length)} ${fixed(ms, 2)}`)
         .join(", ");
       rows.push([
-        query,
-        targets[name].label,
-        `${fixed(s.rps, 0)} (${fixed(s.rpsMin, 0)}–${fixed(s.rpsMax, 0)})`,
-        fixed(s.p50),
-        fixed(s.p95),
+        ...leadingCells(query, targets[name].label, s),
         name === BASELINE ? "" : ratio(s.rps / base.rps),
         name === BASELINE ? "" : ratio(s.p95 / base.p95),
         fixed(s.targetCpuMsPerRequest, 2),
         fixed(s.subgraphCpuMsPerRequest, 2),
         own,
-        fixed(s.targetCpuMsPerRequest + s.subgraphCpuMsPerRequest, 2),
+        ...(withDatabase ? [fixed(database(s), 2)] : []),
+        fixed(s.targetCpuMsPerRequest + s.subgraphCpuMsPerRequest + (withDatabase ? database(s) : 0), 2),
       ]);
     }
   }
@@ -905,6 +958,7 @@ function printWholeStack(opts, summary, targets, baseline) {
         "gateway CPU ms/req",
         "subgraphs CPU ms/req",
         "per subgraph CPU ms/req",
+        ...(withDatabase ? ["MariaDB CPU ms/req"] : []),
         "stack CPU ms/req",
       ],
       rows,
@@ -954,6 +1008,13 @@ function printWholeStack(opts, summary, targets, baseline) {
     "(one-subgraph p95 overhead: the targets above; memory: --soak; gateway CPU against the stock gateway in front of " +
       "today's subgraphs when it runs, else the baseline's.)",
   );
+  if (store.kind === "mariadb") {
+    console.log(
+      withDatabase
+        ? "(MariaDB CPU: the bench's own server, shared by both stacks, one case at a time; counted in the stack's CPU.)"
+        : "(MariaDB CPU: not measured — the server at --mariadb-url is not a process of this run.)",
+    );
+  }
 }
 
 function printSoak(opts, soak) {
@@ -991,6 +1052,8 @@ try {
   }
 } finally {
   await stopAll();
+  // Drops the databases it created on a --mariadb-url server (the forced paths only name them).
+  await store?.remove().catch((error) => console.error(`bench: removing the databases failed: ${error.message}`));
   removeData();
   await baselineCheckout?.remove();
   // An interrupted autocannon run can leave its 10 s request timers behind: do not wait for them.

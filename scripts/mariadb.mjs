@@ -31,8 +31,15 @@ async function waitForPing(socket, timeoutMs) {
   }
 }
 
-/** Starts (or restarts, on the same port) a MariaDB server in `dir`; resolves with its URL. */
-export async function startMariaDb({ dir = join(tmpdir(), `itsm-mariadb-${process.pid}`), port } = {}) {
+/**
+ * Starts (or restarts, on the same port) a MariaDB server in `dir`; resolves with its URL and pid.
+ * `bufferPoolSize`: InnoDB's buffer pool (128M, enough for tests; the benchmark's data wants more).
+ */
+export async function startMariaDb({
+  dir = join(tmpdir(), `itsm-mariadb-${process.pid}`),
+  port,
+  bufferPoolSize = "128M",
+} = {}) {
   dir = resolve(dir);
   const socket = join(dir, "mysqld.sock");
   const data = join(dir, "data");
@@ -55,7 +62,7 @@ export async function startMariaDb({ dir = join(tmpdir(), `itsm-mariadb-${proces
       "--bind-address=127.0.0.1",
       `--pid-file=${join(dir, "mariadbd.pid")}`,
       "--skip-name-resolve",
-      "--innodb-buffer-pool-size=128M",
+      `--innodb-buffer-pool-size=${bufferPoolSize}`,
       "--character-set-server=utf8mb4",
       "--collation-server=utf8mb4_unicode_ci",
     ],
