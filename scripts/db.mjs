@@ -13,7 +13,7 @@ import {
   runMigrationsLocked,
   seedIfEmpty,
 } from "@itsm/kit";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,7 +85,8 @@ async function generate(name, migrationName) {
     if (await dataSource.showMigrations()) throw new Error(`${name}: run "npm run migrate" first`);
     const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
     if (upQueries.length === 0) return "the database already matches the entities: no migration written";
-    const timestamp = Date.now();
+    // After every migration the subgraph has, hand-numbered ones included: they run in this order.
+    const timestamp = Math.max(Date.now(), ...dataSource.migrations.map((m) => timestampOf(m) + 1));
     const className = `${migrationName}${timestamp}`;
     const call = (q) =>
       `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ""});`;
@@ -109,34 +110,51 @@ ${[...downQueries].reverse().map(call).join("\n")}
 }
 `,
     );
-    writeMigrationIndex(name, folder);
+    await addToMigrationIndex(name, folder, file, className);
     return `wrote src/migrations/${file}`;
   } finally {
     await dataSource.destroy();
   }
 }
 
-/** Rewrites src/migrations/index.ts to list every migration file, oldest first. */
-function writeMigrationIndex(name, folder) {
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith(".migration.ts"))
-    .sort((a, b) => Number(a.split("-")[0]) - Number(b.split("-")[0]));
-  const classes = files.map((f) => /export class (\w+)/.exec(readFileSync(join(folder, f), "utf8"))[1]);
-  const listName = `${name}Migrations`;
-  writeFileSync(
-    join(folder, "index.ts"),
-    `${files.map((f, i) => `import { ${classes[i]} } from "./${f.replace(/\.ts$/, "")}";`).join("\n")}
-
-/** The ${name} subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
-export const ${listName} = [${classes.join(", ")}];
-`,
-  );
+/**
+ * Adds the new migration to src/migrations/index.ts, last: the list also holds migrations that live
+ * elsewhere (the kit's), so it is extended, never rebuilt from the folder's files.
+ */
+async function addToMigrationIndex(name, folder, file, className) {
+  const index = join(folder, "index.ts");
+  const text = readFileSync(index, "utf8");
+  const importLine = `import { ${className} } from "./${file.replace(/\.ts$/, "")}";`;
+  const imports = [...text.matchAll(/^import .*;$/gm)];
+  const afterImports = imports.length ? imports.at(-1).index + imports.at(-1)[0].length : 0;
+  const close = text.lastIndexOf("]");
+  if (close < afterImports) throw new Error(`${index} has no migration list to add ${className} to`);
+  const updated =
+    text.slice(0, afterImports) +
+    `\n${importLine}` +
+    text.slice(afterImports, close).replace(/,?\s*$/, `, ${className}`) +
+    text.slice(close);
+  const prettier = await import("prettier");
+  const options = (await prettier.resolveConfig(index)) ?? {};
+  writeFileSync(index, await prettier.format(updated, { ...options, filepath: index }));
 }
+
+/** The timestamp a TypeORM migration's class name ends with (13 digits), or 0. */
+const timestampOf = (migration) => Number(/(\d{13})$/.exec(migration.name ?? migration.constructor.name)?.[1] ?? 0);
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { scale: { type: "string" }, all: { type: "boolean" } },
+  options: { scale: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" } },
 });
+const USAGE = "usage: db.mjs migrate | revert [--all] | seed [--scale N] [subgraph…] | generate <subgraph> <Name>";
+if (values.help) {
+  console.log(
+    `${USAGE}\n${readFileSync(fileURLToPath(import.meta.url), "utf8")
+      .match(/^(\/\/.*\n)+/)[0]
+      .replace(/^\/\/ ?/gm, "")}`,
+  );
+  process.exit(0);
+}
 const [command, ...rest] = positionals;
 let scale;
 if (values.scale !== undefined) {
@@ -169,7 +187,7 @@ try {
       console.log(`${name}: ${outcome}`);
     }
   } else {
-    console.error("usage: db.mjs migrate | revert [--all] | seed [--scale N] [subgraph…] | generate <subgraph> <Name>");
+    console.error(USAGE);
     process.exit(2);
   }
 } catch (error) {

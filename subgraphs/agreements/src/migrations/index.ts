@@ -10,7 +10,7 @@ import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migrati
 import { CatalogueRevision1797100000000 } from "./1797100000000-catalogue-revision.migration";
 import { WebhookEventIndexes1797200000000 } from "./1797200000000-webhook-event-indexes.migration";
 
-/** The agreements subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
+/** The agreements subgraph's MySQL/MariaDB migrations, oldest first (scripts/db.mjs generate adds new ones last). */
 export const agreementsMigrations = [
   Initial1795650720967,
   WritePath1795651298771,

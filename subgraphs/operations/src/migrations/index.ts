@@ -4,7 +4,7 @@ import { IncidentClocks1796600000000 } from "./1796600000000-incident-clocks.mig
 import { TargetFigures1796700000000 } from "./1796700000000-target-figures.migration";
 import { TargetFigureCounts1797100000000 } from "./1797100000000-target-figure-counts.migration";
 
-/** The operations subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
+/** The operations subgraph's MySQL/MariaDB migrations, oldest first (scripts/db.mjs generate adds new ones last). */
 export const operationsMigrations = [
   Initial1796514002233,
   IncidentClocks1796600000000,
