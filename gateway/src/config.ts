@@ -53,6 +53,7 @@ const gatewayEnv = commonEnv.extend({
     .enum(["catalog", "none"], { errorMap: () => ({ message: "must be catalog or none" }) })
     .default("catalog"),
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+  APOLLO_TELEMETRY: envValue.bool.default("false"),
   COMPRESSION_MIN_BYTES: z.coerce
     .number({ invalid_type_error: BYTES_MESSAGE })
     .int(BYTES_MESSAGE)
@@ -122,6 +123,13 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
      * (`COMPRESSION_MIN_BYTES`, default 1024; 0 turns compression off).
      */
     compressAboveBytes: parsed.COMPRESSION_MIN_BYTES || undefined,
+    /**
+     * Whether @apollo/gateway may send Apollo its usage metrics (`APOLLO_TELEMETRY`, default false):
+     * it otherwise reports to usage-reporting.api.apollographql.com every minute, after probing the
+     * cloud providers' metadata addresses, from every gateway — not what a graph inside a
+     * customer's network should do unasked.
+     */
+    apolloTelemetry: parsed.APOLLO_TELEMETRY,
     /** Limits on what one request may ask of the gateway. */
     limits: {
       maxDepth: parsed.MAX_DEPTH,

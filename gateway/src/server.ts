@@ -109,6 +109,8 @@ export class GatewayServer {
         registers: [this.metrics.registry],
       }),
     };
+    // @apollo/gateway reads this switch only from the environment, when it is constructed.
+    if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = "true";
     const gateway = new ApolloGateway({
       supergraphSdl: watchSupergraph(config.supergraphPath, logger),
       buildService: ({ name, url }) => {
