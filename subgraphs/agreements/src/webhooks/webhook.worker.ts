@@ -47,7 +47,7 @@ export interface WebhookWorkerOptions {
   /** Deliveries attempted per run, and at most this many at once. */
   batchSize?: number;
   concurrency?: number;
-  /** Days the outbox keeps an event once nothing is pending (default 30; 0 = forever): pruned hourly. */
+  /** Days the outbox keeps an event once nothing is pending (default 30; 0 = forever): pruned hourly by each replica. */
   retentionDays?: number;
   /** How long one acquisition holds the lease (default: two intervals, at least two minutes). */
   leaseSeconds?: number;
@@ -72,8 +72,8 @@ interface Sent {
 }
 
 /**
- * Delivers the outbox: every run takes the database lease (only when something is due, or once an
- * hour to prune the outbox — see `pruneWebhookHistory`), so of several replicas one delivers; each attempt also claims its row with
+ * Delivers the outbox: every run takes the database lease (only when something is due, so an idle
+ * graph writes nothing), so of several replicas one delivers; each attempt also claims its row with
  * a conditional UPDATE, so even a run that outlives its lease never sends an attempt twice. No
  * transaction is open while a receiver is waited for. Delivery is at least once: a process killed
  * after a receiver's 2xx but before it is recorded sends the event again, with the same id.
@@ -133,11 +133,14 @@ export class WebhookDeliveryWorker {
     return results;
   }
 
-  /** Prunes the outbox (see `pruneWebhookHistory`) at most once an hour, by the lease holder. */
+  /**
+   * Prunes the outbox (see `pruneWebhookHistory`) at most once an hour. Without the lease: two
+   * replicas pruning at once delete the same rows harmlessly, and holding the lease while nothing
+   * is due would make a replica that restarts after a crash wait for it to expire before delivering.
+   */
   private async pruneHourly(now: Date): Promise<void> {
     const retentionDays = this.options.retentionDays ?? DEFAULT_RETENTION_DAYS;
     if (retentionDays === 0 || now.getTime() - this.prunedAt < PRUNE_EVERY_MS) return;
-    if (!(await this.lease.take(now, this.leaseMs))) return;
     this.prunedAt = now.getTime();
     const removed = await pruneWebhookHistory(this.options.transactor, now, retentionDays);
     if (removed > 0) this.options.logger.info({ events: removed, retentionDays }, "webhook events pruned");
