@@ -1,18 +1,15 @@
-import { DataSource, In } from "typeorm";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
 import { findInChunks, KEYS_PER_QUERY } from "../data/find-in-chunks";
 import { NamedLock } from "../write/named-lock";
+import { locksDatabase } from "./support/locks-database";
 
 describe("findInChunks", () => {
   let dataSource: DataSource;
   const names = Array.from({ length: 40_000 }, (_, i) => `lock-${i}`);
 
   beforeAll(async () => {
-    dataSource = await new DataSource({
-      type: "better-sqlite3",
-      database: ":memory:",
-      entities: [NamedLock],
-      synchronize: true,
-    }).initialize();
+    dataSource = await locksDatabase();
     const repository = dataSource.getRepository(NamedLock);
     for (let i = 0; i < names.length; i += 1_000) {
       const rows = names.slice(i, i + 1_000).map((name, j) => ({ name, acquisitions: String((i + j) % 2) }));

@@ -1,8 +1,9 @@
-import { DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { ErrorCode } from "@itsm/runtime";
 import { isTransactionConflict } from "../data/database-errors";
 import { NamedLock } from "../write/named-lock";
 import { Transactor } from "../write/transactor";
+import { locksDatabase } from "./support/locks-database";
 
 /** An error as mysql2 reports it (TypeORM wraps it in a QueryFailedError with the same fields). */
 function mysqlError(errno: number, code: string, message: string): Error {
@@ -23,12 +24,7 @@ describe("the transactor's retries of transactions that lost a race", () => {
   const fast = { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 };
 
   beforeAll(async () => {
-    dataSource = await new DataSource({
-      type: "better-sqlite3",
-      database: ":memory:",
-      entities: [NamedLock],
-      synchronize: true,
-    }).initialize();
+    dataSource = await locksDatabase();
   });
   afterAll(() => dataSource.destroy());
   beforeEach(() => dataSource.getRepository(NamedLock).clear());
