@@ -8,6 +8,7 @@ import { AgreementSignatures1796524919920 } from "./1796524919920-agreement-sign
 import { Webhooks1796524962063 } from "./1796524962063-webhooks.migration";
 import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migration";
 import { CatalogueRevision1797100000000 } from "./1797100000000-catalogue-revision.migration";
+import { AgreementPagesByNumberAndId1797201000000 } from "./1797201000000-agreement-pages-by-number-and-id.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (written by scripts/db.mjs generate). */
 export const agreementsMigrations = [
@@ -21,4 +22,5 @@ export const agreementsMigrations = [
   RaisedAlerts1796528008959,
   NamedLockAcquisitions1797000000000,
   CatalogueRevision1797100000000,
+  AgreementPagesByNumberAndId1797201000000,
 ];
