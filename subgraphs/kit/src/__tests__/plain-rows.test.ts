@@ -153,6 +153,21 @@ describe("plain-row reads give the entities TypeORM's own loading gives", () => 
     }
   });
 
+  it("reads inside a transaction see its own writes, and nothing of them after a rollback", async () => {
+    const inside = await dataSource
+      .transaction(async (manager) => {
+        await manager.update(PlainRow, { id: "id-04" }, { note: "changed" });
+        const [aligned] = await findAligned(manager.getRepository(PlainRow), "id", ["id-04"]);
+        const [listed] = await readMany(
+          manager.getRepository(PlainRow).createQueryBuilder("row").where("row.id = 'id-04'"),
+        );
+        throw Object.assign(new Error("roll back"), { seen: [aligned?.note, listed?.note] });
+      })
+      .catch((error: { seen?: unknown }) => error.seen);
+    expect(inside).toEqual(["changed", "changed"]);
+    expect((await findAligned(repo(), "id", ["id-04"]))[0]?.note).toBeNull();
+  });
+
   it("paginate walks every row once, in (code, id) order, through pages read as plain rows", async () => {
     const order = keysetOrder<PlainRow>("row", "code");
     const seen: PlainRow[] = [];

@@ -1,7 +1,7 @@
 import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
 import { In } from "typeorm";
 import DataLoader from "dataloader";
-import { hydrate, readsPlainRows } from "./plain-rows";
+import { hydrate, readsPlainRows, selectValues } from "./plain-rows";
 
 /** Arranges rows in the order of `keys` (DataLoader's contract); missing keys give null. */
 export function alignByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
@@ -102,6 +102,11 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
   const sql =
     `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(", ")} FROM ${driver.escape(metadata.tableName)}` +
     ` WHERE ${driver.escape(keyColumn.databaseName)} IN (${keys.map(() => "?").join(", ")})`;
-  const raw: Record<string, unknown>[] = await repository.manager.query(sql, [...keys]);
-  return raw.map((row) => hydrate<T>(metadata, row));
+  const rows = await selectValues(
+    repository.manager,
+    sql,
+    keys,
+    columns.map((c) => c.databaseName),
+  );
+  return rows.map((values) => hydrate<T>(metadata, (_, index) => values[index]));
 }
