@@ -105,8 +105,8 @@ async function selectRows(
 
 /**
  * `query.getMany()` for a query that selects one plain entity (no joins, no partial selection,
- * no locks or result cache): the same entities, read with `getRawMany` and hydrated column by
- * column. TypeORM's result
+ * no locks or result cache): the same entities, read as plain rows (`selectValues` on the embedded
+ * database, `getRawMany` on MySQL/MariaDB) and hydrated column by column. TypeORM's result
  * transformer (grouping rows by primary key for joins that are not there, relation ids) cost as
  * much as the SQL on hot list reads; anything else goes through `getMany` unchanged.
  */
@@ -130,6 +130,16 @@ export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilde
   const aliases = metadata.columns.map((c) =>
     DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName),
   );
+  if (dataSource.driver.options.type === "better-sqlite3") {
+    // The embedded driver has one connection (any query runner's, in a transaction or not): read arrays.
+    const [sql, parameters] = query.getQueryAndParameters();
+    const result = await selectRows(dataSource.manager, sql, parameters, aliases);
+    const indexOf = new Map(result.columns.map((name, index) => [name, index]));
+    const at = aliases.map((alias) => indexOf.get(alias) ?? -1);
+    return result.rows.map((values) =>
+      hydrate<T>(metadata, (_, index) => (at[index] < 0 ? undefined : values[at[index]])),
+    );
+  }
   const rows: Record<string, unknown>[] = await query.getRawMany();
   return rows.map((row) => hydrate<T>(metadata, (_, index) => row[aliases[index]]));
 }
