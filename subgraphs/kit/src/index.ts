@@ -13,6 +13,7 @@ export * from "./data/instrumented-queries";
 export * from "./data/load-required";
 export * from "./data/migration-lock";
 export * from "./data/null-filter";
+export * from "./data/plain-rows";
 export * from "./data/stable-id";
 export * from "./data/synthetic";
 export * from "./schema/described-enum";

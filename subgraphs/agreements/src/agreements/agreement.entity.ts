@@ -12,6 +12,9 @@ import { ProviderReference } from "../references/provider.reference";
 })
 @Entity("agreements")
 @Index(["number", "version"], { unique: true })
+// Pages are ordered by number, then id: SQLite's index on the number alone left the id to a temporary
+// B-tree per page (InnoDB's secondary indexes end with the primary key anyway).
+@Index(["number", "id"])
 @Index(["providerId", "number"])
 @Index(["status", "effectiveTo"])
 export class Agreement {
@@ -20,7 +23,6 @@ export class Agreement {
   id: string;
 
   @Field({ description: 'Agreement number, e.g. "SLA-2026-001"; shared by all versions of the agreement.' })
-  @Index()
   @Column({ type: "varchar", length: 40 })
   number: string;
 

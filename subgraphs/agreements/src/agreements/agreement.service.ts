@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, groupByKey, paginate } from "@itsm/kit";
+import { alignByKey, findGrouped, groupByKey, paginate, readMany } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
@@ -30,7 +30,7 @@ export class AgreementService {
   async byIds(ids: readonly string[], scope: AgreementScope): Promise<(Agreement | null)[]> {
     const query = this.agreements.createQueryBuilder("agreement").where("agreement.id IN (:...ids)", { ids: [...ids] });
     whereInScope(query, scope);
-    return alignByKey(ids, await query.getMany(), (a) => a.id);
+    return alignByKey(ids, await readMany(query), (a) => a.id);
   }
 
   /** For each number, the version in force (ACTIVE) or else the latest one (of those in scope). */
@@ -47,7 +47,7 @@ export class AgreementService {
       .where("agreement.number IN (:...numbers)", { numbers: [...numbers] })
       .orderBy("agreement.version", "ASC");
     whereInScope(query, scope);
-    return groupByKey(numbers, await query.getMany(), (a) => a.number);
+    return groupByKey(numbers, await readMany(query), (a) => a.number);
   }
 
   /** A page of the agreements in scope that meet the criteria, ordered by number. */

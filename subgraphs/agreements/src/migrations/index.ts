@@ -9,6 +9,7 @@ import { Webhooks1796524962063 } from "./1796524962063-webhooks.migration";
 import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migration";
 import { CatalogueRevision1797100000000 } from "./1797100000000-catalogue-revision.migration";
 import { WebhookEventIndexes1797200000000 } from "./1797200000000-webhook-event-indexes.migration";
+import { AgreementPagesByNumberAndId1797201000000 } from "./1797201000000-agreement-pages-by-number-and-id.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (scripts/db.mjs generate adds new ones last). */
 export const agreementsMigrations = [
@@ -23,4 +24,5 @@ export const agreementsMigrations = [
   NamedLockAcquisitions1797000000000,
   CatalogueRevision1797100000000,
   WebhookEventIndexes1797200000000,
+  AgreementPagesByNumberAndId1797201000000,
 ];

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate } from "@itsm/kit";
+import { alignByKey, findGrouped, paginate, readMany } from "@itsm/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Contact } from "../contacts/contact.entity";
 import { Customer } from "./customer.entity";
@@ -32,9 +32,7 @@ export class CustomerService {
     scope: CustomerScope,
   ): Promise<(Customer | null)[]> {
     if (keys.length === 0 || readsNone(scope)) return keys.map(() => null);
-    const rows = await this.scoped(scope)
-      .andWhere(`customer.${column} IN (:...keys)`, { keys: [...keys] })
-      .getMany();
+    const rows = await readMany(this.scoped(scope).andWhere(`customer.${column} IN (:...keys)`, { keys: [...keys] }));
     return alignByKey(keys, rows, (row) => row[column]);
   }
 

@@ -1,6 +1,7 @@
 import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
 import { In } from "typeorm";
 import DataLoader from "dataloader";
+import { hydrate, readsPlainRows, selectValues } from "./plain-rows";
 
 /** Arranges rows in the order of `keys` (DataLoader's contract); missing keys give null. */
 export function alignByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
@@ -92,16 +93,7 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
 ): Promise<T[]> {
   const metadata = repository.metadata;
   const driver = repository.manager.connection.driver;
-  const plain =
-    Object.keys(where).length === 0 &&
-    ["better-sqlite3", "mysql", "mariadb"].includes(driver.options.type) &&
-    !metadata.schema &&
-    !metadata.database &&
-    !metadata.deleteDateColumn &&
-    metadata.relations.length === 0 &&
-    metadata.embeddeds.length === 0 &&
-    !metadata.discriminatorColumn &&
-    metadata.columns.every((c) => !c.isVirtual && !c.relationMetadata && !c.embeddedMetadata);
+  const plain = Object.keys(where).length === 0 && readsPlainRows(metadata);
   const keyColumn = metadata.findColumnWithPropertyName(column);
   if (!plain || !keyColumn || keys.length === 0) {
     return repository.findBy({ ...where, [column]: In([...keys]) } as FindOptionsWhere<T>);
@@ -110,13 +102,11 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
   const sql =
     `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(", ")} FROM ${driver.escape(metadata.tableName)}` +
     ` WHERE ${driver.escape(keyColumn.databaseName)} IN (${keys.map(() => "?").join(", ")})`;
-  const raw: Record<string, unknown>[] = await repository.manager.query(sql, [...keys]);
-  return raw.map((row) => {
-    const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const c of columns) {
-      const value = row[c.databaseName];
-      if (value !== undefined) c.setEntityValue(entity, driver.prepareHydratedValue(value, c));
-    }
-    return entity;
-  });
+  const rows = await selectValues(
+    repository.manager,
+    sql,
+    keys,
+    columns.map((c) => c.databaseName),
+  );
+  return rows.map((values) => hydrate<T>(metadata, (_, index) => values[index]));
 }

@@ -17,6 +17,24 @@ export function instrumentQueries(dataSource: DataSource, metrics: Metrics): voi
     registers: [metrics.registry],
   });
   const system = dataSource.options.type === "better-sqlite3" ? "sqlite" : "mysql";
+  const observe = <R>(sql: string, run: () => Promise<R>): Promise<R> => {
+    statements.inc();
+    return tracer.startActiveSpan(
+      "db.query",
+      { kind: SpanKind.CLIENT, attributes: { "db.system": system, "db.statement": sql.slice(0, 2_000) } },
+      async (span) => {
+        try {
+          return await run();
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  };
+  observers.set(dataSource, observe);
   const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
   // The embedded driver hands out the same runner every time: wrap each runner once.
   const wrapped = new WeakSet<object>();
@@ -25,23 +43,20 @@ export function instrumentQueries(dataSource: DataSource, metrics: Metrics): voi
     if (wrapped.has(runner)) return runner;
     wrapped.add(runner);
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-    runner.query = ((sql: string, ...rest: unknown[]) => {
-      statements.inc();
-      return tracer.startActiveSpan(
-        "db.query",
-        { kind: SpanKind.CLIENT, attributes: { "db.system": system, "db.statement": sql.slice(0, 2_000) } },
-        async (span) => {
-          try {
-            return await query(sql, ...rest);
-          } catch (error) {
-            span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-            throw error;
-          } finally {
-            span.end();
-          }
-        },
-      );
-    }) as typeof runner.query;
+    runner.query = ((sql: string, ...rest: unknown[]) =>
+      observe(sql, () => query(sql, ...rest))) as typeof runner.query;
     return runner;
   };
+}
+
+type Observer = <R>(sql: string, run: () => Promise<R>) => Promise<R>;
+const observers = new WeakMap<DataSource, Observer>();
+
+/**
+ * Runs a statement the kit sends to the driver itself (not through a TypeORM query runner), counted
+ * and traced like every other one when the data source is instrumented.
+ */
+export function observeStatement<R>(dataSource: DataSource, sql: string, run: () => Promise<R>): Promise<R> {
+  const observe = observers.get(dataSource);
+  return observe ? observe(sql, run) : run();
 }

@@ -2,6 +2,7 @@ import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { BadUserInputError } from "@itsm/runtime";
+import { readMany } from "../data/plain-rows";
 import { PageInfo } from "./page-info";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -123,11 +124,12 @@ export async function paginate<T extends ObjectLiteral>(
   const rows =
     page.first === 0
       ? []
-      : await query
-          .orderBy(order.sortColumn, "ASC")
-          .addOrderBy(order.idColumn, "ASC")
-          .limit(page.first + 1)
-          .getMany();
+      : await readMany(
+          query
+            .orderBy(order.sortColumn, "ASC")
+            .addOrderBy(order.idColumn, "ASC")
+            .limit(page.first + 1),
+        );
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.position(node)), node }));
   const pageInfo: PageInfo = {
