@@ -1,13 +1,22 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
-import type { DocumentNode, ExecutionResult, GraphQLSchema, SourceLocation } from "graphql";
-import { execute, GraphQLError } from "graphql";
+import type { DocumentNode, ExecutionResult, GraphQLAbstractType, GraphQLSchema, SourceLocation } from "graphql";
+import {
+  execute,
+  getNamedType,
+  GraphQLError,
+  isAbstractType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  BREAK,
+} from "graphql";
 import type { CompiledQuery } from "graphql-jit";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
-type ExecutorRequest = Parameters<Executor>[0];
 
 export interface CompiledExecutionOptions {
   /** How many distinct operations (document text and operation name) stay compiled. */
@@ -19,7 +28,8 @@ export interface CompiledExecutionOptions {
 /**
  * Executes a subgraph's query operations as graphql-jit functions, compiled once per distinct
  * validated operation (bounded LRU), and everything else (mutations, operations that fail to compile,
- * variables that do not coerce) with graphql-js. Apollo Server lets an executor in only through its
+ * variables that do not coerce, and operations that select an abstract type whose `resolveType` is
+ * asynchronous, which graphql-jit cannot await) with graphql-js. Apollo Server lets an executor in only through its
  * `gateway` option: this is a gateway of one schema that never changes, so parsing, validation, the
  * plugins, `formatError` and `executeOperation` stay Apollo's own.
  */
@@ -33,29 +43,33 @@ export function compiledExecution(
     sizeCalculation: (_value, key) => Math.max(1, key.length),
   });
 
-  const compiledFor = (request: ExecutorRequest): CompiledQuery | undefined => {
-    const key = `${request.operationName ?? ""}\n${request.source}`;
+  const asynchronous = asynchronouslyResolvedTypes(schema);
+
+  const compiledFor = (document: DocumentNode, source: string, operationName: string | undefined) => {
+    const key = `${operationName ?? ""}\n${source}`;
     let query = compiled.get(key);
     if (query === undefined) {
-      const result = compileQuery(schema, request.document, request.operationName ?? undefined);
-      query = isCompiledQuery(result) ? result : "not compiled";
+      const result = selectsAny(schema, document, asynchronous)
+        ? undefined
+        : compileQuery(schema, document, operationName);
+      query = result && isCompiledQuery(result) ? result : "not compiled";
       compiled.set(key, query);
     }
     return query === "not compiled" ? undefined : query;
   };
 
-  const executor: Executor = async (request) => {
-    const { document, operation, context } = request;
-    const variables = request.request.variables;
-    if (operation.operation === "query") {
-      const query = compiledFor(request);
+  const executor: Executor = async ({ document, operation, context, source, request }) => {
+    const { variables, operationName } = request;
+    // No operation (an unknown operation name): graphql-js gives the error Apollo expects then.
+    if (operation?.operation === "query") {
+      const query = compiledFor(document, source, operationName);
       if (query) {
         const result = await query.query(undefined, context, variables);
         // No data: the variables did not coerce, and graphql-js words those errors as Apollo expects.
         if (result.data !== undefined) return adaptErrors(result);
       }
     }
-    return graphqlJs(schema, document, context, variables, request.operationName);
+    return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
   };
 
   let onLoad: Parameters<Gateway["onSchemaLoadOrUpdate"]>[0] | undefined;
@@ -81,24 +95,45 @@ export function compiledExecution(
   };
 }
 
-function graphqlJs(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  contextValue: unknown,
-  variableValues: Record<string, unknown> | undefined,
-  operationName: string | null,
-) {
-  return execute({ schema, document, contextValue, variableValues, operationName });
+/** Abstract types whose `resolveType` is an async function (type-graphql's unions and interfaces). */
+function asynchronouslyResolvedTypes(schema: GraphQLSchema): Set<GraphQLAbstractType> {
+  const types = new Set<GraphQLAbstractType>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isAbstractType(type) && type.resolveType?.constructor.name === "AsyncFunction") types.add(type);
+  }
+  return types;
+}
+
+/** Whether a field of the document has one of these types (through lists and non-null). */
+function selectsAny(schema: GraphQLSchema, document: DocumentNode, types: Set<GraphQLAbstractType>): boolean {
+  if (types.size === 0) return false;
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD]() {
+        const type = getNamedType(typeInfo.getType());
+        if (type && isAbstractType(type) && types.has(type)) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return found;
 }
 
 /**
  * graphql-jit's errors inherit from graphql-js's but carry no `extensions` object when the error
  * thrown had none, which Apollo's error normalisation reads: they become graphql-js errors with
- * the same message, locations, path, original error and extensions.
+ * the same message, locations, path, original error and extensions; `errors` comes first in the
+ * answer, as graphql-js puts it.
  */
-function adaptErrors<T extends ExecutionResult>(result: T): T {
-  if (!result.errors?.length) return result;
-  return { ...result, errors: result.errors.map(asGraphQLJsError) };
+function adaptErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return { data: result.data };
+  return { errors: result.errors.map(asGraphQLJsError), data: result.data };
 }
 
 function asGraphQLJsError(error: GraphQLError): GraphQLError {
