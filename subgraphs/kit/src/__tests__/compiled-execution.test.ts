@@ -66,6 +66,10 @@ class Widget extends Named {
   @Field(() => [String], { description: "Its tags." })
   tags: string[];
 
+  // Counted only when asked for, as Page.totalCount is: the property holds a promise.
+  @Field(() => Int, { description: "How many are in stock." })
+  stock: number;
+
   /** Which widget this one belongs with (loaded through the request's DataLoader). */
   partnerId: string;
 }
@@ -100,6 +104,7 @@ const WIDGETS: Widget[] = [1, 2, 3, 4].map((n) =>
     secret: `secret ${n}`,
     tags: n === 3 ? [] : [`t${n}`, "all"],
     partnerId: `w${(n % 4) + 1}`,
+    stock: Promise.resolve(n * 2) as unknown as number,
   }),
 );
 
@@ -216,7 +221,7 @@ async function run(
   return { status: response.http.status, result: response.body.singleResult, batches: contextValue.batches };
 }
 
-const WIDGET_FIELDS = "id name note size madeAt tags";
+const WIDGET_FIELDS = "id name note size madeAt tags stock";
 
 const cases: [string, { query: string; variables?: Record<string, unknown>; operationName?: string }, Identity][] = [
   [

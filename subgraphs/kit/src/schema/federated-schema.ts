@@ -39,7 +39,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  withoutPlainFieldResolvers(resolvers);
+  withPlainFieldResolvers(resolvers);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
@@ -47,13 +47,14 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
 }
 
 /**
- * type-graphql gives every object field a resolver, even one that only reads `root[name]` with no
- * middleware around it; graphql's default resolver reads the same property (the field's name is the
- * property's), and a field without a resolver costs no call per object in graphql-js and is read
- * inline by graphql-jit. Fields with @Authorized roles, middleware or a field resolver keep theirs;
- * no global middleware is registered (see buildFederatedSchema).
+ * type-graphql gives every object field that has no middleware around it a resolver that still builds
+ * its middleware context per call before reading `root[name]`; these get a resolver that only reads
+ * the property. (Not the default resolver: graphql-jit inlines a field without a resolver and then
+ * does not await a promise the property holds, as `Page.totalCount` does.) Fields with @Authorized
+ * roles, middleware or a field resolver keep theirs; no global middleware is registered (see
+ * buildFederatedSchema).
  */
-function withoutPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
+function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
   const storage = getMetadataStorage();
   const typesByName = new Map<string, (typeof storage.objectTypes)[number][]>();
   for (const type of storage.objectTypes) typesByName.set(type.name, [...(typesByName.get(type.name) ?? []), type]);
@@ -64,13 +65,16 @@ function withoutPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): voi
     const [type] = types;
     const interfaces = storage.interfaceTypes.filter((i) => type.interfaceClasses?.includes(i.target));
     // Later declarations win, as in type-graphql's schema generator: the interfaces' fields, then the class's own.
-    const fields = new Map([...interfaces.flatMap((i) => i.fields ?? []), ...(type.fields ?? [])].map((f) => [f.schemaName, f]));
+    const fields = new Map(
+      [...interfaces.flatMap((i) => i.fields ?? []), ...(type.fields ?? [])].map((f) => [f.schemaName, f]),
+    );
     for (const field of fields.values()) {
       const resolved = storage.fieldResolvers.some(
         (r) => r.methodName === field.name && r.getObjectType?.() === field.target,
       );
-      const plain = !resolved && !field.roles && !field.middlewares?.length && field.name === field.schemaName;
-      if (plain) delete (typeResolvers as Record<string, unknown>)[field.schemaName];
+      if (resolved || field.roles || field.middlewares?.length || field.simple) continue;
+      const property = field.name;
+      (typeResolvers as Record<string, unknown>)[field.schemaName] = (root: Record<string, unknown>) => root[property];
     }
   }
 }
