@@ -27,11 +27,11 @@ export interface CompiledExecutionOptions {
 
 /**
  * Executes a subgraph's query operations as graphql-jit functions, compiled once per distinct
- * validated operation (bounded LRU), and everything else (mutations, operations that fail to compile,
- * variables that do not coerce, and operations that select an abstract type whose `resolveType` is
- * asynchronous, which graphql-jit cannot await) with graphql-js. Apollo Server lets an executor in only through its
- * `gateway` option: this is a gateway of one schema that never changes, so parsing, validation, the
- * plugins, `formatError` and `executeOperation` stay Apollo's own.
+ * validated operation (bounded LRU), and everything else with graphql-js: mutations, operations that
+ * fail to compile, variables that do not coerce, and operations that select an abstract type whose
+ * `resolveType` is asynchronous (graphql-jit cannot await it). Apollo Server lets an executor in only
+ * through its `gateway` option: this is a gateway of one schema that never changes, so parsing,
+ * validation, the plugins, `formatError` and `executeOperation` stay Apollo's own.
  */
 export function compiledExecution(
   schema: GraphQLSchema,
@@ -95,7 +95,7 @@ export function compiledExecution(
   };
 }
 
-/** Abstract types whose `resolveType` is an async function (type-graphql's unions and interfaces). */
+/** Abstract types whose `resolveType` is an async function (type-graphql's, when a union or interface declares one). */
 function asynchronouslyResolvedTypes(schema: GraphQLSchema): Set<GraphQLAbstractType> {
   const types = new Set<GraphQLAbstractType>();
   for (const type of Object.values(schema.getTypeMap())) {
