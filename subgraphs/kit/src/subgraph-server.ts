@@ -30,6 +30,7 @@ import { createSubgraphErrorFormatter } from "./errors";
 import { instrumentQueries } from "./data/instrumented-queries";
 import { Gauge } from "prom-client";
 import { partialErrorsPlugin } from "./schema/partial-errors";
+import { compiledExecution } from "./schema/compiled-execution";
 
 export interface SubgraphServerOptions<TContext extends object> {
   config: SubgraphConfig;
@@ -51,7 +52,8 @@ export class SubgraphServer<TContext extends object> {
     observePool(this.metrics, options.dataSource);
     instrumentQueries(options.dataSource, this.metrics);
     this.apollo = new ApolloServer<TContext>({
-      schema: options.schema,
+      // Query operations run compiled (graphql-jit), mutations on graphql-js: see compiled-execution.ts.
+      gateway: compiledExecution(options.schema),
       formatError: createSubgraphErrorFormatter(options.logger, options.config.name),
       includeStacktraceInErrorResponses: false,
       plugins: [

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { parse } from "graphql";
-import { buildSchema, createResolversMap } from "type-graphql";
+import { buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 import { authChecker } from "../auth/authorization";
 import type { BuildSchemaOptions } from "type-graphql";
 
@@ -39,8 +39,42 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  withPlainFieldResolvers(resolvers);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/**
+ * type-graphql gives every object field that has no middleware around it a resolver that still builds
+ * its middleware context per call before reading `root[name]`; these get a resolver that only reads
+ * the property. (Not the default resolver: graphql-jit inlines a field without a resolver and then
+ * does not await a promise the property holds, as `Page.totalCount` does.) Fields with @Authorized
+ * roles, middleware or a field resolver keep theirs; no global middleware is registered (see
+ * buildFederatedSchema).
+ */
+function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
+  const storage = getMetadataStorage();
+  const typesByName = new Map<string, (typeof storage.objectTypes)[number][]>();
+  for (const type of storage.objectTypes) typesByName.set(type.name, [...(typesByName.get(type.name) ?? []), type]);
+  for (const [typeName, typeResolvers] of Object.entries(resolvers)) {
+    const types = typesByName.get(typeName);
+    // A name declared by two classes: which one built the type is not known here, so nothing changes.
+    if (types?.length !== 1) continue;
+    const [type] = types;
+    const interfaces = storage.interfaceTypes.filter((i) => type.interfaceClasses?.includes(i.target));
+    // Later declarations win, as in type-graphql's schema generator: the interfaces' fields, then the class's own.
+    const fields = new Map(
+      [...interfaces.flatMap((i) => i.fields ?? []), ...(type.fields ?? [])].map((f) => [f.schemaName, f]),
+    );
+    for (const field of fields.values()) {
+      const resolved = storage.fieldResolvers.some(
+        (r) => r.methodName === field.name && r.getObjectType?.() === field.target,
+      );
+      if (resolved || field.roles || field.middlewares?.length || field.simple) continue;
+      const property = field.name;
+      (typeResolvers as Record<string, unknown>)[field.schemaName] = (root: Record<string, unknown>) => root[property];
+    }
+  }
 }
