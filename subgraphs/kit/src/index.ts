@@ -9,6 +9,7 @@ export * from "./data/data-source";
 export * from "./data/database-errors";
 export * from "./data/filters";
 export * from "./data/find-in-chunks";
+export * from "./data/insert-in-chunks";
 export * from "./data/instrumented-queries";
 export * from "./data/load-required";
 export * from "./data/migration-lock";

@@ -1,6 +1,5 @@
-import { newId } from "@itsm/kit";
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { insertInChunks, newId } from "@itsm/kit";
+import type { EntityManager } from "typeorm";
 import type { Agreement } from "../agreements/agreement.entity";
 import { AgreementStatus } from "../agreements/agreement.enums";
 import { WebhookDelivery } from "./webhook-delivery.entity";
@@ -46,9 +45,6 @@ export interface OutboxEntry {
   agreement: Agreement;
   details?: EventDetails;
 }
-
-// Rows per INSERT statement: well inside every dialect's limit on bound parameters.
-const ROWS_PER_INSERT = 200;
 
 /**
  * Writes an event to the outbox, and queues it for every webhook subscribed to its type, with the
@@ -130,16 +126,6 @@ function eventPayload(
       : {}),
     ...(details.alert ? { alert: details.alert } : {}),
   };
-}
-
-async function insertInChunks<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: QueryDeepPartialEntity<T>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await manager.insert(target, rows.slice(i, i + ROWS_PER_INSERT));
-  }
 }
 
 /** The event a move to `status` is (a supersession, also a move to TERMINATED, is named by its caller). */

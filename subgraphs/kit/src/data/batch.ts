@@ -1,6 +1,7 @@
 import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
 import { In } from "typeorm";
 import DataLoader from "dataloader";
+import { KEYS_PER_QUERY } from "./find-in-chunks";
 import { hydrate, readsPlainRows, selectValues } from "./plain-rows";
 
 /** Arranges rows in the order of `keys` (DataLoader's contract); missing keys give null. */
@@ -24,7 +25,7 @@ export function groupByKey<K, T, V = T>(
 
 /** A per-request loader with a batch size that stays within every database's parameter limit. */
 export function loader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-  return new DataLoader<K, V>((keys) => batch(keys), { maxBatchSize: 1000 });
+  return new DataLoader<K, V>((keys) => batch(keys), { maxBatchSize: KEYS_PER_QUERY });
 }
 
 /** Loads many ids through a loader and drops the ones that no longer exist. */

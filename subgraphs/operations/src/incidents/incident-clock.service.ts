@@ -1,5 +1,5 @@
 import type { Transactor } from "@itsm/kit";
-import { isUniqueViolation } from "@itsm/kit";
+import { insertInChunks, isUniqueViolation } from "@itsm/kit";
 import type { Interval } from "@itsm/service-hours";
 import { elapsedServiceMinutes } from "@itsm/service-hours";
 import type { DataSource, EntityManager } from "typeorm";
@@ -13,9 +13,6 @@ import { Incident } from "./incident.entity";
 
 /** Incidents whose clocks are computed (and written) together. */
 const CHUNK = 500;
-
-/** Clock rows per multi-row INSERT. */
-const INSERT_CHUNK = 200;
 
 /** An incident's pauses as intervals; one still going on lasts until `until`. */
 export function pauseIntervals(pauses: readonly IncidentPause[], until: Date): Interval[] {
@@ -114,14 +111,6 @@ export class IncidentClockService {
 
   private async replace(manager: EntityManager, ids: string[], clocks: IncidentClock[]): Promise<void> {
     await manager.delete(IncidentClock, { incidentId: In(ids) });
-    for (let i = 0; i < clocks.length; i += INSERT_CHUNK) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(IncidentClock)
-        .values(clocks.slice(i, i + INSERT_CHUNK))
-        .updateEntity(false)
-        .execute();
-    }
+    await insertInChunks(manager, IncidentClock, clocks);
   }
 }

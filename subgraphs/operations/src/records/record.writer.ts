@@ -1,5 +1,13 @@
 import type { FieldChange, Identity, Transactor } from "@itsm/kit";
-import { auditTrailOf, ConflictError, changesBetween, isUniqueViolation, newId, updateVersioned } from "@itsm/kit";
+import {
+  auditTrailOf,
+  ConflictError,
+  changesBetween,
+  insertInChunks,
+  isUniqueViolation,
+  newId,
+  updateVersioned,
+} from "@itsm/kit";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { In } from "typeorm";
 import type { RecordResult } from "./record-result";
@@ -34,8 +42,6 @@ export interface StoredRecord extends ObjectLiteral {
 }
 
 /** Rows per multi-row INSERT: well within every database's parameter limit. */
-const INSERT_CHUNK = 200;
-
 /**
  * Stores a batch of records idempotently by `externalId`, in one transaction: new ones are created,
  * changed ones updated (their children replaced), identical ones left alone; created and updated
@@ -141,9 +147,8 @@ export class RecordWriter {
     audit: ReturnType<typeof auditTrailOf<{ id: string; version: number }>>,
   ): Promise<void> {
     const rows = created.map(({ id, record }) => ({ ...record.columns, id, version: 1 }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await insertRows(manager, table.entity, rows.slice(i, i + INSERT_CHUNK));
-    }
+    // The columns of a generic E are not provably its insertable shape to TypeScript (as before).
+    await insertInChunks(manager, table.entity, rows as never);
     await this.replaceChildren(
       manager,
       table,
@@ -175,19 +180,6 @@ export class RecordWriter {
     const rows = records.flatMap((record, i) =>
       record.children.map((row) => ({ ...row, [child.parentColumn]: parentIds[i] })),
     );
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await insertRows(manager, child.entity, rows.slice(i, i + INSERT_CHUNK));
-    }
+    await insertInChunks(manager, child.entity, rows);
   }
-}
-
-/** One multi-row INSERT that does not read the rows back (the caller knows their ids and versions). */
-function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: object[]) {
-  return manager
-    .createQueryBuilder()
-    .insert()
-    .into(entity)
-    .values(rows as never)
-    .updateEntity(false)
-    .execute();
 }

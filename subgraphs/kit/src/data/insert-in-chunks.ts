@@ -1,0 +1,26 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+
+/** Rows per INSERT statement: well inside every dialect's limit on bound parameters. */
+export const ROWS_PER_INSERT = 200;
+
+/**
+ * Inserts rows with multi-row INSERTs of up to 200 rows each, in the caller's transaction, without
+ * reading them back (the caller knows their ids and values): one statement per chunk however many
+ * rows a batch writes.
+ */
+export async function insertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly QueryDeepPartialEntity<T>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .updateEntity(false)
+      .execute();
+  }
+}
