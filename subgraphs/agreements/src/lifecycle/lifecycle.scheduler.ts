@@ -1,5 +1,5 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { JobLease, RecurringRun } from "@itsm/kit";
+import { LeasedJob } from "@itsm/kit";
 import type { Clock } from "./lifecycle.clock";
 import type { AppliedChange, ScheduleCommands } from "./schedule.commands";
 import type { AlertRaising } from "../alerts/alert-raising.commands";
@@ -28,26 +28,22 @@ export interface LifecycleSchedulerOptions {
  * renewing it, and a replica that dies loses it when it expires. Each change is also re-checked in
  * its own transaction (see `ScheduleCommands`), so a run that overlaps another never repeats one.
  */
-export class LifecycleScheduler {
-  private readonly lease: JobLease;
+export class LifecycleScheduler extends LeasedJob {
   private readonly leaseMs: number;
-  private readonly loop: RecurringRun;
 
   constructor(private readonly options: LifecycleSchedulerOptions) {
-    this.lease = new JobLease(options.transactor, LIFECYCLE_LEASE, options.holder);
-    this.leaseMs = (options.leaseSeconds ?? Math.max(2 * options.intervalSeconds, 60)) * 1000;
-    this.loop = new RecurringRun({
+    super({
+      transactor: options.transactor,
+      lease: LIFECYCLE_LEASE,
+      holder: options.holder,
       intervalSeconds: options.intervalSeconds,
-      run: async () => {
-        await this.runOnce();
-      },
       onError: (error) => options.logger.error({ err: error }, "lifecycle run failed"),
     });
+    this.leaseMs = (options.leaseSeconds ?? Math.max(2 * options.intervalSeconds, 60)) * 1000;
   }
 
-  /** This replica's name in the lease. */
-  get holder(): string {
-    return this.lease.holder;
+  protected async tick(): Promise<void> {
+    await this.runOnce();
   }
 
   /** One run: the changes made, or null when another replica holds the lease. */
@@ -64,16 +60,5 @@ export class LifecycleScheduler {
     const raised = (await this.options.alerts?.raiseNew()) ?? [];
     if (raised.length) logger.info({ alerts: raised.length }, "alerts raised");
     return applied;
-  }
-
-  /** Runs now and then every interval until stopped (nothing when the interval is 0). */
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Stops the timer, lets a run in progress finish, and gives the lease up so another replica takes over. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
-    await this.lease.release();
   }
 }

@@ -1,5 +1,5 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { JobLease, newId, RecurringRun } from "@itsm/kit";
+import { LeasedJob, newId } from "@itsm/kit";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { performance } from "node:perf_hooks";
 import { LessThanOrEqual } from "typeorm";
@@ -78,10 +78,8 @@ interface Sent {
  * transaction is open while a receiver is waited for. Delivery is at least once: a process killed
  * after a receiver's 2xx but before it is recorded sends the event again, with the same id.
  */
-export class WebhookDeliveryWorker {
-  private readonly lease: JobLease;
+export class WebhookDeliveryWorker extends LeasedJob {
   private readonly leaseMs: number;
-  private readonly loop: RecurringRun;
   private readonly fetch: typeof fetch;
   private readonly lookup: Lookup;
   private readonly random: () => number;
@@ -91,12 +89,11 @@ export class WebhookDeliveryWorker {
   private prunedAt = 0;
 
   constructor(private readonly options: WebhookWorkerOptions) {
-    this.lease = new JobLease(options.transactor, WEBHOOK_LEASE, options.holder);
-    this.loop = new RecurringRun({
+    super({
+      transactor: options.transactor,
+      lease: WEBHOOK_LEASE,
+      holder: options.holder,
       intervalSeconds: options.intervalSeconds,
-      run: async () => {
-        await this.runOnce();
-      },
       onError: (error) => options.logger.error({ err: error }, "webhook delivery run failed"),
     });
     this.leaseMs = (options.leaseSeconds ?? Math.max(2 * options.intervalSeconds, 120)) * 1000;
@@ -105,6 +102,10 @@ export class WebhookDeliveryWorker {
     this.random = options.random ?? Math.random;
     this.batchSize = options.batchSize ?? 20;
     this.concurrency = options.concurrency ?? 4;
+  }
+
+  protected async tick(): Promise<void> {
+    await this.runOnce();
   }
 
   /** One run: the attempts made, or null when another replica holds the lease. */
@@ -282,21 +283,5 @@ export class WebhookDeliveryWorker {
           : (failure.cause?.code ?? failure.cause?.message ?? failure.message);
       return { httpStatus: null, error: reason, durationMs: took() };
     }
-  }
-
-  /** This replica's name in the lease. */
-  get holder(): string {
-    return this.lease.holder;
-  }
-
-  /** Runs now and then every interval until stopped (nothing when the interval is 0). */
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Stops the timer, lets a run in progress finish, and gives the lease up. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
-    await this.lease.release();
   }
 }

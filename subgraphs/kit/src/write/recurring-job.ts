@@ -80,3 +80,53 @@ export class RecurringRun {
     await this.current;
   }
 }
+
+export interface LeasedJobOptions {
+  transactor: Transactor;
+  /** The lease's name: of the replicas that share it, the one holding it runs the job. */
+  lease: string;
+  /** This replica's name in the lease (default: host, process and a random part). */
+  holder?: string;
+  /** Seconds from the end of one run to the start of the next; 0 or less: runs only when asked. */
+  intervalSeconds: number;
+  /** Told of a run that failed; the next run comes after the interval. */
+  onError: (error: unknown) => void;
+}
+
+/**
+ * A job that one replica at a time runs on a timer: the subclass's `tick` runs now and then an
+ * interval after each run ends, and takes `lease` (with a TTL of its choosing) before it acts;
+ * stopping lets a run in progress finish and gives the lease up, so another replica takes over at once.
+ */
+export abstract class LeasedJob {
+  protected readonly lease: JobLease;
+  private readonly loop: RecurringRun;
+
+  protected constructor(options: LeasedJobOptions) {
+    this.lease = new JobLease(options.transactor, options.lease, options.holder);
+    this.loop = new RecurringRun({
+      intervalSeconds: options.intervalSeconds,
+      run: () => this.tick(),
+      onError: options.onError,
+    });
+  }
+
+  /** One timed run; it may answer how many milliseconds to wait before the next (default: the interval). */
+  protected abstract tick(): Promise<number | void>;
+
+  /** This replica's name in the lease. */
+  get holder(): string {
+    return this.lease.holder;
+  }
+
+  /** Runs now and then every interval until stopped (nothing when the interval is 0). */
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Stops the timer, lets a run in progress finish, and gives the lease up. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.lease.release();
+  }
+}

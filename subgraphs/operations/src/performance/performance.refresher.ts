@@ -1,5 +1,5 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { JobLease, RecurringRun } from "@itsm/kit";
+import { LeasedJob } from "@itsm/kit";
 import type { Period } from "@itsm/service-hours";
 import { parsePeriod } from "@itsm/service-hours";
 import type { CatalogueClient } from "../catalogue/catalogue.client";
@@ -48,29 +48,25 @@ export function defaultPeriods(now: Date): Period[] {
  * the database lease, so that of several replicas one computes; reads never wait for it (they
  * compute the stale rows they need themselves).
  */
-export class PerformanceRefresher {
-  private readonly lease: JobLease;
+export class PerformanceRefresher extends LeasedJob {
   private readonly leaseMs: number;
-  private readonly loop: RecurringRun;
 
   constructor(private readonly options: PerformanceRefresherOptions) {
-    this.lease = new JobLease(options.transactor, PERFORMANCE_LEASE, options.holder);
-    this.leaseMs = Math.max(2 * options.intervalSeconds * 1000, 2 * this.budgetMs(), 60_000);
-    this.loop = new RecurringRun({
+    super({
+      transactor: options.transactor,
+      lease: PERFORMANCE_LEASE,
+      holder: options.holder,
       intervalSeconds: options.intervalSeconds,
-      run: async () => {
-        const run = await this.runOnce();
-        if (run?.some((p) => p.computed > 0)) options.logger.info({ run }, "performance figures refreshed");
-        // Work left (a first fill): go on at once — each batch awaits the database, so requests interleave.
-        return run?.some((p) => !p.ready) ? 0 : undefined;
-      },
       onError: (error) => options.logger.error({ err: error }, "performance refresh failed"),
     });
+    this.leaseMs = Math.max(2 * options.intervalSeconds * 1000, 2 * this.budgetMs(), 60_000);
   }
 
-  /** This replica's name in the lease. */
-  get holder(): string {
-    return this.lease.holder;
+  protected async tick(): Promise<number | void> {
+    const run = await this.runOnce();
+    if (run?.some((p) => p.computed > 0)) this.options.logger.info({ run }, "performance figures refreshed");
+    // Work left (a first fill): go on at once — each batch awaits the database, so requests interleave.
+    return run?.some((p) => !p.ready) ? 0 : undefined;
   }
 
   /** One run; null when another replica holds the lease. */
@@ -108,17 +104,6 @@ export class PerformanceRefresher {
       run.push({ period: period.label, computed, ready: await store.markReadyIfComplete(period) });
     }
     return run;
-  }
-
-  /** Runs now and then every interval until stopped (nothing when the interval is 0). */
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Stops the timer, lets a run in progress finish, and gives the lease up so another replica takes over. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
-    await this.lease.release();
   }
 
   private budgetMs(): number {
