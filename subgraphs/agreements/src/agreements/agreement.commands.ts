@@ -1,5 +1,12 @@
 import type { Identity, Transactor } from "@itsm/kit";
-import { BadUserInputError, changesBetween, ConflictError, isUniqueViolation, newId, providedFields } from "@itsm/kit";
+import {
+  BadUserInputError,
+  changesBetween,
+  ConflictError,
+  createWithUniqueCode,
+  newId,
+  providedFields,
+} from "@itsm/kit";
 import { bumpCatalogueRevision } from "../catalogue/catalogue.service";
 import type { Coverage } from "../coverage/coverage.commands";
 import { assertCalendarsExist, insertCoverage } from "../coverage/coverage.commands";
@@ -65,41 +72,36 @@ export class AgreementCommands {
       { serviceIds, customerIds: input.customerIds, providerId: input.providerId },
       actor,
     );
-    try {
-      return await this.transactor.run(async (manager) => {
-        if (await manager.exists(Agreement, { where: { number: input.number } })) throw numberTaken(input.number);
-        const id = newId();
-        await manager.insert(Agreement, {
-          id,
-          number: input.number,
-          title: input.title,
-          description: input.description,
-          type: input.type,
-          status: AgreementStatus.DRAFT,
-          version: 1,
-          effectiveFrom: input.effectiveFrom,
-          effectiveTo: input.effectiveTo ?? null,
-          providerId: input.providerId,
-          supersedesId: null,
-        });
-        const customerIds = [...new Set(input.customerIds)];
-        if (customerIds.length) {
-          await manager.insert(
-            AgreementCustomer,
-            customerIds.map((customerId) => ({ agreementId: id, customerId })),
-          );
-        }
-        await assertCalendarsExist(manager, input.services);
-        for (const coverage of input.services) await insertCoverage(manager, id, coverage);
-        await bumpCatalogueRevision(manager, id);
-        const created = await manager.findOneByOrFail(Agreement, { id });
-        await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
-        return created;
+    const unique = { column: "number" as const, value: input.number };
+    return createWithUniqueCode(this.transactor, Agreement, unique, numberTaken, async (manager) => {
+      const id = newId();
+      await manager.insert(Agreement, {
+        id,
+        number: input.number,
+        title: input.title,
+        description: input.description,
+        type: input.type,
+        status: AgreementStatus.DRAFT,
+        version: 1,
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo ?? null,
+        providerId: input.providerId,
+        supersedesId: null,
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw numberTaken(input.number);
-      throw error;
-    }
+      const customerIds = [...new Set(input.customerIds)];
+      if (customerIds.length) {
+        await manager.insert(
+          AgreementCustomer,
+          customerIds.map((customerId) => ({ agreementId: id, customerId })),
+        );
+      }
+      await assertCalendarsExist(manager, input.services);
+      for (const coverage of input.services) await insertCoverage(manager, id, coverage);
+      await bumpCatalogueRevision(manager, id);
+      const created = await manager.findOneByOrFail(Agreement, { id });
+      await audit(manager, created, "created", actor, changesBetween(null, created, AUDITED));
+      return created;
+    });
   }
 
   async update(input: AgreementEdit, actor: Identity): Promise<Agreement> {

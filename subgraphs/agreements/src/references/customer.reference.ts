@@ -1,11 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { entityReference } from "@itsm/kit";
 
 /** The customers subgraph's Customer, as far as this subgraph knows it: its key. */
-@Directive('@key(fields: "id")')
-@ObjectType("Customer", {
-  description: "A customer: a business unit or external organisation that receives services under agreements.",
-})
-export class CustomerReference {
-  @Field(() => ID, { description: "Opaque, stable identifier." })
-  id: string;
-}
+export const CustomerReference = entityReference(
+  "Customer",
+  "A customer: a business unit or external organisation that receives services under agreements.",
+);
+export type CustomerReference = InstanceType<typeof CustomerReference>;

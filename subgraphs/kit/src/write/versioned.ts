@@ -185,24 +185,26 @@ export class VersionedRecords<T extends ObjectLiteral & { id: string }, V extend
 }
 
 /**
- * Runs `create` in a transaction for a record with a unique `code`: a code already taken — found
- * first, or by the unique index when two creates of one code race — is the CONFLICT `taken(code)`.
+ * Runs `create` in a transaction for a record with a unique `code` (or another unique text column,
+ * e.g. an agreement's `number`): a value already taken — found first, or by the unique index when
+ * two creates of one value race — is the CONFLICT `taken(value)`.
  */
 export async function createWithUniqueCode<T extends ObjectLiteral>(
   transactor: Transactor,
   entity: EntityTarget<T>,
-  code: string,
+  code: string | { column: keyof T & string; value: string },
   taken: (code: string) => Error,
   create: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
+  const { column, value } = typeof code === "string" ? { column: "code", value: code } : code;
   try {
     return await transactor.run(async (manager) => {
-      if (await manager.exists(entity, { where: { code } as never })) throw taken(code);
+      if (await manager.exists(entity, { where: { [column]: value } as never })) throw taken(value);
       return create(manager);
     });
   } catch (error) {
-    // Two concurrent creates of one code: the unique index turns the loser away.
-    if (isUniqueViolation(error)) throw taken(code);
+    // Two concurrent creates of one value: the unique index turns the loser away.
+    if (isUniqueViolation(error)) throw taken(value);
     throw error;
   }
 }

@@ -1,11 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { entityReference } from "@itsm/kit";
 
 /** The catalog's Service, as far as this subgraph knows it: its key. */
-@Directive('@key(fields: "id")')
-@ObjectType("Service", {
-  description: "An IT service: something the provider delivers that creates value for customers.",
-})
-export class ServiceReference {
-  @Field(() => ID, { description: "Opaque, stable identifier." })
-  id: string;
-}
+export const ServiceReference = entityReference(
+  "Service",
+  "An IT service: something the provider delivers that creates value for customers.",
+);
+export type ServiceReference = InstanceType<typeof ServiceReference>;
