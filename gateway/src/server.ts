@@ -34,7 +34,7 @@ import { operationResolutionPlugin } from "./operation-resolution.plugin";
 import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
-import { DEFAULT_FETCH_POLICY, SubgraphDataSource } from "./subgraph-data-source";
+import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -127,7 +127,7 @@ export class GatewayServer {
       : undefined;
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
-      formatError: createErrorFormatter(logger, "gateway"),
+      formatError: createErrorFormatter(logger, "gateway", [keepPeerServiceName]),
       includeStacktraceInErrorResponses: false,
       // On for staff even in production; introspectionPlugin refuses partners and anonymous callers.
       introspection: config.limits.introspection,

@@ -1,7 +1,7 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { Identity, Logger } from "@itsm/runtime";
+import type { ErrorTranslator, Identity, Logger } from "@itsm/runtime";
 import { INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
 import { GraphQLError } from "graphql";
 import CircuitBreaker from "opossum";
@@ -192,3 +192,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 function isQuery(query: string | undefined): boolean {
   return !!query && !/^\s*(mutation|subscription)\b/.test(query);
 }
+
+/**
+ * A subgraph's error that names another subgraph in `serviceName` (a peer it asked and could not
+ * reach, e.g. agreements' alerts without operations' figures) keeps that name for the client:
+ * Apollo's gateway writes the answering subgraph's name over it. Coded errors only (the others are
+ * masked anyway).
+ */
+export const keepPeerServiceName: ErrorTranslator = (original, formatted) => {
+  const sources = [original, (original as { originalError?: unknown } | null)?.originalError];
+  const named = sources
+    .map((source) => (source as { extensions?: { serviceName?: unknown } } | null)?.extensions?.serviceName)
+    .find((name) => typeof name === "string");
+  const extensions = formatted.extensions;
+  if (typeof named !== "string" || typeof extensions?.code !== "string" || extensions.serviceName === named) {
+    return undefined;
+  }
+  return { ...formatted, extensions: { ...extensions, serviceName: named } };
+};

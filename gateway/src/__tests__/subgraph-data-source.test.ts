@@ -1,9 +1,10 @@
-import { createLogger } from "@itsm/runtime";
+import { createErrorFormatter, createLogger } from "@itsm/runtime";
+import { GraphQLError } from "graphql";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import { SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from "../subgraph-data-source";
+import { keepPeerServiceName, SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from "../subgraph-data-source";
 
 const logger = createLogger("gateway-test", "silent");
 
@@ -102,5 +103,31 @@ describe("deduplication of identical queries in flight", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("errors a subgraph raises about a peer", () => {
+  const format = createErrorFormatter(logger, "gateway", [keepPeerServiceName]);
+  /** As @apollo/gateway hands a subgraph's error on: the answering subgraph's name over the error's own. */
+  const fromSubgraph = (extensions: Record<string, unknown>) =>
+    new GraphQLError("figures missing", {
+      path: ["alerts"],
+      originalError: { message: "figures missing", extensions } as unknown as Error,
+      extensions: { ...extensions, serviceName: "agreements" },
+    });
+
+  it("keep the peer the subgraph named, not the one that answered", () => {
+    const error = fromSubgraph({ code: "SERVICE_UNAVAILABLE", serviceName: "operations" });
+    expect(format(error.toJSON(), error).extensions).toEqual({
+      code: "SERVICE_UNAVAILABLE",
+      serviceName: "operations",
+    });
+  });
+
+  it("name the answering subgraph when the error names none, and stay masked without a code", () => {
+    const own = fromSubgraph({ code: "BAD_USER_INPUT" });
+    expect(format(own.toJSON(), own).extensions).toEqual({ code: "BAD_USER_INPUT", serviceName: "agreements" });
+    const uncoded = new GraphQLError("boom", { originalError: { extensions: { serviceName: "operations" } } as never });
+    expect(format(uncoded.toJSON(), uncoded).extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
   });
 });
