@@ -25,6 +25,36 @@ export function monthLabel(offset: number, from: Date = new Date()): string {
   return `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, "0")}`;
 }
 
+/** A target's terms, as the service level examples show them: a fragment each of them spreads. */
+const TARGET_TERMS = `
+fragment TargetTerms on ServiceLevelTarget {
+  metric
+  comparator
+  value
+  unit
+  priority
+}
+`;
+
+/** A row of the service level report: whose target, its terms, what it achieved and how often it broke. */
+const REPORT_ROW = `
+fragment ReportRow on TargetPerformance {
+  agreement {
+    number
+    title
+  }
+  service {
+    code
+    name
+  }
+  target {
+    ...TargetTerms
+  }
+  achieved
+  breaches
+}
+${TARGET_TERMS}`;
+
 export const DESIGN_EXAMPLE: Example = {
   title: "Services with their agreements",
   description:
@@ -148,16 +178,12 @@ query SlaUnderpinnings {
         service {
           code
         }
-        metric
-        comparator
-        value
-        unit
-        priority
+        ...TargetTerms
       }
     }
   }
 }
-`,
+${TARGET_TERMS}`,
   },
   {
     title: "Impact analysis of a component",
@@ -208,23 +234,7 @@ query BreachedLastMonth($period: String!) {
   serviceLevelReport(period: $period, filter: { status: BREACHED }, first: 50) {
     totalCount
     nodes {
-      agreement {
-        number
-        title
-      }
-      service {
-        code
-        name
-      }
-      target {
-        metric
-        comparator
-        value
-        unit
-        priority
-      }
-      achieved
-      breaches
+      ...ReportRow
       errorBudget {
         allowed
         consumed
@@ -233,7 +243,7 @@ query BreachedLastMonth($period: String!) {
     }
   }
 }
-`,
+${REPORT_ROW}`,
     variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
   },
   {
@@ -282,28 +292,13 @@ query MyServiceLevels($period: String!) {
   serviceLevelReport(period: $period, filter: { agreementType: SLA }, first: 50) {
     totalCount
     nodes {
-      agreement {
-        number
-        title
-      }
-      service {
-        name
-      }
-      target {
-        metric
-        comparator
-        value
-        unit
-        priority
-      }
-      achieved
+      ...ReportRow
       status
       sampleSize
-      breaches
     }
   }
 }
-`,
+${REPORT_ROW}`,
     variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
   },
   {
