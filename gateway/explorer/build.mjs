@@ -79,7 +79,8 @@ const app = await build({
   ],
   tsconfig: join(here, "tsconfig.json"),
   jsx: "automatic",
-  loader: { ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "file", ".png": "file" },
+  // .graphql: the trusted documents an example shows as it is (examples.ts), as text.
+  loader: { ".graphql": "text", ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "file", ".png": "file" },
   // Only needed for subscriptions over websockets (a subscriptionUrl), which the gateway does not serve.
   external: ["graphql-ws"],
   define: { ...common.define, __EXPLORER_WORKERS__: JSON.stringify(workerFiles) },

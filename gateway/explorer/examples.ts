@@ -2,6 +2,9 @@
 // step with README.md ("The query every change keeps working" and "More questions the graph
 // answers"); the end-to-end test runs every one of them against the sample graph.
 
+// The trusted document partners run for the same question: the example is that file, not a copy.
+import CUSTOMER_ACTIVE_AGREEMENTS from "../trusted-documents/customer-active-agreements.graphql";
+
 export interface Example {
   /** Short label shown in the Examples panel. */
   title: string;
@@ -96,29 +99,10 @@ export const EXAMPLES: readonly Example[] = [
   DESIGN_EXAMPLE,
   {
     title: "A customer's active agreements",
-    description: "ACME_RETAIL's active agreements, with the services they cover and their targets.",
-    query: `# A customer's active agreements, with services and targets
-query CustomerActiveAgreements {
-  customerByCode(code: "ACME_RETAIL") {
-    name
-    agreements(status: [ACTIVE]) {
-      number
-      services {
-        code
-      }
-      targets {
-        service {
-          code
-        }
-        metric
-        value
-        unit
-        priority
-      }
-    }
-  }
-}
-`,
+    description:
+      "A customer's ($code, here ACME_RETAIL) active agreements, with the services they cover and their targets.",
+    query: CUSTOMER_ACTIVE_AGREEMENTS,
+    variables: () => JSON.stringify({ code: "ACME_RETAIL" }, null, 2),
   },
   {
     title: "Agreements expiring within 90 days",
