@@ -89,11 +89,12 @@ const app = await build({
 const { script, stylesheet } = outputOf(app.metafile, entry);
 if (!stylesheet) throw new Error("esbuild wrote no stylesheet for the explorer");
 
-// 3. The pages, both from page.html: the explorer (index.html, served at /graphql, so its files are
-//    under explorer/) and the service level dashboard (dashboard.html, served at /explorer/dashboard).
+// 3. The pages, both from the template index.html (one head): the explorer (index.html, served at
+//    /graphql, so its files are under explorer/) and the service level dashboard (dashboard.html,
+//    served at /explorer/dashboard).
 const dashboard = outputOf(app.metafile, dashboardEntry);
 if (!dashboard.stylesheet) throw new Error("esbuild wrote no stylesheet for the dashboard");
-const page = readFileSync(join(here, "page.html"), "utf8");
+const page = readFileSync(join(here, "index.html"), "utf8");
 const pages = [
   {
     file: "index.html",
