@@ -79,7 +79,8 @@ const app = await build({
   ],
   tsconfig: join(here, "tsconfig.json"),
   jsx: "automatic",
-  loader: { ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "file", ".png": "file" },
+  // .graphql: the trusted documents an example shows as it is (examples.ts), as text.
+  loader: { ".graphql": "text", ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "file", ".png": "file" },
   // Only needed for subscriptions over websockets (a subscriptionUrl), which the gateway does not serve.
   external: ["graphql-ws"],
   define: { ...common.define, __EXPLORER_WORKERS__: JSON.stringify(workerFiles) },
@@ -88,15 +89,35 @@ const app = await build({
 const { script, stylesheet } = outputOf(app.metafile, entry);
 if (!stylesheet) throw new Error("esbuild wrote no stylesheet for the explorer");
 
-// 3. The pages: the explorer (index.html) and the service level dashboard (dashboard.html).
-const html = readFileSync(join(here, "index.html"), "utf8").replace("%JS%", script).replace("%CSS%", stylesheet);
-writeFileSync(join(outdir, "index.html"), html);
+// 3. The pages, both from the template index.html (one head): the explorer (index.html, served at
+//    /graphql, so its files are under explorer/) and the service level dashboard (dashboard.html,
+//    served at /explorer/dashboard).
 const dashboard = outputOf(app.metafile, dashboardEntry);
 if (!dashboard.stylesheet) throw new Error("esbuild wrote no stylesheet for the dashboard");
-const dashboardHtml = readFileSync(join(here, "dashboard.html"), "utf8")
-  .replace("%JS%", dashboard.script)
-  .replace("%CSS%", dashboard.stylesheet);
-writeFileSync(join(outdir, "dashboard.html"), dashboardHtml);
+const page = readFileSync(join(here, "index.html"), "utf8");
+const pages = [
+  {
+    file: "index.html",
+    title: "Explorer",
+    css: `explorer/${stylesheet}`,
+    js: `explorer/${script}`,
+    noscript: "The explorer needs JavaScript; GraphQL itself is served at this URL.",
+  },
+  {
+    file: "dashboard.html",
+    title: "Service levels",
+    css: dashboard.stylesheet,
+    js: dashboard.script,
+    noscript: "The dashboard needs JavaScript.",
+  },
+];
+for (const { file, title, css, js, noscript } of pages) {
+  const values = { TITLE: title, CSS: css, JS: js, NOSCRIPT: noscript };
+  writeFileSync(
+    join(outdir, file),
+    page.replace(/%(TITLE|CSS|JS|NOSCRIPT)%/g, (_, key) => values[key]),
+  );
+}
 
 // 4. A gzip copy of every script and stylesheet, which the gateway sends to clients that accept it.
 const files = [...Object.keys(workers.metafile.outputs), ...Object.keys(app.metafile.outputs)].map((f) => basename(f));

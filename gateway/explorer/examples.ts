@@ -2,6 +2,9 @@
 // step with README.md ("The query every change keeps working" and "More questions the graph
 // answers"); the end-to-end test runs every one of them against the sample graph.
 
+// The trusted document partners run for the same question: the example is that file, not a copy.
+import CUSTOMER_ACTIVE_AGREEMENTS from "../trusted-documents/customer-active-agreements.graphql";
+
 export interface Example {
   /** Short label shown in the Examples panel. */
   title: string;
@@ -24,6 +27,36 @@ export function monthLabel(offset: number, from: Date = new Date()): string {
   const month = new Date(from.getFullYear(), from.getMonth() + offset, 1);
   return `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, "0")}`;
 }
+
+/** A target's terms, as the service level examples show them: a fragment each of them spreads. */
+const TARGET_TERMS = `
+fragment TargetTerms on ServiceLevelTarget {
+  metric
+  comparator
+  value
+  unit
+  priority
+}
+`;
+
+/** A row of the service level report: whose target, its terms, what it achieved and how often it broke. */
+const REPORT_ROW = `
+fragment ReportRow on TargetPerformance {
+  agreement {
+    number
+    title
+  }
+  service {
+    code
+    name
+  }
+  target {
+    ...TargetTerms
+  }
+  achieved
+  breaches
+}
+${TARGET_TERMS}`;
 
 export const DESIGN_EXAMPLE: Example = {
   title: "Services with their agreements",
@@ -66,29 +99,10 @@ export const EXAMPLES: readonly Example[] = [
   DESIGN_EXAMPLE,
   {
     title: "A customer's active agreements",
-    description: "ACME_RETAIL's active agreements, with the services they cover and their targets.",
-    query: `# A customer's active agreements, with services and targets
-query CustomerActiveAgreements {
-  customerByCode(code: "ACME_RETAIL") {
-    name
-    agreements(status: [ACTIVE]) {
-      number
-      services {
-        code
-      }
-      targets {
-        service {
-          code
-        }
-        metric
-        value
-        unit
-        priority
-      }
-    }
-  }
-}
-`,
+    description:
+      "A customer's ($code, here ACME_RETAIL) active agreements, with the services they cover and their targets.",
+    query: CUSTOMER_ACTIVE_AGREEMENTS,
+    variables: () => JSON.stringify({ code: "ACME_RETAIL" }, null, 2),
   },
   {
     title: "Agreements expiring within 90 days",
@@ -148,16 +162,12 @@ query SlaUnderpinnings {
         service {
           code
         }
-        metric
-        comparator
-        value
-        unit
-        priority
+        ...TargetTerms
       }
     }
   }
 }
-`,
+${TARGET_TERMS}`,
   },
   {
     title: "Impact analysis of a component",
@@ -208,23 +218,7 @@ query BreachedLastMonth($period: String!) {
   serviceLevelReport(period: $period, filter: { status: BREACHED }, first: 50) {
     totalCount
     nodes {
-      agreement {
-        number
-        title
-      }
-      service {
-        code
-        name
-      }
-      target {
-        metric
-        comparator
-        value
-        unit
-        priority
-      }
-      achieved
-      breaches
+      ...ReportRow
       errorBudget {
         allowed
         consumed
@@ -233,7 +227,7 @@ query BreachedLastMonth($period: String!) {
     }
   }
 }
-`,
+${REPORT_ROW}`,
     variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
   },
   {
@@ -282,28 +276,13 @@ query MyServiceLevels($period: String!) {
   serviceLevelReport(period: $period, filter: { agreementType: SLA }, first: 50) {
     totalCount
     nodes {
-      agreement {
-        number
-        title
-      }
-      service {
-        name
-      }
-      target {
-        metric
-        comparator
-        value
-        unit
-        priority
-      }
-      achieved
+      ...ReportRow
       status
       sampleSize
-      breaches
     }
   }
 }
-`,
+${REPORT_ROW}`,
     variables: () => JSON.stringify({ period: monthLabel(-1) }, null, 2),
   },
   {
