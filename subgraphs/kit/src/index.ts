@@ -8,6 +8,7 @@ export * from "./data/batch";
 export * from "./data/data-source";
 export * from "./data/database-errors";
 export * from "./data/filters";
+export * from "./data/chunks";
 export * from "./data/find-in-chunks";
 export * from "./data/insert-in-chunks";
 export * from "./data/instrumented-queries";

@@ -1,5 +1,5 @@
 import type { Logger, Transactor } from "@itsm/kit";
-import { isUniqueViolation, stableId } from "@itsm/kit";
+import { chunksOf, isUniqueViolation, stableId } from "@itsm/kit";
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
@@ -41,9 +41,7 @@ export class AlertRaising {
       onMissing: (error) => this.logger.warn({ err: error }, "performance alerts not raised: operations unavailable"),
     });
     const raised: RaisedAlert[] = [];
-    for (let i = 0; i < due.length; i += this.batchSize) {
-      raised.push(...(await this.raiseBatch(due.slice(i, i + this.batchSize))));
-    }
+    for (const batch of chunksOf(due, this.batchSize)) raised.push(...(await this.raiseBatch(batch)));
     return raised;
   }
 

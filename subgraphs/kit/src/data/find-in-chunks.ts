@@ -1,5 +1,6 @@
 import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
 import { In } from "typeorm";
+import { chunksOf } from "./chunks";
 
 /** Keys per statement: far inside SQLite's 32,766 bound parameters and MySQL's packet size. */
 export const KEYS_PER_QUERY = 1000;
@@ -16,13 +17,8 @@ export async function findInChunks<T extends ObjectLiteral, C extends keyof T & 
   where: FindOptionsWhere<T> = {},
 ): Promise<T[]> {
   const rows: T[] = [];
-  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-    rows.push(
-      ...(await repository.findBy({
-        ...where,
-        [column]: In(keys.slice(i, i + KEYS_PER_QUERY)),
-      } as FindOptionsWhere<T>)),
-    );
+  for (const chunk of chunksOf(keys, KEYS_PER_QUERY)) {
+    rows.push(...(await repository.findBy({ ...where, [column]: In(chunk) } as FindOptionsWhere<T>)));
   }
   return rows;
 }

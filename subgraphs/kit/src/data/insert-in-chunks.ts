@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { chunksOf } from "./chunks";
 
 /** Rows per INSERT statement: well inside every dialect's limit on bound parameters. */
 export const ROWS_PER_INSERT = 200;
@@ -14,13 +15,7 @@ export async function insertInChunks<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   rows: readonly QueryDeepPartialEntity<T>[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .updateEntity(false)
-      .execute();
+  for (const chunk of chunksOf(rows, ROWS_PER_INSERT)) {
+    await manager.createQueryBuilder().insert().into(entity).values(chunk).updateEntity(false).execute();
   }
 }

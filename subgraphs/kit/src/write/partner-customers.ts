@@ -2,6 +2,7 @@ import type { Identity } from "@itsm/runtime";
 import { DomainError, ErrorCode } from "@itsm/runtime";
 import { LRUCache } from "lru-cache";
 import type { SubgraphClient } from "./subgraph-client";
+import { chunksOf } from "../data/chunks";
 
 interface CustomersByCode {
   customers: { nodes: { id: string; code: string }[] } | null;
@@ -61,8 +62,7 @@ export class PartnerCustomers {
   /** Asks the customers subgraph (as the partner) for the ids of these codes, and remembers them. */
   private async lookUp(codes: string[], partner: Identity): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    for (let i = 0; i < codes.length; i += PAGE) {
-      const chunk = codes.slice(i, i + PAGE);
+    for (const chunk of chunksOf(codes, PAGE)) {
       let data: CustomersByCode;
       try {
         data = await this.customers.execute<CustomersByCode>(CUSTOMERS_BY_CODE, { codes: chunk, first: PAGE }, partner);

@@ -1,5 +1,5 @@
 import type { Transactor } from "@itsm/kit";
-import { insertInChunks, isUniqueViolation } from "@itsm/kit";
+import { chunksOf, insertInChunks, isUniqueViolation } from "@itsm/kit";
 import type { Interval } from "@itsm/service-hours";
 import { elapsedServiceMinutes } from "@itsm/service-hours";
 import type { DataSource, EntityManager } from "typeorm";
@@ -32,9 +32,7 @@ export class IncidentClockService {
 
   /** Computes (again) the clocks of these incidents in every calendar their service's clock targets use. */
   async recompute(incidentIds: readonly string[], catalogue: Catalogue): Promise<void> {
-    for (let i = 0; i < incidentIds.length; i += CHUNK) {
-      await this.computeChunk(incidentIds.slice(i, i + CHUNK), catalogue);
-    }
+    for (const chunk of chunksOf(incidentIds, CHUNK)) await this.computeChunk(chunk, catalogue);
   }
 
   /**

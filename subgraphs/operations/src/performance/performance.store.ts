@@ -1,4 +1,5 @@
 import type { PageRequest, Transactor } from "@itsm/kit";
+import { chunksOf, insertInChunks } from "@itsm/kit";
 import type { Period } from "@itsm/service-hours";
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager, SelectQueryBuilder } from "typeorm";
@@ -104,12 +105,12 @@ export class PerformanceStore {
   /** In a record write's transaction: every stored figure of these services must be computed again. */
   async markStale(manager: EntityManager, serviceIds: readonly string[]): Promise<void> {
     const ids = [...new Set(serviceIds)];
-    for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const chunk of chunksOf(ids, CHUNK)) {
       await manager
         .createQueryBuilder()
         .update(TargetFigure)
         .set({ stale: 1, staleMark: () => "staleMark + 1" })
-        .where({ serviceId: In(ids.slice(i, i + CHUNK)) })
+        .where({ serviceId: In(chunk) })
         .execute();
     }
   }
@@ -170,11 +171,9 @@ export class PerformanceStore {
       ]);
       const counts = new CountDeltas();
       const inserted = added.filter((w) => !before.has(w.target.targetId));
-      for (let i = 0; i < inserted.length; i += CHUNK) {
-        const rows = inserted.slice(i, i + CHUNK).map((w) => this.newRow(period, w.target, w.hash, computedAt));
-        await manager.createQueryBuilder().insert().into(TargetFigure).values(rows).updateEntity(false).execute();
-        for (const row of rows) counts.move(undefined, row);
-      }
+      const rows = inserted.map((w) => this.newRow(period, w.target, w.hash, computedAt));
+      await insertInChunks(manager, TargetFigure, rows);
+      for (const row of rows) counts.move(undefined, row);
       for (const { target, hash } of changed) {
         const old = before.get(target.targetId);
         if (!old) continue;
@@ -187,8 +186,8 @@ export class PerformanceStore {
         counts.move(old, { ...old, agreementType: target.agreementType, providerId: target.providerId });
       }
       const removed = gone.filter((id) => before.has(id));
-      for (let i = 0; i < removed.length; i += CHUNK) {
-        await manager.delete(TargetFigure, { period: period.label, targetId: In(removed.slice(i, i + CHUNK)) });
+      for (const chunk of chunksOf(removed, CHUNK)) {
+        await manager.delete(TargetFigure, { period: period.label, targetId: In(chunk) });
       }
       for (const id of removed) counts.move(before.get(id), undefined);
       await counts.apply(manager, period.label);
@@ -215,10 +214,10 @@ export class PerformanceStore {
    */
   async compute(period: Period, catalogue: Catalogue, targetIds: readonly string[]): Promise<number> {
     const marks = new Map<string, number>();
-    for (let i = 0; i < targetIds.length; i += CHUNK) {
+    for (const chunk of chunksOf(targetIds, CHUNK)) {
       const rows = await this.dataSource.getRepository(TargetFigure).find({
         select: { targetId: true, staleMark: true },
-        where: { period: period.label, targetId: In(targetIds.slice(i, i + CHUNK)) },
+        where: { period: period.label, targetId: In(chunk) },
       });
       for (const row of rows) marks.set(row.targetId, row.staleMark);
     }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { chunksOf } from "@itsm/kit";
 import { TargetFigureCount } from "./target-figure-count.entity";
 
 /** Rows per multi-row INSERT / IN list: well within every database's parameter limit. */
@@ -47,8 +48,7 @@ export class CountDeltas {
     const add = sqlite
       ? "ON CONFLICT (period, statusRank, agreementType, providerId) DO UPDATE SET targets = targets + excluded.targets"
       : "ON DUPLICATE KEY UPDATE targets = targets + VALUES(targets)";
-    for (let i = 0; i < changed.length; i += CHUNK) {
-      const chunk = changed.slice(i, i + CHUNK);
+    for (const chunk of chunksOf(changed, CHUNK)) {
       await manager.query(
         `INSERT INTO target_figure_counts (period, statusRank, agreementType, providerId, targets)
          VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")} ${add}`,
@@ -66,8 +66,7 @@ export async function countedRows(
 ): Promise<Map<string, CountedRow>> {
   const lock = manager.connection.options.type === "better-sqlite3" ? "" : " FOR UPDATE";
   const found = new Map<string, CountedRow>();
-  for (let i = 0; i < targetIds.length; i += CHUNK) {
-    const ids = targetIds.slice(i, i + CHUNK);
+  for (const ids of chunksOf(targetIds, CHUNK)) {
     const rows: CountedRow[] = await manager.query(
       `SELECT targetId, statusRank, agreementType, providerId FROM target_figures
        WHERE period = ? AND targetId IN (${ids.map(() => "?").join(", ")})${lock}`,
