@@ -299,11 +299,20 @@ export class Graph extends GatewayCaller {
   }
 
   /** Kills a process abruptly, as a crash would. */
-  async kill(name: ProcessName): Promise<void> {
+  kill(name: ProcessName): Promise<void> {
+    return this.end(name, "SIGKILL");
+  }
+
+  /** Stops a process as a deployment does (SIGTERM: it finishes its requests and gives its leases up). */
+  shutDown(name: ProcessName): Promise<void> {
+    return this.end(name);
+  }
+
+  private async end(name: ProcessName, signal?: NodeJS.Signals): Promise<void> {
     const started = this.processes.get(name);
     if (!started) return;
     this.processes.delete(name);
-    await stopProcess(started.child, "SIGKILL");
+    await stopProcess(started.child, signal);
   }
 
   async stop(): Promise<void> {
