@@ -218,3 +218,5 @@ export * from "./version-conflicts";
 export * from "./operation-data";
 export * from "./test-server";
 export * from "./unique-codes";
+export * from "./invalid-input";
+export * from "./updated-record";

@@ -4,6 +4,8 @@ import {
   conflictWritingNothing,
   createdEntry,
   dataOf,
+  expectInvalidFields,
+  expectUpdated,
   expectStaleChangeRefused,
   historyEntry,
   onlyOneConcurrentChangeWins,
@@ -119,24 +121,16 @@ describe("createService", () => {
 
   it("rejects invalid input with BAD_USER_INPUT naming every invalid field, and writes nothing", async () => {
     const before = await snapshot(t.server);
-    const result = await execute(CREATE, {
-      ...newServiceInput(),
+    const invalid = {
       code: "lower-case",
       name: "X",
       description: "",
       category: "C",
       owner: "O",
       monthlyCost: { amount: "12.345", currency: "EURO" },
-    });
-    expect(invalidPaths(result)).toEqual([
-      "input.code",
-      "input.name",
-      "input.description",
-      "input.category",
-      "input.owner",
-      "input.monthlyCost.amount",
-      "input.monthlyCost.currency",
-    ]);
+    };
+    const result = await execute(CREATE, { ...newServiceInput(), ...invalid });
+    expectInvalidFields(result, invalid);
     const message = result.errors?.[0].message;
     expect(message).toContain("input.code: code must be 2 to 32 characters");
     expect(message).toContain("input.monthlyCost.amount: amount must be a non-negative decimal string");
@@ -208,33 +202,17 @@ describe("updateService", () => {
       monthlyCost: { amount: "99.9", currency: "EUR" },
     });
     const updated = serviceOf(result, "updateService");
-    expect(updated).toMatchObject({
-      id: service.id,
-      code: service.code,
-      name: "Renamed Service",
-      description: service.description,
-      category: service.category,
-      type: service.type,
-      lifecycle: "PIPELINE",
-      criticality: "CRITICAL",
-      owner: service.owner,
-      monthlyCost: { amount: "99.90", currency: "EUR" },
+    expect(service.lifecycle).toBe("PIPELINE");
+    const monthlyCost = { amount: "99.90", currency: "EUR" };
+    expectUpdated(updated, service, {
+      set: { name: "Renamed Service", criticality: "CRITICAL", monthlyCost, version: 2 },
       version: 2,
-    });
-    expect(updated.history.map((h) => [h.action, h.version])).toEqual([
-      ["updated", 2],
-      ["created", 1],
-    ]);
-    expect(updated.history[0]).toEqual(
-      historyEntry("updated", 2, {
+      changes: {
         name: ["Test Service", "Renamed Service"],
         criticality: ["MEDIUM", "CRITICAL"],
-        monthlyCost: [
-          { amount: "1250.00", currency: "EUR" },
-          { amount: "99.90", currency: "EUR" },
-        ],
-      }),
-    );
+        monthlyCost: [{ amount: "1250.00", currency: "EUR" }, monthlyCost],
+      },
+    });
     expect(await read(service.id)).toEqual(updated);
   });
 
@@ -302,20 +280,8 @@ describe("updateService", () => {
   });
 
   it("rejects invalid fields with BAD_USER_INPUT", async () => {
-    const result = await execute(UPDATE, {
-      id: EMAIL,
-      expectedVersion: 0,
-      name: "E",
-      owner: "",
-      monthlyCost: { amount: "1.001", currency: "EURO" },
-    });
-    expect(invalidPaths(result)).toEqual([
-      "input.expectedVersion",
-      "input.name",
-      "input.owner",
-      "input.monthlyCost.amount",
-      "input.monthlyCost.currency",
-    ]);
+    const invalid = { expectedVersion: 0, name: "E", owner: "", monthlyCost: { amount: "1.001", currency: "EURO" } };
+    expectInvalidFields(await execute(UPDATE, { id: EMAIL, ...invalid }), invalid);
   });
 
   it("refuses to change a RETIRED service, and writes nothing", async () => {
