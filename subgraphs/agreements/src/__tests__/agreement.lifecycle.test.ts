@@ -4,8 +4,8 @@ import { AgreementStatus } from "../agreements/agreement.enums";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { AgreementView, Result } from "./support/agreements";
 import {
-  AgreementsHarness,
   agreementOf,
+  AgreementsHarness,
   CORP_IT,
   coverage,
   day,
@@ -13,11 +13,10 @@ import {
   failure,
   FINANCE,
   invalidPaths,
+  SALES,
 } from "./support/agreements";
 
 const t = new AgreementsHarness();
-
-const SALES = sampleId.customer("SALES");
 
 const availability = (value: number) => ({ metric: "AVAILABILITY", comparator: "AT_LEAST", value, unit: "PERCENT" });
 const duration = (metric: string, value: number, unit: string, priority: string | null = "P1") => ({
@@ -285,12 +284,11 @@ describe("activateAgreement", () => {
 describe("terminateAgreement", () => {
   it("ends an ACTIVE agreement, bumps the revision and records the reason", async () => {
     const active = await t.activeAgreement();
-    const result = await t.execute("terminateAgreement", {
+    const terminated = await t.ok("terminateAgreement", {
       id: active.id,
       expectedRevision: active.revision,
       reason: "Customer moved to another provider",
     });
-    const terminated = agreementOf(result, "terminateAgreement");
     expect(terminated).toMatchObject({ status: "TERMINATED", version: 1, revision: active.revision + 1 });
     expect(terminated.history[0]).toEqual(
       historyEntry("terminated: Customer moved to another provider", active.revision + 1, {
