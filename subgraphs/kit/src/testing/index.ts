@@ -220,3 +220,4 @@ export * from "./test-server";
 export * from "./unique-codes";
 export * from "./invalid-input";
 export * from "./updated-record";
+export * from "./mutation-documents";
