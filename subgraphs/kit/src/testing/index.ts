@@ -221,3 +221,4 @@ export * from "./unique-codes";
 export * from "./invalid-input";
 export * from "./updated-record";
 export * from "./mutation-documents";
+export * from "./claim-checks";

@@ -1,15 +1,17 @@
 import { HistoryEntry, sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
+  changeClaimedFirst,
   conflictWritingNothing,
   createdEntry,
   dataOf,
   expectInvalidFields,
-  expectUpdated,
   expectStaleChangeRefused,
+  expectUpdated,
   historyEntry,
-  onlyOneConcurrentChangeWins,
   onlyOneConcurrentCreateWins,
+  onlyOneConcurrentRenameWins,
+  refusedWhileAgreementsFail,
   TEST_IDENTITIES,
 } from "@itsm/kit/testing";
 import { CatalogHarness } from "../../__tests__/support/harness";
@@ -293,16 +295,8 @@ describe("updateService", () => {
 
   it("lets exactly one of 20 concurrent updates from the same version succeed", async () => {
     const service = await createService();
-    const winner = await onlyOneConcurrentChangeWins(20, (i) =>
-      execute("updateService", { id: service.id, expectedVersion: 1, name: `Writer ${i}` }),
-    );
-    const final = await read(service.id);
-    expect(final.version).toBe(2);
-    expect(final.name).toBe(serviceOf(winner, "updateService").name);
-    expect(final.history.map((h) => [h.action, h.version])).toEqual([
-      ["updated", 2],
-      ["created", 1],
-    ]);
+    const rename = (name: string) => execute("updateService", { id: service.id, expectedVersion: 1, name });
+    await onlyOneConcurrentRenameWins(20, rename, () => read(service.id));
   });
 });
 
@@ -320,19 +314,13 @@ describe("setServiceLifecycle", () => {
 
   it("retires a LIVE service after claiming its retirement with the agreements subgraph", async () => {
     const service = await createLive();
-    const asked = t.agreements.requests.length;
-    const result = await execute("setServiceLifecycle", { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
+    // The claim is made as the acting editor, signed for the agreements subgraph to check.
+    const result = await changeClaimedFirst(t.agreements, { claim: "claimServiceRetirement", id: service.id }, () =>
+      execute("setServiceLifecycle", { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 }),
+    );
     const retired = serviceOf(result, "setServiceLifecycle");
     expect(retired).toMatchObject({ lifecycle: "RETIRED", version: 2 });
-    expect(retired.history[0]).toMatchObject({
-      actor: "test-editor",
-      action: "lifecycle changed",
-      version: 2,
-      changes: [{ field: "lifecycle", from: json("LIVE"), to: json("RETIRED") }],
-    });
-    expect(t.agreements.since(asked)).toEqual([["claimServiceRetirement", service.id]]);
-    // The claim is made as the acting editor, signed for the agreements subgraph to check.
-    expect(t.agreements.requests[asked].identity).toEqual(TEST_IDENTITIES.editor);
+    expect(retired.history[0]).toEqual(historyEntry("lifecycle changed", 2, { lifecycle: ["LIVE", "RETIRED"] }));
   });
 
   it("goes PIPELINE → LIVE → RETIRED, one version per move", async () => {
@@ -397,15 +385,9 @@ describe("setServiceLifecycle", () => {
 
   it("fails with SERVICE_UNAVAILABLE and writes nothing when the agreements subgraph is down or failing", async () => {
     const service = await createLive();
-    const before = await snapshot(t.server);
-    for (const mode of ["drop", "errors"] as const) {
-      t.agreements.mode = mode;
-      const result = await execute("setServiceLifecycle", { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 });
-      const error = failure(result, "SERVICE_UNAVAILABLE");
-      expect(error.message).toMatch(/^The agreements subgraph could not be consulted \(.+\); nothing was changed/);
-      expect(error.extensions?.serviceName).toBe("agreements");
-    }
-    expect(await snapshot(t.server)).toEqual(before);
+    await refusedWhileAgreementsFail(t.server.dataSource, t.agreements, () =>
+      execute("setServiceLifecycle", { id: service.id, lifecycle: "RETIRED", expectedVersion: 1 }),
+    );
     expect((await read(service.id)).lifecycle).toBe("LIVE");
   });
 
