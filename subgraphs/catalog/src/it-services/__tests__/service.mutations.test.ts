@@ -1,7 +1,8 @@
-import { HistoryEntry, sampleId } from "@itsm/kit";
+import { sampleId } from "@itsm/kit";
 import type { HistoryRow } from "@itsm/kit/testing";
 import {
   changeClaimedFirst,
+  concurrentAdditionsAllKept,
   conflictWritingNothing,
   createdEntry,
   dataOf,
@@ -649,14 +650,12 @@ describe("addServiceDependency", () => {
   it("adds concurrent dependencies of one service one after the other, none lost", async () => {
     const service = await createService();
     const targets = await Promise.all(Array.from({ length: 6 }, () => createService()));
-    const results = await Promise.all(
-      targets.map((target) => execute("addServiceDependency", { serviceId: service.id, dependsOnId: target.id })),
+    await concurrentAdditionsAllKept(
+      targets.map((target) => target.id),
+      (dependsOnId) => execute("addServiceDependency", { serviceId: service.id, dependsOnId }),
+      () => read(service.id),
+      (final) => final.dependsOn.map((s) => s.id),
     );
-    for (const result of results) expect(result.errors).toBeUndefined();
-    const final = await read(service.id);
-    expect(final.version).toBe(7);
-    expect(final.dependsOn.map((s) => s.id).sort()).toEqual(targets.map((t) => t.id).sort());
-    expect(final.history.map((h) => h.version).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
 
@@ -672,10 +671,7 @@ describe("removeServiceDependency", () => {
       [2, "dependency added"],
       [1, "created"],
     ]);
-    expect(updated.history[0]).toMatchObject({
-      actor: "test-editor",
-      changes: [{ field: "dependsOn", from: json(b.id), to: null }],
-    });
+    expect(updated.history[0]).toEqual(historyEntry("dependency removed", 3, { dependsOn: [b.id, null] }));
     expect(await read(b.id)).toMatchObject({ version: 1, usedBy: [] });
     // Gone, the dependency no longer stands in the way of the reverse one.
     expect((await depend(await read(b.id), a)).dependsOn).toEqual([{ id: a.id, code: a.code }]);
@@ -718,31 +714,6 @@ describe("removeServiceDependency", () => {
       dependsOnId: sampleId.service("IDENTITY"),
     });
     expect(failure(result, "CONFLICT").message).toBe("Service PRINT is RETIRED: its record is kept as it was");
-    expect(await snapshot(t.server)).toEqual(before);
-  });
-});
-
-describe("a failing mutation", () => {
-  it("leaves every table as it was, even when it fails after writing", async () => {
-    const [a, b] = [await createService(), await createService()];
-    const before = await snapshot(t.server);
-    const spy = failHistoryWrites();
-    try {
-      const added = await execute("addServiceDependency", { serviceId: a.id, dependsOnId: b.id, expectedVersion: 1 });
-      expect(failure(added, "INTERNAL_SERVER_ERROR").message).toBe("Internal server error");
-      failure(await execute("createService", newServiceInput()), "INTERNAL_SERVER_ERROR");
-      failure(
-        await execute("updateService", { id: a.id, expectedVersion: 1, name: "Never Renamed" }),
-        "INTERNAL_SERVER_ERROR",
-      );
-      failure(
-        await execute("setServiceLifecycle", { id: a.id, lifecycle: "LIVE", expectedVersion: 1 }),
-        "INTERNAL_SERVER_ERROR",
-      );
-      expect(spy).toHaveBeenCalledWith(HistoryEntry, expect.anything());
-    } finally {
-      spy.mockRestore();
-    }
     expect(await snapshot(t.server)).toEqual(before);
   });
 });
