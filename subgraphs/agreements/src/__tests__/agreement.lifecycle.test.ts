@@ -4,8 +4,8 @@ import { AgreementStatus } from "../agreements/agreement.enums";
 import { sampleAgreements } from "../sample/agreements.sample";
 import type { AgreementView, Result } from "./support/agreements";
 import {
-  agreementOf,
   AgreementsHarness,
+  agreementOf,
   CORP_IT,
   coverage,
   day,
@@ -13,10 +13,11 @@ import {
   failure,
   FINANCE,
   invalidPaths,
-  SALES,
 } from "./support/agreements";
 
 const t = new AgreementsHarness();
+
+const SALES = sampleId.customer("SALES");
 
 const availability = (value: number) => ({ metric: "AVAILABILITY", comparator: "AT_LEAST", value, unit: "PERCENT" });
 const duration = (metric: string, value: number, unit: string, priority: string | null = "P1") => ({

@@ -8,8 +8,8 @@ import {
 } from "@itsm/kit/testing";
 import type { AgreementView } from "./support/agreements";
 import {
-  agreementOf,
   AgreementsHarness,
+  agreementOf,
   CORP_IT,
   coverage,
   day,
@@ -18,14 +18,14 @@ import {
   FINANCE,
   invalidPaths,
   json,
-  PRINT,
-  SALES,
-  STADTWERKE,
 } from "./support/agreements";
 
 const t = new AgreementsHarness();
 
 const SSC = sampleId.provider("SSC");
+const SALES = sampleId.customer("SALES");
+const PRINT = sampleId.service("PRINT"); // RETIRED in the catalog
+const STADTWERKE = sampleId.customer("STADTWERKE_RHEINTAL"); // INACTIVE in the customers subgraph
 
 describe("createAgreement", () => {
   it("creates a DRAFT at version 1 and revision 1 with its parties and coverage, and records who created it", async () => {

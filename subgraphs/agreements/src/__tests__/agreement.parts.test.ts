@@ -1,21 +1,13 @@
 import { sampleId, stableId } from "@itsm/kit";
 import { expectInvalidFields, historyEntry } from "@itsm/kit/testing";
 import type { AgreementView, MutationName } from "./support/agreements";
-import {
-  agreementOf,
-  AgreementsHarness,
-  coverage,
-  failure,
-  FINANCE,
-  invalidPaths,
-  json,
-  PRINT,
-  SALES,
-  STADTWERKE,
-} from "./support/agreements";
+import { AgreementsHarness, agreementOf, coverage, failure, FINANCE, invalidPaths, json } from "./support/agreements";
 
 const t = new AgreementsHarness();
 
+const SALES = sampleId.customer("SALES");
+const PRINT = sampleId.service("PRINT"); // RETIRED in the catalog
+const STADTWERKE = sampleId.customer("STADTWERKE_RHEINTAL"); // INACTIVE in the customers subgraph
 const ACTIVE_SLA = sampleId.agreement("SLA-2026-001");
 
 const target = (agreement: AgreementView, extra: Record<string, unknown> = {}) => ({

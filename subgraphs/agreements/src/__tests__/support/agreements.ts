@@ -111,11 +111,6 @@ export const day = (days: number) => daysFrom(today(), days);
 
 export const CORP_IT = sampleId.provider("CORP_IT");
 export const FINANCE = sampleId.customer("FINANCE");
-export const SALES = sampleId.customer("SALES");
-/** A sample service the fake catalog answers as RETIRED. */
-export const PRINT = sampleId.service("PRINT");
-/** A sample customer the fake customers subgraph answers as INACTIVE. */
-export const STADTWERKE = sampleId.customer("STADTWERKE_RHEINTAL");
 
 /** A coverage input for `serviceId`. */
 export const coverage = (serviceId: string, extra: Record<string, unknown> = {}) => ({
