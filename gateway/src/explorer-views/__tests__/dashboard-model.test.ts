@@ -1,4 +1,5 @@
 import type { ReportNode } from "../dashboard-model";
+import { AVAILABILITY_TARGET_TERMS } from "@itsm/runtime/testing";
 import { describeCell, describeTarget, heatmapRows, lastMonths, statusCounts } from "../dashboard-model";
 
 function node(targetId: string, agreement: string, service: string, status: ReportNode["status"]): ReportNode {
@@ -13,12 +14,7 @@ function node(targetId: string, agreement: string, service: string, status: Repo
         : { allowed: 43.2, consumed: status === "BREACHED" ? 60 : 10, remaining: 0, unit: "MINUTES" },
     target: {
       id: targetId,
-      metric: "AVAILABILITY",
-      comparator: "AT_LEAST",
-      value: 99.9,
-      unit: "PERCENT",
-      priority: null,
-      compliancePercent: null,
+      ...AVAILABILITY_TARGET_TERMS,
     },
     agreement: { id: agreement, number: agreement, title: agreement },
     service: { id: service, code: service, name: service },

@@ -285,12 +285,11 @@ describe("activateAgreement", () => {
 describe("terminateAgreement", () => {
   it("ends an ACTIVE agreement, bumps the revision and records the reason", async () => {
     const active = await t.activeAgreement();
-    const result = await t.execute("terminateAgreement", {
+    const terminated = await t.ok("terminateAgreement", {
       id: active.id,
       expectedRevision: active.revision,
       reason: "Customer moved to another provider",
     });
-    const terminated = agreementOf(result, "terminateAgreement");
     expect(terminated).toMatchObject({ status: "TERMINATED", version: 1, revision: active.revision + 1 });
     expect(terminated.history[0]).toEqual(
       historyEntry("terminated: Customer moved to another provider", active.revision + 1, {

@@ -1,5 +1,5 @@
 import { sampleId, stableId } from "@itsm/kit";
-import { historyEntry } from "@itsm/kit/testing";
+import { expectInvalidFields, historyEntry } from "@itsm/kit/testing";
 import type { AgreementView, MutationName } from "./support/agreements";
 import { AgreementsHarness, agreementOf, coverage, failure, FINANCE, invalidPaths, json } from "./support/agreements";
 
@@ -84,21 +84,15 @@ describe("addAgreementService", () => {
   });
 
   it("rejects invalid coverage with BAD_USER_INPUT", async () => {
-    const result = await t.execute("addAgreementService", {
-      agreementId: sampleId.agreement("SLA-2026-004"),
+    const invalid = {
       expectedRevision: 0,
-      serviceId: t.newService(),
       description: "",
       serviceHours: "x",
       monthlyCharge: { amount: "-5", currency: "EURO" },
-    });
-    expect(invalidPaths(result)).toEqual([
-      "input.expectedRevision",
-      "input.description",
-      "input.serviceHours",
-      "input.monthlyCharge.amount",
-      "input.monthlyCharge.currency",
-    ]);
+    };
+    const agreementId = sampleId.agreement("SLA-2026-004");
+    const result = await t.execute("addAgreementService", { agreementId, serviceId: t.newService(), ...invalid });
+    expectInvalidFields(result, invalid);
   });
 
   it("never stores a currency code other than in upper case", async () => {

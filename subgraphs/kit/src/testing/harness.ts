@@ -1,7 +1,8 @@
 import type { SubgraphName } from "@itsm/runtime";
 import type { SubgraphConfig } from "../config";
 import type { SubgraphServer } from "../subgraph-server";
-import { testConfig } from "./index";
+import { TEST_IDENTITIES, testConfig } from "./index";
+import { mutationDocument } from "./mutation-documents";
 
 /** A fake of the peer a subgraph under test calls: where it listens, how it is reset and stopped. */
 export interface FakePeer {
@@ -36,6 +37,11 @@ export class PeeredHarness<C extends object, P extends FakePeer> {
       await this.peer.close();
     });
     beforeEach(() => this.peer.reset());
+  }
+
+  /** Runs mutation `name` of the subgraph as an editor (a writer) with `input`, selecting `selection`. */
+  mutate(name: string, input: Record<string, unknown>, selection: string) {
+    return this.server.execute(mutationDocument(this.spec.name, name, selection), { input }, TEST_IDENTITIES.editor);
   }
 
   /** Another server of the subgraph, on a database of its own, whose peer is at `peerUrl`. */

@@ -153,6 +153,27 @@ export function failHistoryWrites(when: (entry: Partial<HistoryEntry>) => boolea
   });
 }
 
+/**
+ * Makes each change while every write to the audit trail fails: each must fail as a whole with the
+ * masked INTERNAL_SERVER_ERROR after writing everything else, and leave every table as it was.
+ */
+export async function changesFailingLateWriteNothing(
+  dataSource: DataSource,
+  changes: (() => Promise<ExecutionResult>)[],
+): Promise<void> {
+  const before = await snapshotTables(dataSource);
+  const spy = failHistoryWrites();
+  try {
+    for (const change of changes) {
+      expect(failure(await change(), "INTERNAL_SERVER_ERROR").message).toBe("Internal server error");
+    }
+    expect(spy).toHaveBeenCalledWith(HistoryEntry, expect.anything());
+  } finally {
+    spy.mockRestore();
+  }
+  expect(await snapshotTables(dataSource)).toEqual(before);
+}
+
 /** One entry of a record's `history` as the mutation tests read it (`HISTORY_FIELDS`). */
 export interface HistoryRow {
   actor: string;
@@ -218,3 +239,7 @@ export * from "./version-conflicts";
 export * from "./operation-data";
 export * from "./test-server";
 export * from "./unique-codes";
+export * from "./invalid-input";
+export * from "./updated-record";
+export * from "./mutation-documents";
+export * from "./claim-checks";

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { ExecutionResult } from "./index";
+import type { ExecutionResult, HistoryRow } from "./index";
 import { onlyWinnerOf } from "./concurrent-changes";
 import { conflictWritingNothing, staleVersionMessage } from "./index";
 
@@ -32,4 +32,26 @@ export async function onlyOneConcurrentChangeWins(
 ): Promise<ExecutionResult> {
   const results = await Promise.all(Array.from({ length: count }, (_, i) => change(i)));
   return onlyWinnerOf(results, { expectedVersion: 1, currentVersion: 2 });
+}
+
+/**
+ * Sends `count` renames of one record from version 1 at once (`rename(name)` sends one): exactly one
+ * may win, and the record read back afterwards is at version 2 with the winner's name, its history
+ * one "updated" entry on top of the "created" one.
+ */
+export async function onlyOneConcurrentRenameWins(
+  count: number,
+  rename: (name: string) => Promise<ExecutionResult>,
+  readBack: () => Promise<{ name: string; version: number; history: HistoryRow[] }>,
+): Promise<void> {
+  const winner = await onlyOneConcurrentChangeWins(count, (i) => rename(`Writer ${i}`));
+  // A mutation answers with one field: the record it changed.
+  const [record] = Object.values(winner.data ?? {}) as { name: string }[];
+  const final = await readBack();
+  expect(final.version).toBe(2);
+  expect(final.name).toBe(record.name);
+  expect(final.history.map((h) => [h.action, h.version])).toEqual([
+    ["updated", 2],
+    ["created", 1],
+  ]);
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DocumentTermsRows } from "../document-terms.rules";
+import { AVAILABILITY_TARGET_TERMS } from "@itsm/runtime/testing";
 import { canonicalJson, canonicalTerms, documentSha256, TERMS_FORMAT } from "../document-terms.rules";
 
 const calendar = { code: "24X7-CET", name: "Around the clock", timeZone: "Europe/Berlin" };
@@ -52,12 +53,7 @@ function terms(): DocumentTermsRows {
       },
       {
         serviceId: "service-1",
-        metric: "AVAILABILITY",
-        comparator: "AT_LEAST",
-        value: 99.9,
-        unit: "PERCENT",
-        priority: null,
-        compliancePercent: null,
+        ...AVAILABILITY_TARGET_TERMS,
         period: "MONTH",
         description: "Available",
       },

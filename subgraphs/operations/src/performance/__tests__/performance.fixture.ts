@@ -1,6 +1,7 @@
 // Hand-made history and catalogue for the performance tests: services of their own (so the sample
 // does not mix in), three calendars in Europe/Berlin, and the targets the expectations are worked
 // out for in performance.test.ts.
+import { AVAILABILITY_TARGET_TERMS } from "@itsm/runtime/testing";
 import { sampleId } from "@itsm/kit";
 import type { CatalogueCalendar, CatalogueTarget } from "../../catalogue/catalogue.model";
 import type { FakePeers } from "../../__tests__/support/fake-peers";
@@ -64,12 +65,7 @@ function target(targetId: string, over: Partial<CatalogueTarget>): CatalogueTarg
     customerIds: [CUSTOMER.sales, CUSTOMER.acme],
     serviceId: SERVICE.dst,
     calendarId: CALENDARS.always.id,
-    metric: "AVAILABILITY",
-    comparator: "AT_LEAST",
-    value: 99.9,
-    unit: "PERCENT",
-    priority: null,
-    compliancePercent: null,
+    ...AVAILABILITY_TARGET_TERMS,
     period: "MONTH",
     ...over,
   };
