@@ -20,6 +20,7 @@ const README_QUERIES = [...readFileSync(join(ROOT, "README.md"), "utf8").matchAl
 /** Variables a README query declares, with values from the sample's time. */
 function variablesOf(query: string): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
+  if (/\$code: String!/.test(query)) variables.code = "ACME_RETAIL";
   if (/\$before: LocalDate!/.test(query)) {
     variables.before = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
   }

@@ -2,7 +2,7 @@ import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { ErrorTranslator, Identity, Logger } from "@itsm/runtime";
-import { INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
+import { ErrorCode, INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
 import { GraphQLError } from "graphql";
 import CircuitBreaker from "opossum";
 import type { FetcherRequestInit } from "@apollo/utils.fetcher";
@@ -196,17 +196,18 @@ function isQuery(query: string | undefined): boolean {
 /**
  * A subgraph's error that names another subgraph in `serviceName` (a peer it asked and could not
  * reach, e.g. agreements' alerts without operations' figures) keeps that name for the client:
- * Apollo's gateway writes the answering subgraph's name over it. Coded errors only (the others are
- * masked anyway).
+ * Apollo's gateway writes the answering subgraph's name over it. Only errors the gateway attributed
+ * to a subgraph and that carry a code of their own: anything else (INTERNAL_SERVER_ERROR included)
+ * goes on to the formatter's masking and logging.
  */
 export const keepPeerServiceName: ErrorTranslator = (original, formatted) => {
-  const sources = [original, (original as { originalError?: unknown } | null)?.originalError];
-  const named = sources
-    .map((source) => (source as { extensions?: { serviceName?: unknown } } | null)?.extensions?.serviceName)
-    .find((name) => typeof name === "string");
   const extensions = formatted.extensions;
-  if (typeof named !== "string" || typeof extensions?.code !== "string" || extensions.serviceName === named) {
-    return undefined;
-  }
+  const code = extensions?.code;
+  if (typeof code !== "string" || code === ErrorCode.INTERNAL_SERVER_ERROR) return undefined;
+  if (typeof extensions?.serviceName !== "string") return undefined;
+  // Unwrapped (the error had a path): the subgraph's own error; else Apollo's wrapper around it.
+  const subgraphError = (original as { originalError?: unknown } | null)?.originalError ?? original;
+  const named = (subgraphError as { extensions?: { serviceName?: unknown } } | null)?.extensions?.serviceName;
+  if (typeof named !== "string" || named === extensions.serviceName) return undefined;
   return { ...formatted, extensions: { ...extensions, serviceName: named } };
 };

@@ -1,4 +1,5 @@
 import { createErrorFormatter, createLogger } from "@itsm/runtime";
+import { ApolloServer } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -107,27 +108,69 @@ describe("deduplication of identical queries in flight", () => {
 });
 
 describe("errors a subgraph raises about a peer", () => {
-  const format = createErrorFormatter(logger, "gateway", [keepPeerServiceName]);
   /** As @apollo/gateway hands a subgraph's error on: the answering subgraph's name over the error's own. */
-  const fromSubgraph = (extensions: Record<string, unknown>) =>
-    new GraphQLError("figures missing", {
-      path: ["alerts"],
-      originalError: { message: "figures missing", extensions } as unknown as Error,
+  const fromSubgraph = (
+    message: string,
+    extensions: Record<string, unknown>,
+    path: string[] | undefined = ["alerts"],
+  ) =>
+    new GraphQLError(message, {
+      path,
+      originalError: { message, extensions } as unknown as Error,
       extensions: { ...extensions, serviceName: "agreements" },
     });
 
-  it("keep the peer the subgraph named, not the one that answered", () => {
-    const error = fromSubgraph({ code: "SERVICE_UNAVAILABLE", serviceName: "operations" });
-    expect(format(error.toJSON(), error).extensions).toEqual({
-      code: "SERVICE_UNAVAILABLE",
-      serviceName: "operations",
+  /** The errors a client gets when a resolver fails with `error`, through Apollo Server's own formatting. */
+  async function clientErrors(error: GraphQLError) {
+    const server = new ApolloServer({
+      typeDefs: "type Query { alerts: String }",
+      resolvers: { Query: { alerts: () => Promise.reject(error) } },
+      formatError: createErrorFormatter(logger, "gateway", [keepPeerServiceName]),
+      includeStacktraceInErrorResponses: false,
+    });
+    const response = await server.executeOperation({ query: "{ alerts }" });
+    await server.stop();
+    return response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+  }
+
+  it("keep the peer the subgraph named, not the one that answered", async () => {
+    const errors = await clientErrors(
+      fromSubgraph("figures missing", { code: "SERVICE_UNAVAILABLE", serviceName: "operations" }),
+    );
+    expect(errors?.[0]).toMatchObject({
+      message: "figures missing",
+      extensions: { code: "SERVICE_UNAVAILABLE", serviceName: "operations" },
     });
   });
 
-  it("name the answering subgraph when the error names none, and stay masked without a code", () => {
-    const own = fromSubgraph({ code: "BAD_USER_INPUT" });
-    expect(format(own.toJSON(), own).extensions).toEqual({ code: "BAD_USER_INPUT", serviceName: "agreements" });
-    const uncoded = new GraphQLError("boom", { originalError: { extensions: { serviceName: "operations" } } as never });
-    expect(format(uncoded.toJSON(), uncoded).extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+  it("name the answering subgraph when the error names none", async () => {
+    const errors = await clientErrors(fromSubgraph("bad page size", { code: "BAD_USER_INPUT" }));
+    expect(errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", serviceName: "agreements" });
+  });
+
+  it("never unmask an internal error, whatever service it names", async () => {
+    for (const extensions of [
+      { serviceName: "operations" },
+      { code: "INTERNAL_SERVER_ERROR", serviceName: "operations" },
+    ]) {
+      const errors = await clientErrors(fromSubgraph("ER_ACCESS_DENIED for user itsm@10.0.0.5", extensions));
+      expect(errors?.[0]).toMatchObject({
+        message: "Internal server error",
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      });
+    }
+  });
+
+  it("read the peer from the subgraph's error also when the gateway's wrapper has no path", () => {
+    const wrapper = fromSubgraph(
+      "figures missing",
+      { code: "SERVICE_UNAVAILABLE", serviceName: "operations" },
+      undefined,
+    );
+    const formatted = { message: wrapper.message, extensions: { ...wrapper.extensions } };
+    expect(keepPeerServiceName(wrapper, formatted, { logger, serviceName: "gateway" })?.extensions).toEqual({
+      code: "SERVICE_UNAVAILABLE",
+      serviceName: "operations",
+    });
   });
 });

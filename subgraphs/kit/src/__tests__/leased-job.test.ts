@@ -65,8 +65,10 @@ describe("LeasedJob", () => {
     expect(job.errors).toEqual([]);
     const other = new CountingJob(transactor, "replica-b", () => now);
     expect(await other.runOnce()).toBe(true);
+    // A replica that never took the lease gives nothing up when it stops: the holder keeps it.
     const idle = new CountingJob(transactor, "replica-c", () => now);
     await idle.stop();
+    expect(await new CountingJob(transactor, "replica-d", () => now).runOnce()).toBe(false);
     expect(await other.runOnce()).toBe(true);
   });
 });
