@@ -3,14 +3,13 @@
 // of the same subgraphs, in alternation, and prints throughput, latency and memory side by side.
 // The steps live in lib/: options, cases (what is measured), stacks (starting the processes),
 // requests (bodies and verification), rounds (the load), report (the tables), lifecycle (cleanup).
-import { freePort } from "@itsm/runtime";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import process from "node:process";
 import { benchAuth } from "./lib/auth.mjs";
 import { prepareBaseline } from "./lib/baseline.mjs";
-import { casesOf, GATEWAYS, HOST, MAX_PAGES, ROOT, SEEDED, SUBGRAPHS } from "./lib/cases.mjs";
+import { casesOf, GATEWAYS, MAX_PAGES, ROOT, SEEDED, SUBGRAPHS } from "./lib/cases.mjs";
 import { openStore, redacted } from "./lib/databases.mjs";
 import {
   checkpoint,
@@ -198,8 +197,6 @@ async function reportCase(opts) {
       DATA_DIR: opts.dataDir ?? ownDataDir(mkdtempSync(join(tmpdir(), "itsm-bench-"))),
       ...databaseUrls,
     }),
-    freePort,
-    host: HOST,
     auth: AUTH,
     checkpoint,
   });

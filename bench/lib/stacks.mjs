@@ -1,13 +1,13 @@
 // Starting the stacks of a run: today's subgraphs and the gateways under test in front of them, and
-// the baseline's subgraphs behind a stock gateway; the harness learns each URL from the process's
-// "ready" message.
+// the baseline's subgraphs behind a stock gateway. Every process listens on a port it cannot lose
+// (see startSubgraphs); the harness learns each URL from the process's "ready" message.
 import { freePort } from "@itsm/runtime";
 import { join } from "node:path";
 import process from "node:process";
 import { baselineIdentityHeaders } from "./baseline.mjs";
 import { BASELINE, DATABASE, DIRECT, GATEWAYS, HOST, ROOT, SUBGRAPHS, SUPERGRAPH } from "./cases.mjs";
 import { checkpoint } from "./lifecycle.mjs";
-import { startProcess } from "./processes.mjs";
+import { retryOnLostPort, startProcess, stopProcess } from "./processes.mjs";
 
 /** The environment of every child: the parent's, minus anything that would point it elsewhere. */
 export function childEnvironment(auth) {
@@ -34,24 +34,52 @@ export function childEnvironment(auth) {
   };
 }
 
+/** A promise's outcome as Promise.allSettled gives it. */
+const outcome = [(value) => ({ status: "fulfilled", value }), (reason) => ({ status: "rejected", reason })];
+
+/** `count` loopback ports free right now, all different. */
+async function freePorts(count) {
+  const ports = new Set();
+  while (ports.size < count) ports.add(await freePort(HOST));
+  return [...ports];
+}
+
 /**
- * Starts the named subgraphs of the checkout at `root` on free loopback ports, each told where the
- * others are (`<NAME>_URL`), with `env` (the caller's whole environment); `label` prefixes their names.
+ * Starts the named subgraphs of the checkout at `root` on loopback ports, each told where the others
+ * are (`<NAME>_URL`), with `env` (the caller's whole environment); `label` prefixes their names.
+ * The subgraphs call each other and read the peers' URLs once at start (today's and the baseline's
+ * alike), so the ports are picked before any of them listens, and another process can bind one in
+ * between ("port … already in use"). A started subgraph holds its port, so only that window can
+ * lose one: then every subgraph of the set is stopped and the set started again on new ports
+ * (retryOnLostPort). `oneAtATime`: each starts once the previous is ready (else all at once).
  */
-export async function startSubgraphs({ names, root, env, label = "", execArgv }) {
-  const ports = {};
-  for (const name of names) ports[name] = await freePort(HOST);
-  const urls = Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[n]}/graphql`]));
-  const started = await Promise.all(
-    names.map((name) =>
+export function startSubgraphs({ names, root, env, label = "", execArgv, oneAtATime = false }) {
+  return retryOnLostPort(`the ${label}subgraphs`, async () => {
+    const ports = await freePorts(names.length);
+    const urls = Object.fromEntries(
+      names.map((n, i) => [`${n.toUpperCase()}_URL`, `http://${HOST}:${ports[i]}/graphql`]),
+    );
+    const start = (name, i) =>
       startProcess(`${label}${name}`, join(root, "subgraphs", name, "dist", "index.js"), {
         cwd: root,
-        env: { ...env, ...urls, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+        env: { ...env, ...urls, [`${name.toUpperCase()}_PORT`]: String(ports[i]) },
         execArgv: execArgv?.(name),
-      }),
-    ),
-  );
-  return { urls, started };
+      });
+    const settled = [];
+    if (oneAtATime) {
+      for (const [i, name] of names.entries()) {
+        settled.push(await start(name, i).then(...outcome));
+        if (settled.at(-1).status === "rejected") break;
+      }
+    } else {
+      settled.push(...(await Promise.allSettled(names.map(start))));
+    }
+    const failures = settled.filter((s) => s.status === "rejected").map((s) => s.reason);
+    if (failures.length === 0) return { urls, started: settled.map((s) => s.value) };
+    // All of the set or none: the others were told the lost port.
+    await Promise.all(settled.filter((s) => s.status === "fulfilled").map((s) => stopProcess(s.value.child)));
+    throw failures.find((error) => error.code !== "EADDRINUSE") ?? failures[0];
+  });
 }
 
 /**
