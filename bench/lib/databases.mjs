@@ -5,11 +5,12 @@
 // seeded by each stack's own scripts/db.mjs, and dropped at the end (kept with --reuse-databases).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMariaDb, stopMariaDb } from "../../scripts/mariadb.mjs";
+import { retryOnLostPort } from "./processes.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -109,6 +110,24 @@ function sqliteStore(options) {
   };
 }
 
+/**
+ * Starts a MariaDB server in `dir` (scripts/mariadb.mjs) on a free port. The port is picked before
+ * the server binds it; when another process took it in between, the server aborts ("Bind on TCP/IP
+ * port. Got error: 98") and this fails with `code` "EADDRINUSE" (for retryOnLostPort).
+ */
+async function startOwnServer(dir) {
+  const log = join(dir, "mariadbd.log");
+  const logged = existsSync(log) ? statSync(log).size : 0;
+  try {
+    return await startMariaDb({ dir, bufferPoolSize: BUFFER_POOL });
+  } catch (error) {
+    const output = existsSync(log) ? readFileSync(log, "utf8").slice(logged) : "";
+    const bind = /^.*Bind on TCP\/IP port.*Address already in use.*$/m.exec(output);
+    if (!bind) throw error;
+    throw Object.assign(new Error(`${error.message}; its log:\n${bind[0]}`), { code: "EADDRINUSE" });
+  }
+}
+
 function mariadbStore(options) {
   const folders = temporaryFolders();
   const mysql = require("mysql2/promise");
@@ -134,7 +153,7 @@ function mariadbStore(options) {
       const dir = folders.make("itsm-bench-mariadb-");
       ownServer = { dir };
       options.log(`starting a MariaDB server in ${dir} …`);
-      const server = await startMariaDb({ dir, bufferPoolSize: BUFFER_POOL });
+      const server = await retryOnLostPort("the MariaDB server", () => startOwnServer(dir));
       ownServer.pid = server.pid;
       serverUrl = server.url;
     }

@@ -9,7 +9,10 @@ const STOP_GRACE_MS = 10_000;
 const running = new Set();
 const logs = new Map();
 
-/** Starts a Node entry point and resolves with { child, url } once it reports ready. */
+/**
+ * Starts a Node entry point and resolves with { child, url } once it reports ready; rejects if it
+ * exits first (with `code` "EADDRINUSE" when it could not listen on its port).
+ */
 export function startProcess(name, entry, { env, cwd, execArgv, timeoutMs = 120_000 }) {
   const child = fork(entry, [], { cwd, env, execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   running.add(child);
@@ -42,9 +45,37 @@ export function startProcess(name, entry, { env, cwd, execArgv, timeoutMs = 120_
     });
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited before it was ready (${signal ?? `code ${code}`}); its output:\n${output}`));
+      const error = new Error(
+        `${name} exited before it was ready (${signal ?? `code ${code}`}); its output:\n${output}`,
+      );
+      // Its port was taken (the subgraphs' and gateways' start-up failure, old and new: "port N on H
+      // is already in use"; Node's own error text otherwise): the caller may start it on another.
+      if (/is already in use|EADDRINUSE/.test(output)) error.code = "EADDRINUSE";
+      reject(error);
     });
   });
+}
+
+// How many times a start that lost a port is tried again on new ports.
+const PORT_ATTEMPTS = 5;
+
+/**
+ * Runs `start` (which picks its ports anew each time) and, when it fails because a port it picked
+ * was taken before its process could listen on it (an error with `code` "EADDRINUSE"), again, up to
+ * PORT_ATTEMPTS times in all; `what` names it in the line printed before each new attempt.
+ */
+export async function retryOnLostPort(what, start) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (error.code !== "EADDRINUSE" || attempt === PORT_ATTEMPTS) throw error;
+      console.log(
+        `${error.message.trim().split("\n").at(-1)}: starting ${what} again on new ports ` +
+          `(attempt ${attempt + 1} of ${PORT_ATTEMPTS})`,
+      );
+    }
+  }
 }
 
 /** Runs a Node script to completion, echoing its output with a prefix; rejects on a non-zero exit. */

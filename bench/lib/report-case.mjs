@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { percentile, post } from "./load.mjs";
 import { startProcess } from "./processes.mjs";
+import { startSubgraphs } from "./stacks.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -78,26 +79,18 @@ async function progressReader(dataDir, databaseUrl, agreementsUrl) {
  * then sends the report page after page (walking the cursors, back to the first page after the
  * last) on one connection for `seconds`, and prints the latencies. Throws on any wrong answer.
  */
-export async function runReportCase({ opts, root, subgraphs, gatewayEntry, env, freePort, host, auth, checkpoint }) {
+export async function runReportCase({ opts, root, subgraphs, gatewayEntry, env, auth, checkpoint }) {
   const period = opts.period ?? previousMonth();
   const databaseUrl = env.OPERATIONS_DATABASE_URL;
-  const ports = {};
-  for (const name of subgraphs) ports[name] = await freePort(host);
-  const urls = Object.fromEntries(
-    subgraphs.map((n) => [`${n.toUpperCase()}_URL`, `http://${host}:${ports[n]}/graphql`]),
-  );
   // The job fetches agreements' whole catalogue (120,110 targets at --scale 10000, 7–8 s on an idle
-  // machine): the peer timeout is raised so that a loaded machine does not fail it.
-  const subgraphEnv = { ...env, SEED_ON_START: "false", SUBGRAPH_TIMEOUT_MS: "300000", ...urls };
-  const started = [];
-  for (const name of subgraphs) {
-    started.push(
-      await startProcess(name, join(root, "subgraphs", name, "dist", "index.js"), {
-        cwd: root,
-        env: { ...subgraphEnv, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
-      }),
-    );
-  }
+  // machine): the peer timeout is raised so that a loaded machine does not fail it. One at a time:
+  // operations' job finds agreements ready.
+  const { urls } = await startSubgraphs({
+    names: subgraphs,
+    root,
+    env: { ...env, SEED_ON_START: "false", SUBGRAPH_TIMEOUT_MS: "300000" },
+    oneAtATime: true,
+  });
   const gateway = await startProcess("ours", gatewayEntry, { cwd: root, env: { ...env, PORT: "0", ...urls } });
   console.log(`subgraphs and our gateway (${gateway.url}) started; period ${period}`);
 
