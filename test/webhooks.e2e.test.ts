@@ -70,15 +70,20 @@ type WebhookView = {
 };
 const WEBHOOKS = "{ webhooks { nodes { id url backlog deliveries { eventId attempt outcome httpStatus } } } }";
 
+/** Subscribes the receiver to these events, signed with SECRET, as the admin; the webhook's id. */
+async function subscribe(events: string[]): Promise<string> {
+  const created = await graph.query<{ createWebhook: { id: string } }>(
+    "mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }",
+    { input: { url: receiver.url, events, secret: SECRET } },
+    ADMIN,
+  );
+  expect(created.errors).toBeUndefined();
+  return created.data!.createWebhook.id;
+}
+
 describe("webhooks", () => {
   it("deliver a change made just before the agreements subgraph was killed, after its restart, signed, once", async () => {
-    const created = await graph.query<{ createWebhook: { id: string } }>(
-      "mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { id url events } }",
-      { input: { url: receiver.url, events: ["AGREEMENT_TERMINATED"], secret: SECRET } },
-      ADMIN,
-    );
-    expect(created.errors).toBeUndefined();
-    const webhookId = created.data!.createWebhook.id;
+    const webhookId = await subscribe(["AGREEMENT_TERMINATED"]);
 
     const active = await graph.query<{ agreements: { nodes: { id: string; number: string; revision: number }[] } }>(
       "{ agreements(first: 1, filter: { status: [ACTIVE], type: [SLA] }) { nodes { id number revision } } }",
@@ -129,14 +134,9 @@ describe("webhooks", () => {
   });
 
   it("tell a subscriber of ALERT_RAISED about every alert once, those on service level figures included", async () => {
-    const created = await graph.query<{ createWebhook: { id: string } }>(
-      "mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }",
-      { input: { url: receiver.url, events: ["ALERT_RAISED"], secret: SECRET } },
-      ADMIN,
-    );
-    expect(created.errors).toBeUndefined();
+    await subscribe(["ALERT_RAISED"]);
     const alerts = await graph.query<{
-      alerts: { totalCount: number; nodes: { kind: string; agreement: { number: string } }[] };
+      alerts: { totalCount: number; nodes: { kind: string; message: string; agreement: { number: string } }[] };
     }>("{ alerts(first: 100) { totalCount nodes { kind message agreement { number } } } }", undefined, ADMIN);
     expect(alerts.errors).toBeUndefined();
     const expected = new Set(alerts.data!.alerts.nodes.map((a) => `${a.kind} ${a.agreement.number} ${a.message}`));
@@ -156,7 +156,7 @@ describe("webhooks", () => {
         .filter((r) => r.headers["x-itsm-event-type"] === "ALERT_RAISED")
         .map((r) => ({
           ...r,
-          payload: JSON.parse(r.body) as { alert: { kind: string }; agreement: { number: string } },
+          payload: JSON.parse(r.body) as { alert: { kind: string; message: string }; agreement: { number: string } },
         }));
     await until(() => (raised().length >= expected.size ? true : undefined), 45_000);
     // A few more runs of the scheduler and the worker: nothing is raised or sent twice.
