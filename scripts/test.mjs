@@ -1,6 +1,7 @@
-// npm test: build, lint, run every suite on the embedded database, then run the database-backed
-// suites (subgraphs and end-to-end) again on MariaDB — the server at ITSM_TEST_MARIADB_URL, or a
-// throwaway one started here when mariadbd is installed. Every step runs; any failure fails the run.
+// npm test: build, lint, type-check, run every suite on the embedded database, then run the
+// database-backed suites (subgraphs and end-to-end) again on MariaDB — the server at
+// ITSM_TEST_MARIADB_URL, or a throwaway one started here when mariadbd is installed. Every step
+// runs; any failure fails the run.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,6 +29,8 @@ const hasMariaDb = spawnSync("mariadbd", ["--version"], { stdio: "ignore" }).sta
 
 if (run("build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"])) {
   run("lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]);
+  // jest compiles the tests without checking their types (ts-jest isolatedModules): tsc does, for every package.
+  run("type check (sources and tests)", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
   run("public API against the last release (npm run schema:diff)", "npm", ["run", "--silent", "schema:diff"]);
   run("tests on the embedded database (SQLite)", "npx", ["turbo", "run", "test", "--concurrency=1"], {
     ITSM_TEST_DB: "sqlite",
