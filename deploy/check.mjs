@@ -9,7 +9,7 @@
 import { Ajv2019 } from "ajv/dist/2019.js";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "@itsm/runtime";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,14 +106,6 @@ function checkCompose(path) {
   const gatewayTest = compose.services?.gateway?.healthcheck?.test?.join(" ") ?? "";
   if (!gatewayTest.includes("/health")) problem("compose gateway", "health check not on /health");
 }
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 async function waitFor(url, child, output, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;

@@ -3,12 +3,13 @@ import { HeaderMap } from "@apollo/server";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createServer as createNetServer } from "node:net";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Logger } from "../log";
 import type { Metrics } from "../observability/metrics";
+
+export { freePort } from "./free-port";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -241,16 +242,5 @@ export async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeIdleConnections();
-  });
-}
-
-/** A TCP port that is free right now on `host` (for wiring processes that must know each other's port). */
-export function freePort(host = "127.0.0.1"): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().listen(0, host, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
   });
 }
