@@ -35,7 +35,7 @@ import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
-import { SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
+import { continuedOperationLog, SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -132,6 +132,8 @@ export class GatewayServer {
       : undefined;
     this.trusted = trusted;
     this.operationLog = operationLogPlugin<GatewayContext>(logger, this.metrics);
+    // The pass-through starts the log of the requests it hands over to Apollo Server.
+    const operationLog = config.singleFetchPassthrough ? continuedOperationLog(this.operationLog) : this.operationLog;
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway", [keepPeerServiceName]),
@@ -151,7 +153,7 @@ export class GatewayServer {
         wellFormedTextPlugin(),
         operationResolutionPlugin(),
         ApolloServerPluginLandingPageDisabled(),
-        this.operationLog,
+        operationLog,
         ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ],
     });

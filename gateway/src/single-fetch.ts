@@ -193,9 +193,10 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
       return undefined;
     const text = await documentText(query, extensions?.persistedQuery, context);
     const fetch = text === undefined ? undefined : plans.get(text, operationName ?? undefined);
+    if (!fetch) return undefined;
     const contentType = answerContentType(req.headers.accept);
-    const dataSource = fetch && options.dataSource(fetch.serviceName);
-    if (!fetch || !contentType || !dataSource) return undefined;
+    const dataSource = options.dataSource(fetch.serviceName);
+    if (!contentType || !dataSource) return undefined;
     // Variables that would be refused go the usual way, which refuses them with its own errors.
     const given = variables ?? {};
     if (getVariableValues(fetch.schema, fetch.variableDefinitions, given).errors) return undefined;
@@ -215,6 +216,7 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     const answer = "response" in prefetched.outcome ? await dataOnly(prefetched) : undefined;
     if (answer === undefined) {
       contextValue.prefetched = prefetched;
+      contextValue.operationLog = log || undefined;
       return undefined;
     }
     logger.debug({ requestId: contextValue.requestId, subgraph: fetch.serviceName }, "single-fetch pass-through");
@@ -250,6 +252,18 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     if (trusted && !isStaff((await context()).identity ?? ANONYMOUS)) return undefined;
     return query;
   }
+}
+
+/**
+ * The operation log plugin as Apollo Server runs it beside the pass-through: a request the
+ * pass-through handed over goes on with the log it started, so its duration counts the fetch made.
+ */
+export function continuedOperationLog(plugin: ApolloServerPlugin<GatewayContext>): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart(requestContext) {
+      return requestContext.contextValue.operationLog ?? plugin.requestDidStart?.(requestContext);
+    },
+  };
 }
 
 /** One fetch of the operation's subgraph operation, as @apollo/gateway would make it, and what came of it. */
