@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { as, Graph, graphProcessEnv, startedForSuite, startProcess, stopProcess } from "./support/graph";
 import { sampleCustomers } from "./support/sample";
 
@@ -9,8 +12,30 @@ const graph = startedForSuite(new Graph());
 let fast: Awaited<ReturnType<typeof startProcess>>;
 let usual: Awaited<ReturnType<typeof startProcess>>;
 
+const ONE_SUBGRAPH =
+  "query OneSubgraph($after: String) { services(first: 20, after: $after) { nodes { code name lifecycle } } }";
+const MINE = "query Mine { agreements(first: 50) { nodes { number title status } } }";
+const idOf = (body: string) => createHash("sha256").update(body).digest("hex");
+/** A request naming a trusted document by id, as partners and anonymous callers must. */
+const byId = (body: string, variables?: Record<string, unknown>) => ({
+  variables,
+  extensions: { persistedQuery: { version: 1, sha256Hash: idOf(body) } },
+});
+
 beforeAll(async () => {
-  const env = { ...graphProcessEnv(graph.dataDir, graph.subgraphPorts), PORT: "0", LOG_LEVEL: "debug" };
+  // Trusted documents on: partners and anonymous callers may run these two only, by id.
+  const manifest = join(graph.dataDir, "trusted-documents.json");
+  const operations = [
+    { name: "OneSubgraph", body: ONE_SUBGRAPH },
+    { name: "Mine", body: MINE },
+  ].map(({ name, body }) => ({ id: idOf(body), name, type: "query", body }));
+  writeFileSync(manifest, JSON.stringify({ format: "apollo-persisted-query-manifest", version: 1, operations }));
+  const env = {
+    ...graphProcessEnv(graph.dataDir, graph.subgraphPorts),
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    TRUSTED_DOCUMENTS_PATH: manifest,
+  };
   [fast, usual] = await Promise.all([
     startProcess("gateway", env),
     startProcess("gateway", { ...env, SINGLE_FETCH_PASSTHROUGH: "false" }),
@@ -75,8 +100,6 @@ async function loggedPassThrough(requestId: string): Promise<boolean> {
   return linesOf(fast, requestId).some((line) => line.msg === "single-fetch pass-through");
 }
 
-const ONE_SUBGRAPH =
-  "query OneSubgraph($after: String) { services(first: 20, after: $after) { nodes { code name lifecycle } } }";
 const ANALYST = as("analyst");
 const partners = sampleCustomers.filter((c) => c.kind === "EXTERNAL").slice(0, 2);
 
@@ -102,23 +125,35 @@ describe("the single-fetch pass-through", () => {
     const next = await both({ query: ONE_SUBGRAPH, variables: { after } }, ANALYST);
     expect(next.passedThrough).toBe(true);
     expect(next.fast).toEqual(next.usual);
-    const anonymous = await both({ query: ONE_SUBGRAPH });
+    const anonymous = await both(byId(ONE_SUBGRAPH, { after }));
     expect(anonymous.passedThrough).toBe(true);
     expect(anonymous.fast).toEqual(anonymous.usual);
   });
 
   it("gives each partner their own agreements only, as the gateway does", async () => {
     expect(partners).toHaveLength(2);
-    const query = "query Mine { agreements(first: 50) { nodes { number title status } } }";
     const [a, b] = [
-      await both({ query }, as("partner", [partners[0].code])),
-      await both({ query }, as("partner", [partners[1].code])),
+      await both(byId(MINE), as("partner", [partners[0].code])),
+      await both(byId(MINE), as("partner", [partners[1].code])),
     ];
     for (const answers of [a, b]) {
       expect(answers.passedThrough).toBe(true);
       expect(answers.fast).toEqual(answers.usual);
     }
     expect(a.fast.body).not.toEqual(b.fast.body);
+  });
+
+  it("refuses a partner's or anonymous free-form query as the gateway does, even one it knows", async () => {
+    // Both texts are known by now: run above by id, or free-form by staff.
+    for (const [body, headers] of [
+      [{ query: MINE }, as("partner", [partners[0].code])],
+      [{ query: ONE_SUBGRAPH }, {}],
+    ] as const) {
+      const answers = await both(body, headers);
+      expect(answers.passedThrough).toBe(false);
+      expect(answers.fast).toEqual(answers.usual);
+      expect(JSON.parse(answers.fast.body).errors[0].extensions.code).toBe("PERSISTED_QUERY_ID_REQUIRED");
+    }
   });
 
   it("leaves a subgraph's errors, bad variables, batches and cross-subgraph queries to the gateway, with the same answers", async () => {
