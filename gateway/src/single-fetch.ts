@@ -4,7 +4,7 @@ import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/t
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { GraphQLAnswer, Logger, ShortcutRequest } from "@itsm/runtime";
+import type { Logger, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
 import { ANONYMOUS, isStaff, requestIdOf } from "@itsm/runtime";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from "graphql";
@@ -185,7 +185,7 @@ const tracer = trace.getTracer("apollo/gateway-js");
  */
 export function singleFetchShortcut(options: SingleFetchOptions) {
   const { plans, trusted, logger } = options;
-  return async ({ req, body, context }: ShortcutRequest<GatewayContext>): Promise<GraphQLAnswer | undefined> => {
+  return async ({ req, body, context }: ShortcutRequest<GatewayContext>): Promise<ShortcutAnswer | undefined> => {
     if (!isRecord(body) || !JSON_BODY.test(req.headers["content-type"] ?? "")) return undefined;
     const { query, operationName, variables = null, extensions = null } = body;
     if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;

@@ -47,7 +47,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext, TCaller> {
    * Answers a POST before Apollo Server when it can (the gateway's single-fetch pass-through), after
    * authentication, the rate limit and the body checks; undefined lets Apollo Server answer it.
    */
-  shortcut?: (request: ShortcutRequest<TContext>) => Promise<GraphQLAnswer | undefined>;
+  shortcut?: (request: ShortcutRequest<TContext>) => Promise<ShortcutAnswer | undefined>;
 }
 
 /** What a shortcut sees of a request: `context` is memoised, so Apollo Server gets the same object after it. */
@@ -58,7 +58,7 @@ export interface ShortcutRequest<TContext> {
 }
 
 /** A complete GraphQL answer: written as Apollo Server's are (headers, then the body, gzipped when large). */
-export interface GraphQLAnswer {
+export interface ShortcutAnswer {
   status: number;
   headers: Iterable<[string, string]>;
   body: string;
@@ -169,7 +169,7 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 async function sendComplete(
   req: IncomingMessage,
   res: ServerResponse,
-  answer: GraphQLAnswer,
+  answer: ShortcutAnswer,
   compressAboveBytes: number | undefined,
 ): Promise<void> {
   for (const [name, value] of answer.headers) res.setHeader(name, value);
