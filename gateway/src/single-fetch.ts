@@ -174,6 +174,12 @@ export interface SingleFetchOptions {
 /** The gateway's spans, named as @apollo/gateway names its own. */
 const tracer = trace.getTracer("apollo/gateway-js");
 
+/** The attributes @apollo/gateway gives its `gateway.request` span. */
+function spanOptions({ operationName }: SingleFetch) {
+  const name = operationName ? { operationName, "graphql.operation.name": operationName } : {};
+  return { attributes: { ...name, "graphql.operation.type": "query" } };
+}
+
 /**
  * The pass-through for operations known to be one fetch of exactly what the client asked
  * (bench/README.md, "Single-fetch pass-through"): their variables checked as the gateway checks
@@ -206,7 +212,7 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     const log = await options.operationLog.requestDidStart?.({
       request: { http: { headers: new HeaderMap([["x-request-id", requestIdOf(req)]]) } },
     } as GraphQLRequestContext<GatewayContext>);
-    const prefetched = await tracer.startActiveSpan("gateway.request", async (span) => {
+    const prefetched = await tracer.startActiveSpan("gateway.request", spanOptions(fetch), async (span) => {
       try {
         return await fetchOnce(fetch, given, dataSource, contextValue);
       } finally {
