@@ -54,6 +54,7 @@ const gatewayEnv = commonEnv.extend({
     .default("catalog"),
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
   APOLLO_TELEMETRY: envValue.bool.default("false"),
+  SINGLE_FETCH_PASSTHROUGH: envValue.bool.default("true"),
   COMPRESSION_MIN_BYTES: z.coerce
     .number({ invalid_type_error: BYTES_MESSAGE })
     .int(BYTES_MESSAGE)
@@ -130,6 +131,11 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
      * customer's network should do unasked.
      */
     apolloTelemetry: parsed.APOLLO_TELEMETRY,
+    /**
+     * Queries whose plan is one fetch of exactly what the client asked are passed through to that
+     * subgraph, without Apollo's execution (`SINGLE_FETCH_PASSTHROUGH`, default true; single-fetch.ts).
+     */
+    singleFetchPassthrough: parsed.SINGLE_FETCH_PASSTHROUGH,
     /** Limits on what one request may ask of the gateway. */
     limits: {
       maxDepth: parsed.MAX_DEPTH,

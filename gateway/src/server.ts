@@ -35,6 +35,7 @@ import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
+import { continuedOperationLog, SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -118,13 +119,21 @@ export class GatewayServer {
         if (!target) throw new Error(`subgraph ${name} has no URL: set ${name.toUpperCase()}_URL`);
         this.subgraphs.set(name, target);
         const policy = { ...DEFAULT_FETCH_POLICY, timeoutMs: config.subgraphTimeoutMs };
-        return new SubgraphDataSource(name, target, logger, policy, fetchMetrics);
+        const source = new SubgraphDataSource(name, target, logger, policy, fetchMetrics);
+        this.dataSources.set(name, source);
+        return source;
       },
+      experimental_didResolveQueryPlan: config.singleFetchPassthrough ? this.singleFetchPlans.learn : undefined,
     });
+    gateway.onSchemaLoadOrUpdate(({ apiSchema }) => this.singleFetchPlans.schemaChanged(apiSchema));
     const limits = operationLimits(config.limits);
     const trusted = config.trustedDocumentsPath
       ? withDocumentOperations(loadTrustedDocuments(config.trustedDocumentsPath))
       : undefined;
+    this.trusted = trusted;
+    this.operationLog = operationLogPlugin<GatewayContext>(logger, this.metrics);
+    // The pass-through starts the log of the requests it hands over to Apollo Server.
+    const operationLog = config.singleFetchPassthrough ? continuedOperationLog(this.operationLog) : this.operationLog;
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway", [keepPeerServiceName]),
@@ -144,7 +153,7 @@ export class GatewayServer {
         wellFormedTextPlugin(),
         operationResolutionPlugin(),
         ApolloServerPluginLandingPageDisabled(),
-        operationLogPlugin<GatewayContext>(logger, this.metrics),
+        operationLog,
         ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ],
     });
@@ -153,6 +162,11 @@ export class GatewayServer {
   readonly metrics: Metrics;
   /** The URL of each subgraph of the current supergraph, by name. */
   private readonly subgraphs = new Map<string, string>();
+  /** The data source of each subgraph, by name: the single-fetch pass-through fetches through them. */
+  private readonly dataSources = new Map<string, SubgraphDataSource>();
+  private readonly singleFetchPlans = new SingleFetchPlans();
+  private readonly trusted: ReturnType<typeof withDocumentOperations> | undefined;
+  private readonly operationLog: ApolloServerPlugin<GatewayContext>;
   private started = false;
   private limiter: RateLimiter | undefined;
 
@@ -214,6 +228,15 @@ export class GatewayServer {
       maxBatch: this.config.limits.maxBatch,
       metrics: this.metrics,
       ready: () => this.ready(),
+      shortcut: this.config.singleFetchPassthrough
+        ? singleFetchShortcut({
+            plans: this.singleFetchPlans,
+            dataSource: (name) => this.dataSources.get(name),
+            trusted: this.trusted,
+            operationLog: this.operationLog,
+            logger: this.logger,
+          })
+        : undefined,
     });
     if (!existsSync(join(this.explorerDir, "index.html"))) {
       this.logger.warn({ explorerDir: this.explorerDir }, "the explorer was not built; GraphQL is served without it");

@@ -1,5 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
+// The enum is not re-exported from the package root.
+import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import type { GraphQLRequestListener } from "@apollo/server";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { ErrorTranslator, Identity, Logger } from "@itsm/runtime";
 import { ErrorCode, INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
@@ -21,6 +24,20 @@ export interface GatewayContext {
   identity?: Identity;
   /** The identity signed for the subgraphs (the `x-itsm-identity` header), once per request. */
   signedIdentity?: string;
+  /** A fetch the single-fetch pass-through made but did not answer from: execution takes it over (single-fetch.ts). */
+  prefetched?: PrefetchedFetch;
+  /** The operation log the pass-through started for a request it handed over: it goes on, fetch time included. */
+  operationLog?: GraphQLRequestListener<GatewayContext>;
+}
+
+/** A subgraph fetch already made for this request, and what came of it. */
+export interface PrefetchedFetch {
+  serviceName: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** What the answer's cache-control header said, replayed onto the request's cache policy. */
+  cacheHint?: { maxAge?: number; scope?: "PUBLIC" | "PRIVATE" };
+  outcome: { response: GatewayGraphQLResponse } | { error: unknown };
 }
 
 export interface SubgraphFetchPolicy {
@@ -102,6 +119,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * gateway merges answers into its result in place. Mutations are never shared.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const prefetched = this.takePrefetched(options);
+    if (prefetched) {
+      if ("error" in prefetched.outcome) throw prefetched.outcome.error;
+      return prefetched.outcome.response;
+    }
     if (!isQuery(options.request.query)) return this.fetchWithPolicy(options);
     const key = JSON.stringify([
       options.request.query,
@@ -139,6 +161,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     const index = shared.callers++;
     return (await shared.answers)[index];
+  }
+
+  /**
+   * The request's prefetched fetch when it is this one (same subgraph, operation and variables),
+   * once: its answer is used instead of fetching again, with its cache hint.
+   */
+  private takePrefetched(options: GraphQLDataSourceProcessOptions<GatewayContext>): PrefetchedFetch | undefined {
+    const prefetched = options.context?.prefetched;
+    if (!prefetched || prefetched.serviceName !== this.name || prefetched.query !== options.request.query) return;
+    if (JSON.stringify(prefetched.variables) !== JSON.stringify(options.request.variables ?? {})) return;
+    options.context.prefetched = undefined;
+    if (prefetched.cacheHint && options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+      options.incomingRequestContext.overallCachePolicy?.restrict(prefetched.cacheHint);
+    }
+    return prefetched;
   }
 
   private async fetchWithPolicy(

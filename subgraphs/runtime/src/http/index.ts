@@ -43,6 +43,25 @@ export interface GraphQLHttpOptions<TContext extends BaseContext, TCaller> {
    * CPU (bench/README.md).
    */
   compressAboveBytes?: number;
+  /**
+   * Answers a POST before Apollo Server when it can (the gateway's single-fetch pass-through), after
+   * authentication, the rate limit and the body checks; undefined lets Apollo Server answer it.
+   */
+  shortcut?: (request: ShortcutRequest<TContext>) => Promise<ShortcutAnswer | undefined>;
+}
+
+/** What a shortcut sees of a request: `context` is memoised, so Apollo Server gets the same object after it. */
+export interface ShortcutRequest<TContext> {
+  req: IncomingMessage;
+  body: unknown;
+  context: () => Promise<TContext>;
+}
+
+/** A complete GraphQL answer: written as Apollo Server's are (headers, then the body, gzipped when large). */
+export interface ShortcutAnswer {
+  status: number;
+  headers: Iterable<[string, string]>;
+  body: string;
 }
 
 /** Whether the client's Accept-Encoding takes gzip (a `q=0` refuses it). */
@@ -146,6 +165,29 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Writes a complete answer: its headers and status, then its body, gzipped when large and the client accepts it. */
+async function sendComplete(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: ShortcutAnswer,
+  compressAboveBytes: number | undefined,
+): Promise<void> {
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.statusCode = answer.status;
+  const text = answer.body;
+  if (compressAboveBytes !== undefined) {
+    res.setHeader("vary", "accept-encoding");
+    if (text.length >= compressAboveBytes && acceptsGzip(req.headers["accept-encoding"])) {
+      const compressed = await gzipAsync(text, GZIP_OPTIONS);
+      res.setHeader("content-encoding", "gzip");
+      res.setHeader("content-length", compressed.length);
+      res.end(compressed);
+      return;
+    }
+  }
+  res.end(text);
+}
+
 /**
  * Serves an Apollo Server over node:http at `/graphql` (GET and POST) plus `/health`, without a
  * web framework in between: request bodies are bounded, and malformed JSON is a 400, not a 500.
@@ -184,33 +226,25 @@ export function createGraphQLHttpServer<TContext extends BaseContext, TCaller>(
           `A batch may hold at most ${options.maxBatch ?? 1} operations (got ${body.length})`,
         );
       }
+      let contextValue: Promise<TContext> | undefined;
+      const context = () => (contextValue ??= options.context(req, caller));
+      if (options.shortcut && req.method === "POST") {
+        const answer = await options.shortcut({ req, body, context });
+        if (answer) return sendComplete(req, res, answer, options.compressAboveBytes);
+      }
       const httpGraphQLRequest: HTTPGraphQLRequest = {
         method: (req.method ?? "GET").toUpperCase(),
         headers: toHeaderMap(req),
         search: url.search,
         body,
       };
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest,
-        context: () => options.context(req, caller),
-      });
+      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
+      if (response.body.kind === "complete") {
+        const answer = { status: response.status ?? 200, headers: response.headers, body: response.body.string };
+        return sendComplete(req, res, answer, options.compressAboveBytes);
+      }
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
-      if (response.body.kind === "complete") {
-        const text = response.body.string;
-        if (options.compressAboveBytes !== undefined) {
-          res.setHeader("vary", "accept-encoding");
-          if (text.length >= options.compressAboveBytes && acceptsGzip(req.headers["accept-encoding"])) {
-            const compressed = await gzipAsync(text, GZIP_OPTIONS);
-            res.setHeader("content-encoding", "gzip");
-            res.setHeader("content-length", compressed.length);
-            res.end(compressed);
-            return;
-          }
-        }
-        res.end(text);
-        return;
-      }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     })().catch((error: unknown) => {
