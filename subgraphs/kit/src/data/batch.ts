@@ -2,7 +2,7 @@ import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
 import { In } from "typeorm";
 import DataLoader from "dataloader";
 import { KEYS_PER_QUERY } from "./find-in-chunks";
-import { hydrate, readsPlainRows, selectValues } from "./plain-rows";
+import { readsPlainRows, rowReader, selectValues } from "./plain-rows";
 
 /** Arranges rows in the order of `keys` (DataLoader's contract); missing keys give null. */
 export function alignByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
@@ -109,5 +109,5 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
     keys,
     columns.map((c) => c.databaseName),
   );
-  return rows.map((values) => hydrate<T>(metadata, (_, index) => values[index]));
+  return rows.map(rowReader<T>(metadata, columns));
 }
