@@ -1,5 +1,5 @@
-import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate, readMany } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import { alignByKey, findGrouped, paginate, projectedColumns, readMany } from "@itsm/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Contact } from "../contacts/contact.entity";
 import { Customer } from "./customer.entity";
@@ -7,6 +7,9 @@ import type { CustomerCriteria } from "./customer.filters";
 import { CUSTOMER_ORDER, filterCustomers } from "./customer.filters";
 import type { CustomerScope } from "./customer.scope";
 import { readsNone, whereInScope } from "./customer.scope";
+
+/** How customer rows answer the Customer type (the scope and the lookups by code read the code). */
+const CUSTOMER_FIELDS: Projection = { typeName: "Customer", always: ["code"] };
 
 /** Reads customers and their contacts, only those within the caller's scope. */
 export class CustomerService {
@@ -17,8 +20,9 @@ export class CustomerService {
     return whereInScope(this.dataSource.getRepository(Customer).createQueryBuilder("customer"), scope);
   }
 
-  byIds(ids: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
-    return this.byKeys("id", ids, scope);
+  /** With the request's `selection`, only the columns its Customer fields need (the rows then serve those fields only). */
+  byIds(ids: readonly string[], scope: CustomerScope, selection?: OperationSelection): Promise<(Customer | null)[]> {
+    return this.byKeys("id", ids, scope, selection);
   }
 
   byCodes(codes: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
@@ -30,9 +34,14 @@ export class CustomerService {
     column: "id" | "code",
     keys: readonly string[],
     scope: CustomerScope,
+    selection?: OperationSelection,
   ): Promise<(Customer | null)[]> {
     if (keys.length === 0 || readsNone(scope)) return keys.map(() => null);
-    const rows = await readMany(this.scoped(scope).andWhere(`customer.${column} IN (:...keys)`, { keys: [...keys] }));
+    const query = this.scoped(scope).andWhere(`customer.${column} IN (:...keys)`, { keys: [...keys] });
+    const rows = await readMany(
+      query,
+      projectedColumns(this.dataSource.getRepository(Customer).metadata, selection, CUSTOMER_FIELDS),
+    );
     return alignByKey(keys, rows, (row) => row[column]);
   }
 

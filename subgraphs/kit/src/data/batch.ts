@@ -3,6 +3,7 @@ import { In } from "typeorm";
 import DataLoader from "dataloader";
 import { KEYS_PER_QUERY } from "./find-in-chunks";
 import { readsPlainRows, rowReader, selectValues } from "./plain-rows";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 
 /** Arranges rows in the order of `keys` (DataLoader's contract); missing keys give null. */
 export function alignByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
@@ -51,21 +52,23 @@ export function sortByText<T>(rows: T[], keyOf: (row: T) => string): T[] {
 
 /**
  * Loads rows whose `column` is one of `keys`, aligned with `keys` (for a DataLoader batch); rows
- * that do not also match `where` (e.g. a caller's scope) come back as null.
+ * that do not also match `where` (e.g. a caller's scope) come back as null. `select`: only these
+ * columns (and `column`) are read, the others left undefined (see `projectedColumns`).
  */
 export async function findAligned<T extends ObjectLiteral, C extends keyof T & string>(
   repository: Repository<T>,
   column: C,
   keys: readonly T[C][],
   where: FindOptionsWhere<T> = {},
+  select?: readonly ColumnMetadata[],
 ): Promise<(T | null)[]> {
-  const rows = await findIn(repository, column, keys, where);
+  const rows = await findIn(repository, column, keys, where, select);
   return alignByKey(keys, rows, (row) => row[column]);
 }
 
 /**
  * Loads rows whose `column` is one of `keys`, grouped under each key (for a DataLoader batch);
- * only rows that also match `where` count.
+ * only rows that also match `where` count. `select`: as in `findAligned`.
  */
 export async function findGrouped<T extends ObjectLiteral, C extends keyof T & string, V = T>(
   repository: Repository<T>,
@@ -73,8 +76,9 @@ export async function findGrouped<T extends ObjectLiteral, C extends keyof T & s
   keys: readonly T[C][],
   valueOf?: (row: T) => V,
   where: FindOptionsWhere<T> = {},
+  select?: readonly ColumnMetadata[],
 ): Promise<V[][]> {
-  const rows = await findIn(repository, column, keys, where);
+  const rows = await findIn(repository, column, keys, where, select);
   return groupByKey(keys, rows, (row) => row[column], valueOf);
 }
 
@@ -91,6 +95,7 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
   column: C,
   keys: readonly T[C][],
   where: FindOptionsWhere<T>,
+  select: readonly ColumnMetadata[] | undefined,
 ): Promise<T[]> {
   const metadata = repository.metadata;
   const driver = repository.manager.connection.driver;
@@ -99,7 +104,7 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
   if (!plain || !keyColumn || keys.length === 0) {
     return repository.findBy({ ...where, [column]: In([...keys]) } as FindOptionsWhere<T>);
   }
-  const columns = metadata.columns;
+  const columns = select ? metadata.columns.filter((c) => c === keyColumn || select.includes(c)) : metadata.columns;
   const sql =
     `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(", ")} FROM ${driver.escape(metadata.tableName)}` +
     ` WHERE ${driver.escape(keyColumn.databaseName)} IN (${keys.map(() => "?").join(", ")})`;

@@ -179,9 +179,13 @@ async function selectRows(
  * no locks or result cache): the same entities, read as plain rows (`selectValues` on the embedded
  * database, `getRawMany` on MySQL/MariaDB) and hydrated column by column. TypeORM's result
  * transformer (grouping rows by primary key for joins that are not there, relation ids) cost as
- * much as the SQL on hot list reads; anything else goes through `getMany` unchanged.
+ * much as the SQL on hot list reads; anything else goes through `getMany` unchanged. `select`:
+ * only these columns are read, the others left undefined (see `projectedColumns`).
  */
-export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
+export async function readMany<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  select?: readonly ColumnMetadata[],
+): Promise<T[]> {
   const map = query.expressionMap;
   const main = map.mainAlias;
   const plain =
@@ -198,14 +202,14 @@ export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilde
   if (!plain) return query.getMany();
   const dataSource = query.dataSource;
   const metadata = main.metadata;
-  const aliases = metadata.columns.map((c) =>
-    DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName),
-  );
+  const columns = select ? metadata.columns.filter((c) => select.includes(c)) : metadata.columns;
+  if (select) query.select(columns.map((c) => `${main.name}.${c.propertyPath}`));
+  const aliases = columns.map((c) => DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName));
   if (dataSource.driver.options.type === "better-sqlite3") {
     // The embedded driver has one connection (any query runner's, in a transaction or not): read arrays.
     const [sql, parameters] = query.getQueryAndParameters();
     const result = await selectRows(dataSource.manager, sql, parameters, aliases);
-    const columnOf = new Map(aliases.map((alias, index) => [alias, metadata.columns[index]]));
+    const columnOf = new Map(aliases.map((alias, index) => [alias, columns[index]]));
     const read = rowReader<T>(
       metadata,
       result.columns.map((name) => columnOf.get(name) ?? null),
@@ -213,6 +217,6 @@ export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilde
     return result.rows.map(read);
   }
   const rows: Record<string, unknown>[] = await query.getRawMany();
-  const read = rowReader<T>(metadata, metadata.columns);
+  const read = rowReader<T>(metadata, columns);
   return rows.map((row) => read(aliases.map((alias) => row[alias])));
 }

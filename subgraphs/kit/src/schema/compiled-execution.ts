@@ -14,6 +14,8 @@ import {
 import type { CompiledQuery } from "graphql-jit";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
+import type { FieldsByType } from "./selected-fields";
+import { fieldsByType, selectionOf } from "./selected-fields";
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
@@ -37,7 +39,7 @@ export function compiledExecution(
   schema: GraphQLSchema,
   options: CompiledExecutionOptions = {},
 ): Gateway & { readonly compiledOperations: number } {
-  const compiled = new LRUCache<string, CompiledQuery | "not compiled">({
+  const compiled = new LRUCache<string, { query: CompiledQuery; fields: FieldsByType } | "not compiled">({
     max: options.maxOperations ?? 1000,
     maxSize: options.maxSourceChars ?? 4_000_000,
     sizeCalculation: (_value, key) => Math.max(1, key.length),
@@ -52,7 +54,8 @@ export function compiledExecution(
       const result = selectsAny(schema, document, asynchronous)
         ? undefined
         : compileQuery(schema, document, operationName);
-      query = result && isCompiledQuery(result) ? result : "not compiled";
+      query =
+        result && isCompiledQuery(result) ? { query: result, fields: fieldsByType(schema, document) } : "not compiled";
       compiled.set(key, query);
     }
     return query === "not compiled" ? undefined : query;
@@ -62,9 +65,11 @@ export function compiledExecution(
     const { variables, operationName } = request;
     // No operation (an unknown operation name): graphql-js gives the error Apollo expects then.
     if (operation?.operation === "query") {
-      const query = compiledFor(document, source, operationName);
-      if (query) {
-        const result = await query.query(undefined, context, variables);
+      const compiledQuery = compiledFor(document, source, operationName);
+      if (compiledQuery) {
+        // Reads that load only the columns the operation selects learn them from the context.
+        selectionOf(context)?.record(compiledQuery.fields);
+        const result = await compiledQuery.query.query(undefined, context, variables);
         // No data: the variables did not coerce, and graphql-js words those errors as Apollo expects.
         if (result.data !== undefined) return adaptErrors(result);
       }

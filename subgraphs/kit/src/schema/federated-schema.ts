@@ -46,6 +46,17 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   return buildSubgraphSchema({ typeDefs, resolvers });
 }
 
+// Per object type, its fields answered by reading one property of the object (see below).
+const plainFields = new Map<string, Map<string, string>>();
+
+/**
+ * The property a field of an object type answers with when its resolver reads only that property of
+ * the object (no field resolver, roles or middleware); undefined for any other field.
+ */
+export function plainFieldProperty(typeName: string, fieldName: string): string | undefined {
+  return plainFields.get(typeName)?.get(fieldName);
+}
+
 /**
  * type-graphql gives every object field that has no middleware around it a resolver that still builds
  * its middleware context per call before reading `root[name]`; these get a resolver that only reads
@@ -75,6 +86,9 @@ function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
       if (resolved || field.roles || field.middlewares?.length || field.simple) continue;
       const property = field.name;
       (typeResolvers as Record<string, unknown>)[field.schemaName] = (root: Record<string, unknown>) => root[property];
+      let properties = plainFields.get(typeName);
+      if (!properties) plainFields.set(typeName, (properties = new Map()));
+      properties.set(field.schemaName, property);
     }
   }
 }
