@@ -150,7 +150,8 @@ export function createAgreementsLoaders(
     agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
     agreementByNumber: loader(async (numbers: readonly string[]) => agreements.byNumbers(numbers, await scope())),
     customerIdsByAgreement: loader(async (ids: readonly string[]) => agreements.customerIdsOf(ids, await scope())),
-    coverageByAgreement: loader((ids: readonly string[]) => agreements.coverageOf(ids)),
+    // For Agreement.coverage and Agreement.services only (the columns they select).
+    coverageByAgreement: loader((ids: readonly string[]) => agreements.coverageOf(ids, selection)),
     // For Agreement.targets (the columns its fields select); wholeTargetsByAgreement for rules that judge targets.
     targetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids, selection)),
     wholeTargetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids)),

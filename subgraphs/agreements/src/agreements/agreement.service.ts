@@ -39,6 +39,21 @@ const TARGET_FIELDS: Projection = {
 };
 
 /**
+ * How coverage rows answer the ServiceCoverage type; they go otherwise only to Agreement.services,
+ * which reads the service ids (and both fields order them by service).
+ */
+const COVERAGE_FIELDS: Projection = {
+  typeName: "ServiceCoverage",
+  always: ["agreementId", "serviceId"],
+  derived: {
+    service: ["serviceId"],
+    monthlyCharge: ["monthlyChargeAmount", "monthlyChargeCurrency"],
+    calendar: ["calendarId"],
+  },
+  alwaysWhenUnselected: true,
+};
+
+/**
  * Reads agreements and everything they contain: coverage, targets, responsibilities, parties.
  * Every read of agreement rows takes the caller's scope; contents are read by agreement ids that
  * came from a scoped read.
@@ -102,8 +117,14 @@ export class AgreementService {
     });
   }
 
-  coverageOf(agreementIds: readonly string[]): Promise<ServiceCoverage[][]> {
-    return findGrouped(this.repo(ServiceCoverage), "agreementId", agreementIds);
+  /**
+   * The coverage of each agreement; with a `selection`, only the columns its ServiceCoverage fields
+   * need (the service ids alone when it selects none: for Agreement.services).
+   */
+  coverageOf(agreementIds: readonly string[], selection?: OperationSelection): Promise<ServiceCoverage[][]> {
+    const coverage = this.repo(ServiceCoverage);
+    const select = projectedColumns(coverage.metadata, selection, COVERAGE_FIELDS);
+    return findGrouped(coverage, "agreementId", agreementIds, undefined, {}, select);
   }
 
   /**

@@ -160,6 +160,26 @@ describe("plain-row reads give the entities TypeORM's own loading gives", () => 
     }
   });
 
+  it("findAligned and findGrouped with conditions: equal to a value or In a list, as findBy gives", async () => {
+    const ids = ["id-01", "id-02", "id-03", "id-05", "missing"];
+    for (const where of [
+      { level: "HIGH" as const },
+      { code: In(["C1", "C3"]) },
+      { groupId: "g0", level: "LOW" as const },
+    ]) {
+      const matching = new Map((await repo().findBy({ ...where, id: In(ids) })).map((row) => [row.id, row]));
+      expect(await findAligned(repo(), "id", ids, where)).toEqual(ids.map((id) => matching.get(id) ?? null));
+    }
+    // The key column among the conditions: findBy's own semantics (the keys replace it).
+    expect(await findAligned(repo(), "id", ["id-01"], { id: "id-02" })).toEqual(
+      await repo().findBy({ id: In(["id-01"]) }),
+    );
+    const grouped = await findGrouped(repo(), "groupId", ["g1"], (row) => row.id, { level: In(["LOW"]) });
+    expect(grouped[0].sort()).toEqual(
+      (await repo().findBy({ groupId: "g1", level: "LOW" })).map((row) => row.id).sort(),
+    );
+  });
+
   it("reads inside a transaction see its own writes, and nothing of them after a rollback", async () => {
     const inside = await dataSource
       .transaction(async (manager) => {

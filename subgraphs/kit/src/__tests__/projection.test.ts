@@ -131,6 +131,13 @@ describe("reads of only the columns an operation selects", () => {
     expect(projectedColumns(repo().metadata, new OperationSelection(), projection)).toBeUndefined();
   });
 
+  it("with alwaysWhenUnselected, an operation that does not select the type reads the always-read columns", () => {
+    const unselected = selection("{ __typename }");
+    expect(projectedColumns(repo().metadata, unselected, projection)).toBeUndefined();
+    const ids = projectedColumns(repo().metadata, unselected, { ...projection, alwaysWhenUnselected: true });
+    expect(ids?.map((c) => c.propertyName)).toEqual(["id", "code"]);
+  });
+
   it("projected reads give the selected columns' values as whole-row reads do, the others undefined", async () => {
     const select = projectedColumns(repo().metadata, selection("{ items { name createdAt } }"), projection);
     const whole = await repo().find({ order: { id: "ASC" } });

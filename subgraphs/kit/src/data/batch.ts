@@ -1,5 +1,5 @@
 import type { FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
-import { In } from "typeorm";
+import { FindOperator, In } from "typeorm";
 import DataLoader from "dataloader";
 import { KEYS_PER_QUERY } from "./find-in-chunks";
 import { readsPlainRows, rowReader, selectValues } from "./plain-rows";
@@ -82,8 +82,34 @@ export async function findGrouped<T extends ObjectLiteral, C extends keyof T & s
   return groupByKey(keys, rows, (row) => row[column], valueOf);
 }
 
+type Scalar = string | number;
+const isScalar = (value: unknown): value is Scalar => typeof value === "string" || typeof value === "number";
+
 /**
- * `repository.findBy({ ...where, [column]: In(keys) })`. Without further conditions, on an entity
+ * `where` as conditions the plain read can write itself: each property a column without a
+ * transformer, equal to a string or number or `In` a non-empty list of them. Undefined for anything
+ * else (left to TypeORM's find options).
+ */
+function plainConditions<T extends ObjectLiteral>(
+  metadata: Repository<T>["metadata"],
+  where: FindOptionsWhere<T>,
+): { column: ColumnMetadata; values: Scalar[] }[] | undefined {
+  const conditions: { column: ColumnMetadata; values: Scalar[] }[] = [];
+  for (const [property, value] of Object.entries(where)) {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column || column.transformer) return undefined;
+    let values: unknown[];
+    if (isScalar(value)) values = [value];
+    else if (value instanceof FindOperator && value.type === "in" && Array.isArray(value.value)) values = value.value;
+    else return undefined;
+    if (values.length === 0 || !values.every(isScalar)) return undefined;
+    conditions.push({ column, values });
+  }
+  return conditions;
+}
+
+/**
+ * `repository.findBy({ ...where, [column]: In(keys) })`. With only conditions of the form above, on an entity
  * of plain columns (no relations, embedded objects or inheritance), it is one SELECT of those
  * columns whose rows become entities column by column through the driver's own conversion (the
  * same values findBy gives): TypeORM's find options and its generic result transformer (building
@@ -99,19 +125,22 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
 ): Promise<T[]> {
   const metadata = repository.metadata;
   const driver = repository.manager.connection.driver;
-  const plain = Object.keys(where).length === 0 && readsPlainRows(metadata);
+  const conditions = readsPlainRows(metadata) && !(column in where) ? plainConditions(metadata, where) : undefined;
   const keyColumn = metadata.findColumnWithPropertyName(column);
-  if (!plain || !keyColumn || keys.length === 0) {
+  if (!conditions || !keyColumn || keys.length === 0) {
     return repository.findBy({ ...where, [column]: In([...keys]) } as FindOptionsWhere<T>);
   }
   const columns = select ? metadata.columns.filter((c) => c === keyColumn || select.includes(c)) : metadata.columns;
   const sql =
     `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(", ")} FROM ${driver.escape(metadata.tableName)}` +
-    ` WHERE ${driver.escape(keyColumn.databaseName)} IN (${keys.map(() => "?").join(", ")})`;
+    ` WHERE ${driver.escape(keyColumn.databaseName)} IN (${keys.map(() => "?").join(", ")})` +
+    conditions
+      .map((c) => ` AND ${driver.escape(c.column.databaseName)} IN (${c.values.map(() => "?").join(", ")})`)
+      .join("");
   const rows = await selectValues(
     repository.manager,
     sql,
-    keys,
+    [...keys, ...conditions.flatMap((c) => c.values)],
     columns.map((c) => c.databaseName),
   );
   return rows.map(rowReader<T>(metadata, columns));

@@ -11,14 +11,21 @@ export interface Projection {
   always: readonly string[];
   /** Fields answered by a getter or a field resolver, with every property of the row each one reads. */
   derived?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The read's rows go to this type's fields and otherwise only to code that reads `always` (e.g. the
+   * ids of a list): when the operation does not select the type at all, only those columns are read.
+   */
+  alwaysWhenUnselected?: boolean;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const projected = new WeakMap<ReadonlySet<string>, Map<Projection, readonly ColumnMetadata[] | null>>();
 
 /**
  * The columns to read for the fields the request's operation selects on the projection's type, or
- * undefined to read every column: no selection known (not a compiled query operation, the type not
- * selected), or a selected field that neither reads one property (see `plainFieldProperty`) that is
+ * undefined to read every column: no selection known (not a compiled query operation), the type not
+ * selected (unless `alwaysWhenUnselected`), or a selected field that neither reads one property (see `plainFieldProperty`) that is
  * a column nor is listed in `derived`. Computed once per operation and projection.
  *
  * The rows then hold only those columns (the others undefined): a read with a projection must hand
@@ -29,7 +36,8 @@ export function projectedColumns(
   selection: OperationSelection | undefined,
   projection: Projection,
 ): readonly ColumnMetadata[] | undefined {
-  const fields = selection?.of(projection.typeName);
+  if (!selection?.known) return undefined;
+  const fields = selection.of(projection.typeName) ?? (projection.alwaysWhenUnselected ? NONE : undefined);
   if (!fields) return undefined;
   let byProjection = projected.get(fields);
   if (!byProjection) projected.set(fields, (byProjection = new Map()));

@@ -47,6 +47,11 @@ export class OperationSelection {
     this.fields = fields;
   }
 
+  /** Whether the executor recorded the operation's fields. */
+  get known(): boolean {
+    return this.fields !== undefined;
+  }
+
   /**
    * The fields the operation selects on this object type; undefined when that is not known or the
    * type is not selected at all (a read for some other purpose: it must load whole rows).
