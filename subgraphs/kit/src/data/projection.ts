@@ -24,7 +24,7 @@ const projected = new WeakMap<ReadonlySet<string>, Map<Projection, readonly Colu
 
 /**
  * The columns to read for the fields the request's operation selects on the projection's type, or
- * undefined to read every column: no selection known (not a compiled query operation), the type not
+ * undefined to read every column: no selection known (not a query operation), the type not
  * selected (unless `alwaysWhenUnselected`), or a selected field that neither reads one property (see `plainFieldProperty`) that is
  * a column nor is listed in `derived`. Computed once per operation and projection.
  *

@@ -36,8 +36,8 @@ export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Fie
 
 /**
  * What the operation of one request selects, for reads that load only the columns it needs. A
- * context that carries one as `selection` has it filled by the subgraph's executor (compiled query
- * operations; nothing for mutations or anything graphql-js runs, whose reads then load whole rows).
+ * context that carries one as `selection` has it filled by the subgraph's executor for query
+ * operations (not for mutations, whose reads then load whole rows).
  */
 export class OperationSelection {
   private fields: FieldsByType | undefined;
