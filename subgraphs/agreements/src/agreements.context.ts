@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyLoader, loader, SubgraphClient, Transactor } from "@itsm/kit";
+import { historyLoader, loader, OperationSelection, SubgraphClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { AlertRecipientService } from "./alerts/alert-recipient.service";
 import { AlertService } from "./alerts/alert.service";
@@ -130,12 +130,14 @@ export function createAgreementsServices(
 
 /**
  * Per-request loaders: every relation is fetched in one batch per request, whatever the page size.
- * Loaders that read agreement rows (or their parties) close over the caller's scope.
+ * Loaders that read agreement rows (or their parties) close over the caller's scope; those that read
+ * only the columns the request's operation selects (`selection`) serve those GraphQL fields only.
  */
 export function createAgreementsLoaders(
   { agreements, calendars, coverage, recipients, webhooks, feasibility, signatures, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
+  selection?: OperationSelection,
 ) {
   // One loader per page size asked for (`deliveries(first:)`), so each batch asks for one size.
   const attemptsByFirst = new Map<number, DataLoader<string, WebhookAttempt[]>>();
@@ -148,8 +150,11 @@ export function createAgreementsLoaders(
     agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
     agreementByNumber: loader(async (numbers: readonly string[]) => agreements.byNumbers(numbers, await scope())),
     customerIdsByAgreement: loader(async (ids: readonly string[]) => agreements.customerIdsOf(ids, await scope())),
-    coverageByAgreement: loader((ids: readonly string[]) => agreements.coverageOf(ids)),
-    targetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids)),
+    // For Agreement.coverage and Agreement.services only (the columns they select).
+    coverageByAgreement: loader((ids: readonly string[]) => agreements.coverageOf(ids, selection)),
+    // For Agreement.targets (the columns its fields select); wholeTargetsByAgreement for rules that judge targets.
+    targetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids, selection)),
+    wholeTargetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids)),
     responsibilitiesByAgreement: loader((ids: readonly string[]) => agreements.responsibilitiesOf(ids)),
     // The id lists below are not scoped themselves: every id is loaded through agreementById, which is.
     underpinningIdsByAgreement: loader((ids: readonly string[]) => agreements.underpinningIdsOf(ids)),
@@ -190,10 +195,19 @@ export interface AgreementsContext extends AgreementsServices {
   identity: Identity;
   /** The agreements the caller may read; derived once per request (a partner's needs the customers subgraph). */
   scope(): Promise<AgreementScope>;
+  /** What the request's operation selects (filled by the executor): reads of only the columns it needs. */
+  selection: OperationSelection;
 }
 
 export function createAgreementsContext(services: AgreementsServices, identity: Identity): AgreementsContext {
   let scope: Promise<AgreementScope> | undefined;
   const scopeOnce = () => (scope ??= services.scopes.scopeOf(identity));
-  return { ...services, identity, scope: scopeOnce, loaders: createAgreementsLoaders(services, scopeOnce, identity) };
+  const selection = new OperationSelection();
+  return {
+    ...services,
+    identity,
+    scope: scopeOnce,
+    selection,
+    loaders: createAgreementsLoaders(services, scopeOnce, identity, selection),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyLoader, isStaff, loader, peerClient, Transactor } from "@itsm/kit";
+import { historyLoader, isStaff, loader, OperationSelection, peerClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { RetirementClaims } from "./claims/retirement.claims";
 import { ComponentCommands } from "./components/component.commands";
@@ -40,20 +40,24 @@ export function createCatalogServices(dataSource: DataSource, config: SubgraphCo
 
 /**
  * Per-request loaders: every relation is fetched in one batch per request, whatever the page size.
- * Service loaders answer only what the caller may see (null otherwise), so every field built on them is filtered.
+ * Service loaders answer only what the caller may see (null otherwise), so every field built on them is filtered;
+ * they read only the columns the request's operation selects on Service (`selection`): their rows serve those fields only.
  */
 export function createCatalogLoaders(
   { services, components, dependencies, dataSource }: CatalogServices,
   identity: Identity,
+  selection?: OperationSelection,
 ) {
   const scope = catalogueScope(identity);
-  const serviceById = loader((ids: readonly string[]) => services.byIds(ids, scope));
+  const serviceById = loader((ids: readonly string[]) => services.byIds(ids, scope, selection));
   const references = referenceScope(identity);
   return {
     serviceById,
     // Staff have one scope for both: sharing the loader keeps their reference batches to one query.
     serviceReferenceById:
-      references === scope ? serviceById : loader((ids: readonly string[]) => services.byIds(ids, references)),
+      references === scope
+        ? serviceById
+        : loader((ids: readonly string[]) => services.byIds(ids, references, selection)),
     serviceByCode: loader((codes: readonly string[]) => services.byCodes(codes, scope)),
     // Components are staff-only: to anyone else none exists, so their `_entities` resolve to null.
     componentById: loader((ids: readonly string[]) =>
@@ -83,8 +87,11 @@ export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;
 export interface CatalogContext extends CatalogServices {
   loaders: CatalogLoaders;
   identity: Identity;
+  /** What the request's operation selects (filled by the executor): reads of only the columns it needs. */
+  selection: OperationSelection;
 }
 
 export function createCatalogContext(services: CatalogServices, identity: Identity): CatalogContext {
-  return { ...services, identity, loaders: createCatalogLoaders(services, identity) };
+  const selection = new OperationSelection();
+  return { ...services, identity, selection, loaders: createCatalogLoaders(services, identity, selection) };
 }

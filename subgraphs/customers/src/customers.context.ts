@@ -1,5 +1,5 @@
 import type { Identity, SubgraphConfig } from "@itsm/kit";
-import { historyLoader, loader, peerClient, Transactor } from "@itsm/kit";
+import { historyLoader, loader, OperationSelection, peerClient, Transactor } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { DeactivationClaims } from "./claims/deactivation.claims";
 import { ContactCommands } from "./contacts/contact.commands";
@@ -36,17 +36,19 @@ export function createCustomersServices(dataSource: DataSource, config: Subgraph
 
 /**
  * Per-request loaders: every relation is fetched in one batch per request, and only the rows the
- * caller's scope lets it read (they close over the request's scopes).
+ * caller's scope lets it read (they close over the request's scopes). The by-id loaders read only the
+ * columns the request's operation selects on their type (`selection`): their rows serve those fields only.
  */
 export function createCustomersLoaders(
   { customers, providers, dataSource }: CustomersServices,
   scopes: { customers: CustomerScope; providers: ProviderScope },
+  selection?: OperationSelection,
 ) {
   return {
-    customerById: loader((ids: readonly string[]) => customers.byIds(ids, scopes.customers)),
+    customerById: loader((ids: readonly string[]) => customers.byIds(ids, scopes.customers, selection)),
     customerByCode: loader((codes: readonly string[]) => customers.byCodes(codes, scopes.customers)),
     contactsByCustomer: loader((ids: readonly string[]) => customers.contactsOf(ids)),
-    providerById: loader((ids: readonly string[]) => providers.byIds(ids, scopes.providers)),
+    providerById: loader((ids: readonly string[]) => providers.byIds(ids, scopes.providers, selection)),
     providerByCode: loader((codes: readonly string[]) => providers.byCodes(codes)),
     customerHistory: historyLoader(dataSource, "Customer"),
     providerHistory: historyLoader(dataSource, "Provider"),
@@ -61,10 +63,14 @@ export interface CustomersContext extends CustomersServices {
   identity: Identity;
   /** The customers the caller may read (derived once per request from its identity). */
   customerScope: CustomerScope;
+  /** What the request's operation selects (filled by the executor): reads of only the columns it needs. */
+  selection: OperationSelection;
 }
 
 export function createCustomersContext(services: CustomersServices, identity: Identity): CustomersContext {
   const customerScope = customerScopeOf(identity);
-  const loaders = createCustomersLoaders(services, { customers: customerScope, providers: providerScopeOf(identity) });
-  return { ...services, identity, customerScope, loaders };
+  const selection = new OperationSelection();
+  const scopes = { customers: customerScope, providers: providerScopeOf(identity) };
+  const loaders = createCustomersLoaders(services, scopes, selection);
+  return { ...services, identity, customerScope, selection, loaders };
 }

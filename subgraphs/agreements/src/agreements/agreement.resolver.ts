@@ -88,7 +88,7 @@ export class AgreementResolver {
     filter: AgreementFilter | null,
     @Ctx() ctx: AgreementsContext,
   ) {
-    return ctx.agreements.list(filter, toPageRequest(page), await ctx.scope());
+    return ctx.agreements.list(filter, toPageRequest(page), await ctx.scope(), ctx.selection);
   }
 
   @Authorized(WRITERS)

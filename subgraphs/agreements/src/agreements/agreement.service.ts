@@ -1,5 +1,5 @@
-import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, groupByKey, paginate, readMany } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import { alignByKey, findGrouped, groupByKey, paginate, projectedColumns, readMany } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { ServiceCoverage } from "../coverage/service-coverage.entity";
@@ -13,6 +13,45 @@ import { Agreement } from "./agreement.entity";
 import { AgreementStatus } from "./agreement.enums";
 import type { AgreementCriteria } from "./agreement.filters";
 import { BY_NUMBER, whereMatches } from "./agreement.filters";
+
+/** How agreement rows answer the Agreement type (a page reads only the columns its operation needs). */
+const AGREEMENT_FIELDS: Projection = {
+  typeName: "Agreement",
+  // The page's order and cursors.
+  always: ["number"],
+  derived: {
+    provider: ["providerId"],
+    customers: ["id"],
+    services: ["id"],
+    coverage: ["id"],
+    targets: ["id"],
+    responsibilities: ["id"],
+    underpinnedBy: ["id"],
+    underpins: ["id"],
+  },
+};
+
+/** How target rows answer the ServiceLevelTarget type (`sortTargets` reads service, metric, priority). */
+const TARGET_FIELDS: Projection = {
+  typeName: "ServiceLevelTarget",
+  always: ["agreementId", "serviceId", "metric", "priority"],
+  derived: { service: ["serviceId"] },
+};
+
+/**
+ * How coverage rows answer the ServiceCoverage type; they go otherwise only to Agreement.services,
+ * which reads the service ids (and both fields order them by service).
+ */
+const COVERAGE_FIELDS: Projection = {
+  typeName: "ServiceCoverage",
+  always: ["agreementId", "serviceId"],
+  derived: {
+    service: ["serviceId"],
+    monthlyCharge: ["monthlyChargeAmount", "monthlyChargeCurrency"],
+    calendar: ["calendarId"],
+  },
+  alwaysWhenUnselected: true,
+};
 
 /**
  * Reads agreements and everything they contain: coverage, targets, responsibilities, parties.
@@ -50,16 +89,20 @@ export class AgreementService {
     return groupByKey(numbers, await readMany(query), (a) => a.number);
   }
 
-  /** A page of the agreements in scope that meet the criteria, ordered by number. */
+  /**
+   * A page of the agreements in scope that meet the criteria, ordered by number; with the request's
+   * `selection`, only the columns its Agreement fields need (the page's rows go to those fields only).
+   */
   list(
     criteria: AgreementCriteria | null | undefined,
     page: PageRequest,
     scope: AgreementScope,
+    selection?: OperationSelection,
   ): Promise<Page<Agreement>> {
     const query = this.agreements.createQueryBuilder("agreement");
     whereInScope(query, scope);
     whereMatches(query, criteria);
-    return paginate(query, page, BY_NUMBER);
+    return paginate(query, page, BY_NUMBER, projectedColumns(this.agreements.metadata, selection, AGREEMENT_FIELDS));
   }
 
   /** The customers party to each agreement; for a partner, only its own (a shared SLA hides the others). */
@@ -74,12 +117,24 @@ export class AgreementService {
     });
   }
 
-  coverageOf(agreementIds: readonly string[]): Promise<ServiceCoverage[][]> {
-    return findGrouped(this.repo(ServiceCoverage), "agreementId", agreementIds);
+  /**
+   * The coverage of each agreement; with a `selection`, only the columns its ServiceCoverage fields
+   * need (the service ids alone when it selects none: for Agreement.services).
+   */
+  coverageOf(agreementIds: readonly string[], selection?: OperationSelection): Promise<ServiceCoverage[][]> {
+    const coverage = this.repo(ServiceCoverage);
+    const select = projectedColumns(coverage.metadata, selection, COVERAGE_FIELDS);
+    return findGrouped(coverage, "agreementId", agreementIds, undefined, {}, select);
   }
 
-  targetsOf(agreementIds: readonly string[]): Promise<ServiceLevelTarget[][]> {
-    return findGrouped(this.repo(ServiceLevelTarget), "agreementId", agreementIds);
+  /**
+   * The targets of each agreement; with a `selection`, only the columns its ServiceLevelTarget fields
+   * need (for those fields only: other uses of targets take whole rows).
+   */
+  targetsOf(agreementIds: readonly string[], selection?: OperationSelection): Promise<ServiceLevelTarget[][]> {
+    const targets = this.repo(ServiceLevelTarget);
+    const select = projectedColumns(targets.metadata, selection, TARGET_FIELDS);
+    return findGrouped(targets, "agreementId", agreementIds, undefined, {}, select);
   }
 
   responsibilitiesOf(agreementIds: readonly string[]): Promise<Responsibility[][]> {

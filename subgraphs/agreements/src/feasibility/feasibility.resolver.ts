@@ -79,7 +79,7 @@ export class AgreementFeasibilityResolver {
     @Root() agreement: Agreement,
     @Ctx() { loaders }: AgreementsContext,
   ): Promise<ServiceLevelTarget[]> {
-    const targets = sortTargets(await loaders.targetsByAgreement.load(agreement.id));
+    const targets = sortTargets(await loaders.wholeTargetsByAgreement.load(agreement.id));
     const verdicts = await Promise.all(targets.map((t) => loaders.feasibilityByTarget.load(t)));
     return targets.filter((_, i) => verdicts[i] !== null && verdicts[i].status !== FeasibilityStatus.SUPPORTED);
   }

@@ -1,5 +1,5 @@
-import type { Page, PageRequest } from "@itsm/kit";
-import { findAligned, loadExisting, paginate, sortByText } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import { findAligned, loadExisting, paginate, projectedColumns, sortByText } from "@itsm/kit";
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Service } from "./service.entity";
@@ -7,6 +7,9 @@ import type { ServiceCriteria } from "./service.filters";
 import { filterServices, SERVICE_ORDER } from "./service.filters";
 import type { ServiceScope } from "./service.scope";
 import { inScope, whereInScope } from "./service.scope";
+
+/** How service rows answer the Service type (`servicesByCode` orders them by code). */
+const SERVICE_FIELDS: Projection = { typeName: "Service", always: ["code"] };
 
 /** Reads the service catalogue: services by id, by code, and as a filtered list. */
 export class ServiceService {
@@ -16,9 +19,14 @@ export class ServiceService {
     return this.dataSource.getRepository(Service);
   }
 
-  /** The services with these ids, aligned with them; null for those that do not exist or are out of scope. */
-  byIds(ids: readonly string[], scope: ServiceScope): Promise<(Service | null)[]> {
-    return findAligned(this.services, "id", ids, inScope(scope));
+  /**
+   * The services with these ids, aligned with them; null for those that do not exist or are out of
+   * scope. With the request's `selection`, only the columns its Service fields need (the rows then
+   * go to those fields only).
+   */
+  byIds(ids: readonly string[], scope: ServiceScope, selection?: OperationSelection): Promise<(Service | null)[]> {
+    const select = projectedColumns(this.services.metadata, selection, SERVICE_FIELDS);
+    return findAligned(this.services, "id", ids, inScope(scope), select);
   }
 
   /** The services with these codes, aligned with them; null for those that do not exist or are out of scope. */

@@ -1,6 +1,7 @@
 import type { Identity } from "@itsm/kit";
 import { isStaff } from "@itsm/kit";
-import type { SelectQueryBuilder } from "typeorm";
+import type { FindOptionsWhere, SelectQueryBuilder } from "typeorm";
+import { In } from "typeorm";
 import type { Customer } from "./customer.entity";
 
 /**
@@ -23,4 +24,9 @@ export function whereInScope(query: SelectQueryBuilder<Customer>, scope: Custome
   if (scope.codes.length === 0) return query.andWhere("1 = 0");
   // Its own parameter name: a `codes` filter on the same column must narrow it, not replace it.
   return query.andWhere("customer.code IN (:...scopeCodes)", { scopeCodes: [...scope.codes] });
+}
+
+/** The same rows as a condition for lookups by id (`findAligned`); not for scopes that read none (see `readsNone`). */
+export function inScope(scope: CustomerScope): FindOptionsWhere<Customer> {
+  return scope.all ? {} : { code: In([...scope.codes]) };
 }

@@ -1,12 +1,15 @@
-import type { Page, PageRequest } from "@itsm/kit";
-import { alignByKey, findGrouped, paginate, readMany } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import { alignByKey, findAligned, findGrouped, paginate, projectedColumns, readMany } from "@itsm/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Contact } from "../contacts/contact.entity";
 import { Customer } from "./customer.entity";
 import type { CustomerCriteria } from "./customer.filters";
 import { CUSTOMER_ORDER, filterCustomers } from "./customer.filters";
 import type { CustomerScope } from "./customer.scope";
-import { readsNone, whereInScope } from "./customer.scope";
+import { inScope, readsNone, whereInScope } from "./customer.scope";
+
+/** How customer rows answer the Customer type (the scope and the lookups by code read the code). */
+const CUSTOMER_FIELDS: Projection = { typeName: "Customer", always: ["code"] };
 
 /** Reads customers and their contacts, only those within the caller's scope. */
 export class CustomerService {
@@ -17,23 +20,24 @@ export class CustomerService {
     return whereInScope(this.dataSource.getRepository(Customer).createQueryBuilder("customer"), scope);
   }
 
-  byIds(ids: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
-    return this.byKeys("id", ids, scope);
+  /** With the request's `selection`, only the columns its Customer fields need (the rows then serve those fields only). */
+  byIds(ids: readonly string[], scope: CustomerScope, selection?: OperationSelection): Promise<(Customer | null)[]> {
+    if (ids.length === 0 || readsNone(scope)) return Promise.resolve(ids.map(() => null));
+    const customers = this.dataSource.getRepository(Customer);
+    return findAligned(
+      customers,
+      "id",
+      ids,
+      inScope(scope),
+      projectedColumns(customers.metadata, selection, CUSTOMER_FIELDS),
+    );
   }
 
-  byCodes(codes: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
-    return this.byKeys("code", codes, scope);
-  }
-
-  /** The customers in scope whose `column` is one of `keys`, aligned with them (null: none, or out of scope). */
-  private async byKeys(
-    column: "id" | "code",
-    keys: readonly string[],
-    scope: CustomerScope,
-  ): Promise<(Customer | null)[]> {
-    if (keys.length === 0 || readsNone(scope)) return keys.map(() => null);
-    const rows = await readMany(this.scoped(scope).andWhere(`customer.${column} IN (:...keys)`, { keys: [...keys] }));
-    return alignByKey(keys, rows, (row) => row[column]);
+  /** The customers in scope with these codes, aligned with them (null: none, or out of scope). */
+  async byCodes(codes: readonly string[], scope: CustomerScope): Promise<(Customer | null)[]> {
+    if (codes.length === 0 || readsNone(scope)) return codes.map(() => null);
+    const rows = await readMany(this.scoped(scope).andWhere("customer.code IN (:...codes)", { codes: [...codes] }));
+    return alignByKey(codes, rows, (row) => row.code);
   }
 
   /** A page of the customers in scope, ordered by code; `totalCount` counts only those. */

@@ -1,10 +1,13 @@
-import type { Page, PageRequest } from "@itsm/kit";
-import { findAligned, paginate } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import { findAligned, paginate, projectedColumns } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { Provider } from "./provider.entity";
 import type { ProviderCriteria } from "./provider.filters";
 import { filterProviders, PROVIDER_ORDER } from "./provider.filters";
 import type { ProviderScope } from "./provider.scope";
+
+/** How provider rows answer the Provider type. */
+const PROVIDER_FIELDS: Projection = { typeName: "Provider", always: ["code"] };
 
 /** Reads service providers. */
 export class ProviderService {
@@ -14,10 +17,23 @@ export class ProviderService {
     return this.dataSource.getRepository(Provider);
   }
 
-  /** Providers by id; none for a caller the scope lets read none (`_entities` of an anonymous caller). */
-  async byIds(ids: readonly string[], scope: ProviderScope): Promise<(Provider | null)[]> {
+  /**
+   * Providers by id; none for a caller the scope lets read none (`_entities` of an anonymous caller).
+   * With the request's `selection`, only the columns its Provider fields need (the rows then serve those fields only).
+   */
+  async byIds(
+    ids: readonly string[],
+    scope: ProviderScope,
+    selection?: OperationSelection,
+  ): Promise<(Provider | null)[]> {
     if (!scope.all) return ids.map(() => null);
-    return findAligned(this.providers, "id", ids);
+    return findAligned(
+      this.providers,
+      "id",
+      ids,
+      {},
+      projectedColumns(this.providers.metadata, selection, PROVIDER_FIELDS),
+    );
   }
 
   byCodes(codes: readonly string[]): Promise<(Provider | null)[]> {

@@ -35,6 +35,10 @@ class PlainRow {
   @Column({ type: "simple-enum", enum: ["LOW", "HIGH"] })
   level: "LOW" | "HIGH";
 
+  // Numeric members: the drivers turn the stored text back into numbers.
+  @Column({ type: "simple-enum", enum: [1, 2, 3] })
+  rank: 1 | 2 | 3;
+
   @Column({ type: "boolean", default: false })
   active: boolean;
 
@@ -78,6 +82,7 @@ const rows: Partial<PlainRow>[] = Array.from({ length: 12 }, (_, i) => ({
   groupId: `g${i % 3}`,
   note: i % 2 ? `note ${i}` : null,
   level: i % 2 ? "HIGH" : "LOW",
+  rank: ((i % 3) + 1) as 1 | 2 | 3,
   active: i % 3 === 0,
   count: i % 4 ? i : null,
   ratio: i / 7,
@@ -125,7 +130,9 @@ describe("plain-row reads give the entities TypeORM's own loading gives", () => 
     expect(plain).toHaveLength(6);
     expect(plain.every((row) => row instanceof PlainRow)).toBe(true);
     expect(plain.map((row) => row.id)).toEqual(["id-05", "id-01", "id-11", "id-07", "id-03", "id-09"]);
-    expect(plain[1]).toEqual(expect.objectContaining({ amount: "100.51", active: false, extra: { tags: ["t1"] } }));
+    expect(plain[1]).toEqual(
+      expect.objectContaining({ amount: "100.51", active: false, rank: 2, extra: { tags: ["t1"] } }),
+    );
   });
 
   it("readMany leaves a partial selection or a join to getMany (same result)", async () => {
@@ -151,6 +158,26 @@ describe("plain-row reads give the entities TypeORM's own loading gives", () => 
         expected.sort((a, b) => a.id.localeCompare(b.id)),
       );
     }
+  });
+
+  it("findAligned and findGrouped with conditions: equal to a value or In a list, as findBy gives", async () => {
+    const ids = ["id-01", "id-02", "id-03", "id-05", "missing"];
+    for (const where of [
+      { level: "HIGH" as const },
+      { code: In(["C1", "C3"]) },
+      { groupId: "g0", level: "LOW" as const },
+    ]) {
+      const matching = new Map((await repo().findBy({ ...where, id: In(ids) })).map((row) => [row.id, row]));
+      expect(await findAligned(repo(), "id", ids, where)).toEqual(ids.map((id) => matching.get(id) ?? null));
+    }
+    // The key column among the conditions: findBy's own semantics (the keys replace it).
+    expect(await findAligned(repo(), "id", ["id-01"], { id: "id-02" })).toEqual(
+      await repo().findBy({ id: In(["id-01"]) }),
+    );
+    const grouped = await findGrouped(repo(), "groupId", ["g1"], (row) => row.id, { level: In(["LOW"]) });
+    expect(grouped[0].sort()).toEqual(
+      (await repo().findBy({ groupId: "g1", level: "LOW" })).map((row) => row.id).sort(),
+    );
   });
 
   it("reads inside a transaction see its own writes, and nothing of them after a rollback", async () => {

@@ -9,7 +9,7 @@ const PLAIN_DRIVERS: readonly string[] = ["better-sqlite3", "mysql", "mariadb"];
 
 /**
  * Whether rows of this entity can be read as plain rows and hydrated column by column (see
- * `hydrate`) with the same result as TypeORM's own loading: an entity of plain columns (no
+ * `rowReader`) with the same result as TypeORM's own loading: an entity of plain columns (no
  * relations, embedded objects, inheritance, soft delete or other schema), nothing that listens to
  * its loading, on a driver whose conversions `prepareHydratedValue` covers.
  */
@@ -25,41 +25,112 @@ export function readsPlainRows(metadata: EntityMetadata): boolean {
     !metadata.discriminatorColumn &&
     metadata.afterLoadListeners.length === 0 &&
     dataSource.subscribers.every((subscriber) => !subscriber.afterLoad) &&
+    !dataSource.options.typename &&
     metadata.columns.every((c) => !c.isVirtual && !c.relationMetadata && !c.embeddedMetadata)
   );
 }
 
+/** Column types whose values neither driver's `prepareHydratedValue` changes (without a transformer). */
+const UNCONVERTED_TYPES: readonly unknown[] = [
+  "varchar",
+  "nvarchar",
+  "character varying",
+  "char",
+  "text",
+  "tinytext",
+  "mediumtext",
+  "longtext",
+  "int",
+  "integer",
+  "smallint",
+  "tinyint",
+  "bigint",
+  "double",
+  "double precision",
+  "float",
+  "real",
+  "decimal",
+  "numeric",
+  String,
+];
+
 /**
- * One row as an entity: every column the row holds (`valueOf` gives undefined for those it does not)
- * through the driver's own conversion, as TypeORM's result transformer does for a query without joins.
+ * The driver's conversion of a column's values, or null where it returns every value unchanged: a
+ * type listed above, or an enum of strings only (its `parseEnumValue` turns numbers into numbers),
+ * without a transformer. Everything else goes through the driver's own `prepareHydratedValue`.
  */
-export function hydrate<T extends ObjectLiteral>(
+function conversionOf(column: ColumnMetadata): ((value: unknown) => unknown) | null {
+  const passes =
+    !column.transformer &&
+    (UNCONVERTED_TYPES.includes(column.type) ||
+      ((column.type === "simple-enum" || column.type === "enum") &&
+        !column.isArray &&
+        (column.enum ?? []).every((member) => typeof member === "string")));
+  if (passes) return null;
+  const driver = column.entityMetadata.connection.driver;
+  return (value) => driver.prepareHydratedValue(value, column);
+}
+
+/** Turns a row's values (in the order of the columns it was built for) into an entity. */
+export type RowReader<T> = (values: readonly unknown[]) => T;
+
+const readers = new WeakMap<EntityMetadata, Map<string, RowReader<ObjectLiteral>>>();
+
+/**
+ * A reader of rows that hold `columns` (of an entity `readsPlainRows` accepts; a missing column is
+ * given as null: undefined), built once per entity and column list: an object of the entity's
+ * class (constructed, or not, as TypeORM's loading does) with each column's value set as the
+ * driver's own conversion gives it, columns without a conversion copied as they are. The same
+ * entity TypeORM's result transformer makes, without its per-value metadata lookups.
+ */
+export function rowReader<T extends ObjectLiteral>(
   metadata: EntityMetadata,
-  valueOf: (column: ColumnMetadata, index: number) => unknown,
-): T {
-  const driver = metadata.connection.driver;
-  const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-  metadata.columns.forEach((column, index) => {
-    const value = valueOf(column, index);
-    if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-  });
-  return entity;
+  columns: readonly (ColumnMetadata | null)[],
+): RowReader<T> {
+  let byColumns = readers.get(metadata);
+  if (!byColumns) readers.set(metadata, (byColumns = new Map()));
+  const key = columns.map((c) => c?.propertyName ?? "").join("\n");
+  let reader = byColumns.get(key);
+  if (!reader) {
+    const Target = metadata.target as new () => Record<string, unknown>;
+    const construct = metadata.isAlwaysUsingConstructor;
+    const present = columns.flatMap((column, index) =>
+      column ? [{ index, property: column.propertyName, convert: conversionOf(column) }] : [],
+    );
+    reader = (values) => {
+      const entity = construct ? new Target() : (Object.create(Target.prototype) as Record<string, unknown>);
+      for (const { index, property, convert } of present) {
+        const value = values[index];
+        if (value !== undefined) entity[property] = convert ? convert(value) : value;
+      }
+      return entity;
+    };
+    byColumns.set(key, reader);
+  }
+  return reader as RowReader<T>;
+}
+
+/** A statement that returns rows as arrays, with the names of its result columns (in order). */
+interface RawStatement {
+  statement: BetterSqlite3.Statement;
+  columns: readonly string[];
 }
 
 /** Prepared statements that return rows as arrays, per embedded database connection (most recent 200). */
-const rawStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+const rawStatements = new WeakMap<BetterSqlite3.Database, Map<string, RawStatement>>();
 const RAW_STATEMENTS_KEPT = 200;
 
-function rawStatement(database: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+function rawStatement(database: BetterSqlite3.Database, sql: string): RawStatement {
   let statements = rawStatements.get(database);
   if (!statements) rawStatements.set(database, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = database.prepare(sql).raw(true);
-    statements.set(sql, statement);
+  let prepared = statements.get(sql);
+  if (!prepared) {
+    const statement = database.prepare(sql).raw(true);
+    prepared = { statement, columns: statement.columns().map((c) => c.name) };
+    statements.set(sql, prepared);
     if (statements.size > RAW_STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
   }
-  return statement;
+  return prepared;
 }
 
 /**
@@ -92,8 +163,8 @@ async function selectRows(
     const values = parameters.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
     return observeStatement(dataSource, sql, async () => {
       try {
-        const statement = rawStatement(database, sql);
-        return { columns: statement.columns().map((c) => c.name), rows: statement.all(...values) as unknown[][] };
+        const { statement, columns } = rawStatement(database, sql);
+        return { columns, rows: statement.all(...values) as unknown[][] };
       } catch (error) {
         throw new QueryFailedError(sql, values, error as Error);
       }
@@ -108,9 +179,13 @@ async function selectRows(
  * no locks or result cache): the same entities, read as plain rows (`selectValues` on the embedded
  * database, `getRawMany` on MySQL/MariaDB) and hydrated column by column. TypeORM's result
  * transformer (grouping rows by primary key for joins that are not there, relation ids) cost as
- * much as the SQL on hot list reads; anything else goes through `getMany` unchanged.
+ * much as the SQL on hot list reads; anything else goes through `getMany` unchanged. `select`:
+ * only these columns are read, the others left undefined (see `projectedColumns`).
  */
-export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
+export async function readMany<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  select?: readonly ColumnMetadata[],
+): Promise<T[]> {
   const map = query.expressionMap;
   const main = map.mainAlias;
   const plain =
@@ -127,19 +202,21 @@ export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilde
   if (!plain) return query.getMany();
   const dataSource = query.dataSource;
   const metadata = main.metadata;
-  const aliases = metadata.columns.map((c) =>
-    DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName),
-  );
+  const columns = select ? metadata.columns.filter((c) => select.includes(c)) : metadata.columns;
+  if (select) query.select(columns.map((c) => `${main.name}.${c.propertyPath}`));
+  const aliases = columns.map((c) => DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName));
   if (dataSource.driver.options.type === "better-sqlite3") {
     // The embedded driver has one connection (any query runner's, in a transaction or not): read arrays.
     const [sql, parameters] = query.getQueryAndParameters();
     const result = await selectRows(dataSource.manager, sql, parameters, aliases);
-    const indexOf = new Map(result.columns.map((name, index) => [name, index]));
-    const at = aliases.map((alias) => indexOf.get(alias) ?? -1);
-    return result.rows.map((values) =>
-      hydrate<T>(metadata, (_, index) => (at[index] < 0 ? undefined : values[at[index]])),
+    const columnOf = new Map(aliases.map((alias, index) => [alias, columns[index]]));
+    const read = rowReader<T>(
+      metadata,
+      result.columns.map((name) => columnOf.get(name) ?? null),
     );
+    return result.rows.map(read);
   }
   const rows: Record<string, unknown>[] = await query.getRawMany();
-  return rows.map((row) => hydrate<T>(metadata, (_, index) => row[aliases[index]]));
+  const read = rowReader<T>(metadata, columns);
+  return rows.map((row) => read(aliases.map((alias) => row[alias])));
 }

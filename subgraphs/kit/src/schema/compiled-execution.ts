@@ -14,6 +14,8 @@ import {
 import type { CompiledQuery } from "graphql-jit";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
+import type { FieldsByType } from "./selected-fields";
+import { fieldsByType, selectionOf } from "./selected-fields";
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
@@ -31,13 +33,16 @@ export interface CompiledExecutionOptions {
  * fail to compile, variables that do not coerce, and operations that select an abstract type whose
  * `resolveType` is asynchronous (graphql-jit cannot await it). Apollo Server lets an executor in only
  * through its `gateway` option: this is a gateway of one schema that never changes, so parsing,
- * validation, the plugins, `formatError` and `executeOperation` stay Apollo's own.
+ * validation, the plugins, `formatError` and `executeOperation` stay Apollo's own. For every query
+ * operation it also records the fields the operation selects in the context's `selection` (see
+ * selected-fields.ts), for reads of only the columns those need.
  */
 export function compiledExecution(
   schema: GraphQLSchema,
   options: CompiledExecutionOptions = {},
 ): Gateway & { readonly compiledOperations: number } {
-  const compiled = new LRUCache<string, CompiledQuery | "not compiled">({
+  // Per query operation: its compiled form (none when graphql-js runs it) and the fields it selects.
+  const compiled = new LRUCache<string, { query: CompiledQuery | undefined; fields: FieldsByType }>({
     max: options.maxOperations ?? 1000,
     maxSize: options.maxSourceChars ?? 4_000_000,
     sizeCalculation: (_value, key) => Math.max(1, key.length),
@@ -45,24 +50,27 @@ export function compiledExecution(
 
   const asynchronous = asynchronouslyResolvedTypes(schema);
 
-  const compiledFor = (document: DocumentNode, source: string, operationName: string | undefined) => {
+  const prepared = (document: DocumentNode, source: string, operationName: string | undefined) => {
     const key = `${operationName ?? ""}\n${source}`;
-    let query = compiled.get(key);
-    if (query === undefined) {
+    let operation = compiled.get(key);
+    if (operation === undefined) {
       const result = selectsAny(schema, document, asynchronous)
         ? undefined
         : compileQuery(schema, document, operationName);
-      query = result && isCompiledQuery(result) ? result : "not compiled";
-      compiled.set(key, query);
+      const query = result && isCompiledQuery(result) ? result : undefined;
+      operation = { query, fields: fieldsByType(schema, document) };
+      compiled.set(key, operation);
     }
-    return query === "not compiled" ? undefined : query;
+    return operation;
   };
 
   const executor: Executor = async ({ document, operation, context, source, request }) => {
     const { variables, operationName } = request;
     // No operation (an unknown operation name): graphql-js gives the error Apollo expects then.
     if (operation?.operation === "query") {
-      const query = compiledFor(document, source, operationName);
+      const { query, fields } = prepared(document, source, operationName);
+      // Reads that load only the columns the operation selects learn them from the context.
+      selectionOf(context)?.record(fields);
       if (query) {
         const result = await query.query(undefined, context, variables);
         // No data: the variables did not coerce, and graphql-js words those errors as Apollo expects.
@@ -77,7 +85,7 @@ export function compiledExecution(
     /** Operations held compiled now (those that failed to compile not counted). */
     get compiledOperations() {
       let count = 0;
-      for (const query of compiled.values()) if (query !== "not compiled") count += 1;
+      for (const { query } of compiled.values()) if (query) count += 1;
       return count;
     },
     onSchemaLoadOrUpdate(callback) {

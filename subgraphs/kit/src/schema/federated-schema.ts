@@ -46,12 +46,23 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   return buildSubgraphSchema({ typeDefs, resolvers });
 }
 
+// Per object type, its fields answered by reading one property of the object (see below).
+const plainFields = new Map<string, Map<string, string>>();
+
+/**
+ * The property a field of an object type answers with when its resolver reads only that property of
+ * the object (no field resolver, roles or middleware); undefined for any other field.
+ */
+export function plainFieldProperty(typeName: string, fieldName: string): string | undefined {
+  return plainFields.get(typeName)?.get(fieldName);
+}
+
 /**
  * type-graphql gives every object field that has no middleware around it a resolver that still builds
  * its middleware context per call before reading `root[name]`; these get a resolver that only reads
  * the property. (Not the default resolver: graphql-jit inlines a field without a resolver and then
- * does not await a promise the property holds, as `Page.totalCount` does.) Fields with @Authorized
- * roles, middleware or a field resolver keep theirs; no global middleware is registered (see
+ * does not await a promise the property holds, as `Page.totalCount` does.) Fields a class inherits
+ * count as its own. Fields with @Authorized roles, middleware or a field resolver keep theirs; no global middleware is registered (see
  * buildFederatedSchema).
  */
 function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
@@ -63,18 +74,26 @@ function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
     // A name declared by two classes: which one built the type is not known here, so nothing changes.
     if (types?.length !== 1) continue;
     const [type] = types;
+    // The class and the classes it extends (their fields are the type's too), the root first.
+    const chain: unknown[] = [];
+    for (let c: unknown = type.target; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c))
+      chain.unshift(c);
+    const classFields = chain.flatMap((c) => storage.objectTypes.filter((t) => t.target === c).flatMap((t) => t.fields ?? []));
     const interfaces = storage.interfaceTypes.filter((i) => type.interfaceClasses?.includes(i.target));
-    // Later declarations win, as in type-graphql's schema generator: the interfaces' fields, then the class's own.
+    // Later declarations win, as in type-graphql's schema generator: the interfaces' fields, then the classes' own.
     const fields = new Map(
-      [...interfaces.flatMap((i) => i.fields ?? []), ...(type.fields ?? [])].map((f) => [f.schemaName, f]),
+      [...interfaces.flatMap((i) => i.fields ?? []), ...classFields].map((f) => [f.schemaName, f]),
     );
     for (const field of fields.values()) {
       const resolved = storage.fieldResolvers.some(
-        (r) => r.methodName === field.name && r.getObjectType?.() === field.target,
+        (r) => r.methodName === field.name && chain.includes(r.getObjectType?.()),
       );
       if (resolved || field.roles || field.middlewares?.length || field.simple) continue;
       const property = field.name;
       (typeResolvers as Record<string, unknown>)[field.schemaName] = (root: Record<string, unknown>) => root[property];
+      let properties = plainFields.get(typeName);
+      if (!properties) plainFields.set(typeName, (properties = new Map()));
+      properties.set(field.schemaName, property);
     }
   }
 }

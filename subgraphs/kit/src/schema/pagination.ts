@@ -1,6 +1,7 @@
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { BadUserInputError } from "@itsm/runtime";
 import { readMany } from "../data/plain-rows";
 import { PageInfo } from "./page-info";
@@ -103,12 +104,14 @@ export interface KeysetOrder<T> {
 
 /**
  * Keyset pagination over a filtered query: no OFFSET, so the cost of a page does not grow with
- * its position, and rows added meanwhile never shift a client's next page.
+ * its position, and rows added meanwhile never shift a client's next page. `select`: only these
+ * columns of the rows are read (see `readMany`; they must include what `order.position` reads).
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   page: PageRequest,
   order: KeysetOrder<T>,
+  select?: readonly ColumnMetadata[],
 ): Promise<Page<T>> {
   const countQuery = query.clone();
   if (page.after) {
@@ -129,6 +132,7 @@ export async function paginate<T extends ObjectLiteral>(
             .orderBy(order.sortColumn, "ASC")
             .addOrderBy(order.idColumn, "ASC")
             .limit(page.first + 1),
+          select,
         );
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.position(node)), node }));
