@@ -125,7 +125,9 @@ export class GatewayServer {
       },
       experimental_didResolveQueryPlan: config.singleFetchPassthrough ? this.singleFetchPlans.learn : undefined,
     });
-    gateway.onSchemaLoadOrUpdate(({ apiSchema }) => this.singleFetchPlans.schemaChanged(apiSchema));
+    gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) =>
+      this.singleFetchPlans.schemaChanged(apiSchema, coreSupergraphSdl),
+    );
     const limits = operationLimits(config.limits);
     const trusted = config.trustedDocumentsPath
       ? withDocumentOperations(loadTrustedDocuments(config.trustedDocumentsPath))

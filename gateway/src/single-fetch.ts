@@ -8,7 +8,20 @@ import type { Logger, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
 import { ANONYMOUS, isStaff, requestIdOf } from "@itsm/runtime";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from "graphql";
-import { BREAK, getVariableValues, Kind, parse, print, visit } from "graphql";
+import {
+  BREAK,
+  buildSchema,
+  getNamedType,
+  getVariableValues,
+  isAbstractType,
+  isEnumType,
+  Kind,
+  parse,
+  print,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
 import Negotiator from "negotiator";
 import type { TrustedDocument } from "./trusted-documents.plugin";
 import type { GatewayContext, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
@@ -80,6 +93,47 @@ export function singleFetchOf(
   };
 }
 
+/**
+ * The enum and abstract types of the API schema with members hidden by `@inaccessible` (values,
+ * possible types): @apollo/gateway checks a subgraph's answer of these against the API schema
+ * (`computeResponse`) and makes a hidden value or `__typename` null and an error.
+ */
+export function typesWithHiddenMembers(apiSchema: GraphQLSchema, supergraphSdl: string): Set<string> {
+  const supergraph = buildSchema(supergraphSdl, { assumeValidSDL: true });
+  const hidden = new Set<string>();
+  for (const type of Object.values(apiSchema.getTypeMap())) {
+    const full = supergraph.getType(type.name);
+    if (isEnumType(type) && isEnumType(full)) {
+      if (full.getValues().length !== type.getValues().length) hidden.add(type.name);
+    } else if (isAbstractType(type) && full && isAbstractType(full)) {
+      if (supergraph.getPossibleTypes(full).length !== apiSchema.getPossibleTypes(type).length) hidden.add(type.name);
+    }
+  }
+  return hidden;
+}
+
+/** Whether the operation selects a field of one of `types` (its value, or `__typename` within it). */
+function selectsAny(schema: GraphQLSchema, operation: OperationDefinitionNode, types: Set<string>): boolean {
+  if (types.size === 0) return false;
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    operation,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const type = typeInfo.getType();
+        // A field unknown to the schema (not valid, so not planned): left out too.
+        if (!type || types.has(getNamedType(type).name)) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return found;
+}
+
 /** Most operations remembered, and most characters of their text together. */
 const MAX_OPERATIONS = 1_000;
 const MAX_CHARACTERS = 4_000_000;
@@ -93,14 +147,16 @@ export class SingleFetchPlans {
   private readonly known = new Map<string, SingleFetch | null>();
   private characters = 0;
   private schema: GraphQLSchema | undefined;
+  private hidden = new Set<string>();
 
   private static key(query: string, operationName: string | undefined): string {
     return `${operationName ?? ""}\n${operationName === undefined ? "-" : "+"}${query}`;
   }
 
-  /** A new supergraph: nothing learnt on the previous one holds. */
-  schemaChanged(schema: GraphQLSchema): void {
+  /** A new supergraph (its API schema and core SDL): nothing learnt on the previous one holds. */
+  schemaChanged(schema: GraphQLSchema, supergraphSdl: string): void {
     this.schema = schema;
+    this.hidden = typesWithHiddenMembers(schema, supergraphSdl);
     this.known.clear();
     this.characters = 0;
   }
@@ -112,7 +168,9 @@ export class SingleFetchPlans {
     const key = SingleFetchPlans.key(query, operationName ?? undefined);
     if (this.known.has(key)) return;
     const { operation } = operationContext;
-    const fetch = singleFetchOf(queryPlan, operation);
+    const fetch = selectsAny(operationContext.schema, operation, this.hidden)
+      ? undefined
+      : singleFetchOf(queryPlan, operation);
     this.known.set(
       key,
       fetch

@@ -24,7 +24,7 @@ async function gatewayLearning(supergraphSdl: string) {
       plans.learn(resolved);
     },
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => plans.schemaChanged(apiSchema));
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => plans.schemaChanged(apiSchema, coreSupergraphSdl));
   const server = new ApolloServer({ gateway });
   await server.start();
   /** What the plans learnt of an operation once the gateway executed it. */
@@ -110,7 +110,7 @@ describe("single-fetch eligibility on the ITSM supergraph", () => {
   it("forgets everything when the supergraph changes", async () => {
     const query = "{ components(first: 2) { nodes { name kind } } }";
     expect(await gateway.learnt(query)).toBeDefined();
-    gateway.plans.schemaChanged(buildSchema("type Query { x: Int }"));
+    gateway.plans.schemaChanged(buildSchema("type Query { x: Int }"), "type Query { x: Int }");
     expect(gateway.plans.get(query, undefined)).toBeUndefined();
   });
 });
@@ -136,5 +136,39 @@ describe("single-fetch eligibility on abstract types", () => {
 
   it("takes the same subgraph's object type", async () => {
     expect((await gateway.learnt("{ document { id title } }"))?.serviceName).toBe("docs");
+  });
+});
+
+describe("single-fetch eligibility with members hidden by @inaccessible", () => {
+  // The gateway checks the subgraph's answer against the API schema (`computeResponse`): a hidden
+  // enum value or __typename becomes null and an error there, so these are not passed through.
+  const subgraph = `
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@inaccessible"])
+    enum Kind { A B @inaccessible }
+    enum Shown { X Y }
+    interface Node { id: ID! }
+    type Document implements Node @key(fields: "id") { id: ID! title: String kind: Kind shown: Shown }
+    type Draft implements Node @key(fields: "id") @inaccessible { id: ID! }
+    union Thing = Document | Draft
+    type Query { nodes: [Node!]! document: Document things: [Thing!]! }
+  `;
+  let gateway: Awaited<ReturnType<typeof gatewayLearning>>;
+  beforeAll(async () => {
+    const composed = composeServices([{ name: "docs", url: "http://docs.invalid/graphql", typeDefs: parse(subgraph) }]);
+    if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join("; "));
+    gateway = await gatewayLearning(composed.supergraphSdl);
+  });
+  afterAll(() => gateway.server.stop());
+
+  it.each([
+    ["an enum with a hidden value", "{ document { kind } }"],
+    ["__typename of an interface with a hidden implementation", "{ nodes { __typename id } }"],
+    ["__typename of a union with a hidden member", "{ things { __typename } }"],
+  ])("leaves out %s", async (_name, query) => {
+    expect(await gateway.learnt(query)).toBeUndefined();
+  });
+
+  it("takes an enum without hidden values, and the object types beside them", async () => {
+    expect((await gateway.learnt("{ document { id title shown } }"))?.serviceName).toBe("docs");
   });
 });
