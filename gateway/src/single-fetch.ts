@@ -22,6 +22,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from "graphql";
+import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import type { TrustedDocument } from "./trusted-documents.plugin";
 import type { GatewayContext, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
@@ -134,23 +135,31 @@ function selectsAny(schema: GraphQLSchema, operation: OperationDefinitionNode, t
   return found;
 }
 
-/** Most operations remembered, and most characters of their text together. */
+/** Most operations remembered, and most characters of their text (and subgraph operations') together. */
 const MAX_OPERATIONS = 1_000;
 const MAX_CHARACTERS = 4_000_000;
 
 /**
  * What the gateway's plans said of each operation (by text and operation name), learnt as the
  * gateway executes it and forgotten when the supergraph changes. Eligible or not, each is
- * remembered (not: undefined), oldest forgotten first.
+ * remembered (not: undefined), the least recently used forgotten first.
  */
 export class SingleFetchPlans {
-  private readonly known = new Map<string, SingleFetch | null>();
-  private characters = 0;
+  // false: learnt not eligible (lru-cache keeps no undefined).
+  private readonly known: LRUCache<string, SingleFetch | false>;
   private schema: GraphQLSchema | undefined;
   private hidden = new Set<string>();
 
+  constructor({ maxOperations = MAX_OPERATIONS, maxCharacters = MAX_CHARACTERS } = {}) {
+    this.known = new LRUCache({
+      max: maxOperations,
+      maxSize: maxCharacters,
+      sizeCalculation: (fetch, key) => key.length + (fetch ? fetch.fetchOperation.length : 0),
+    });
+  }
+
   private static key(query: string, operationName: string | undefined): string {
-    return `${operationName ?? ""}\n${operationName === undefined ? "-" : "+"}${query}`;
+    return JSON.stringify([operationName ?? null, query]);
   }
 
   /** A new supergraph (its API schema and core SDL): nothing learnt on the previous one holds. */
@@ -158,7 +167,6 @@ export class SingleFetchPlans {
     this.schema = schema;
     this.hidden = typesWithHiddenMembers(schema, supergraphSdl);
     this.known.clear();
-    this.characters = 0;
   }
 
   /** The gateway's `experimental_didResolveQueryPlan`: called for every operation it executes. */
@@ -180,14 +188,8 @@ export class SingleFetchPlans {
             operationName: operation.name?.value ?? null,
             variableDefinitions: operation.variableDefinitions ?? [],
           }
-        : null,
+        : false,
     );
-    this.characters += key.length;
-    for (const [oldest] of this.known) {
-      if (this.known.size <= MAX_OPERATIONS && this.characters <= MAX_CHARACTERS) break;
-      this.known.delete(oldest);
-      this.characters -= oldest.length;
-    }
   };
 
   /** The single fetch of an operation learnt eligible on the current supergraph, if any. */

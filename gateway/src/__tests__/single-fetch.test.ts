@@ -13,8 +13,8 @@ const SUPERGRAPH = readFileSync(join(__dirname, "..", "..", "..", "schema", "sup
 const silent: GraphQLDataSource = { process: async () => ({ data: null }) };
 
 /** A gateway over `supergraphSdl` teaching `plans` what it executes. */
-async function gatewayLearning(supergraphSdl: string) {
-  const plans = new SingleFetchPlans();
+async function gatewayLearning(supergraphSdl: string, bounds?: ConstructorParameters<typeof SingleFetchPlans>[0]) {
+  const plans = new SingleFetchPlans(bounds);
   const planned = new Set<string | undefined>();
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -170,5 +170,35 @@ describe("single-fetch eligibility with members hidden by @inaccessible", () => 
 
   it("takes an enum without hidden values, and the object types beside them", async () => {
     expect((await gateway.learnt("{ document { id title shown } }"))?.serviceName).toBe("docs");
+  });
+});
+
+describe("single-fetch plans remembered", () => {
+  const [a, b, c] = ["code", "name", "lifecycle"].map((field) => `{ services(first: 2) { nodes { ${field} } } }`);
+
+  it("forgets the least recently used operation first", async () => {
+    const gateway = await gatewayLearning(SUPERGRAPH, { maxOperations: 2 });
+    try {
+      await gateway.learnt(a);
+      await gateway.learnt(b);
+      expect(gateway.plans.get(a, undefined)).toBeDefined();
+      await gateway.learnt(c);
+      expect([a, b, c].map((query) => gateway.plans.get(query, undefined) !== undefined)).toEqual([true, false, true]);
+    } finally {
+      await gateway.server.stop();
+    }
+  });
+
+  it("counts the subgraph operation kept with an operation, not only its text", async () => {
+    // Room for both texts, not for both texts and their subgraph operations.
+    const gateway = await gatewayLearning(SUPERGRAPH, { maxCharacters: 2 * JSON.stringify([null, b]).length + 20 });
+    try {
+      await gateway.learnt(a);
+      await gateway.learnt(b);
+      expect(gateway.plans.get(a, undefined)).toBeUndefined();
+      expect(gateway.plans.get(b, undefined)).toBeDefined();
+    } finally {
+      await gateway.server.stop();
+    }
   });
 });
