@@ -1,10 +1,8 @@
 import type { Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 // The enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestContextWillSendResponse } from "@apollo/server";
-import { HeaderMap } from "@apollo/server";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { Logger, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
+import type { Logger, OperationLog, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
 import { ANONYMOUS, isStaff, requestIdOf } from "@itsm/runtime";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from "graphql";
@@ -226,8 +224,8 @@ export interface SingleFetchOptions {
   dataSource: (name: string) => SubgraphDataSource | undefined;
   /** The manifest when trusted documents are on: partners and anonymous callers may run only these. */
   trusted: Map<string, TrustedDocument> | undefined;
-  /** The operation log plugin Apollo Server runs too: the same line and metrics for both paths. */
-  operationLog: ApolloServerPlugin<GatewayContext>;
+  /** Starts a request's operation log, as Apollo Server's plugin does: the same line and metrics for both paths. */
+  startOperationLog: (requestId: string) => OperationLog;
   logger: Logger;
 }
 
@@ -269,9 +267,7 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     if (illFormedStringPath(given) !== undefined) return undefined;
 
     const contextValue = await context();
-    const log = await options.operationLog.requestDidStart?.({
-      request: { http: { headers: new HeaderMap([["x-request-id", requestIdOf(req)]]) } },
-    } as GraphQLRequestContext<GatewayContext>);
+    const log = options.startOperationLog(requestIdOf(req));
     const prefetched = await tracer.startActiveSpan("gateway.request", spanOptions(fetch), async (span) => {
       try {
         return await fetchOnce(fetch, given, dataSource, contextValue);
@@ -282,16 +278,11 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     const answer = "response" in prefetched.outcome ? await dataOnly(prefetched) : undefined;
     if (answer === undefined) {
       contextValue.prefetched = prefetched;
-      contextValue.operationLog = log || undefined;
+      contextValue.operationLog = log;
       return undefined;
     }
     logger.debug({ requestId: contextValue.requestId, subgraph: fetch.serviceName }, "single-fetch pass-through");
-    await log?.willSendResponse?.({
-      operationName: fetch.operationName,
-      errors: undefined,
-      operation: { operation: "query" },
-      response: { http: { status: 200 } },
-    } as unknown as GraphQLRequestContextWillSendResponse<GatewayContext>);
+    log.finish(fetch.operationName, "query", undefined, 200);
     // As Apollo Server's: its cache-control plugin's header, then the content type.
     return {
       status: 200,
@@ -318,18 +309,6 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     if (trusted && !isStaff((await context()).identity ?? ANONYMOUS)) return undefined;
     return query;
   }
-}
-
-/**
- * The operation log plugin as Apollo Server runs it beside the pass-through: a request the
- * pass-through handed over goes on with the log it started, so its duration counts the fetch made.
- */
-export function continuedOperationLog(plugin: ApolloServerPlugin<GatewayContext>): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart(requestContext) {
-      return requestContext.contextValue.operationLog ?? plugin.requestDidStart?.(requestContext);
-    },
-  };
 }
 
 /** One fetch of the operation's subgraph operation, as @apollo/gateway would make it, and what came of it. */
