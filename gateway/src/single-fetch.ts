@@ -3,23 +3,10 @@ import type { Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcess
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { Logger, OperationLog, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
-import { ANONYMOUS, isStaff, requestIdOf } from "@itsm/runtime";
+import { ANONYMOUS, isStaff, requestIdOf, selectsFieldOf } from "@itsm/runtime";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from "graphql";
-import {
-  BREAK,
-  buildSchema,
-  getNamedType,
-  getVariableValues,
-  isAbstractType,
-  isEnumType,
-  Kind,
-  parse,
-  print,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-} from "graphql";
+import { BREAK, buildSchema, getVariableValues, isAbstractType, isEnumType, Kind, parse, print, visit } from "graphql";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import type { TrustedDocument } from "./trusted-documents.plugin";
@@ -111,28 +98,6 @@ export function typesWithHiddenMembers(apiSchema: GraphQLSchema, supergraphSdl: 
   return hidden;
 }
 
-/** Whether the operation selects a field of one of `types` (its value, or `__typename` within it). */
-function selectsAny(schema: GraphQLSchema, operation: OperationDefinitionNode, types: Set<string>): boolean {
-  if (types.size === 0) return false;
-  const typeInfo = new TypeInfo(schema);
-  let found = false;
-  visit(
-    operation,
-    visitWithTypeInfo(typeInfo, {
-      Field() {
-        const type = typeInfo.getType();
-        // A field unknown to the schema (not valid, so not planned): left out too.
-        if (!type || types.has(getNamedType(type).name)) {
-          found = true;
-          return BREAK;
-        }
-        return undefined;
-      },
-    }),
-  );
-  return found;
-}
-
 /** Most operations remembered, and most characters of their text (and subgraph operations') together. */
 const MAX_OPERATIONS = 1_000;
 const MAX_CHARACTERS = 4_000_000;
@@ -174,9 +139,10 @@ export class SingleFetchPlans {
     const key = SingleFetchPlans.key(query, operationName ?? undefined);
     if (this.known.has(key)) return;
     const { operation } = operationContext;
-    const fetch = selectsAny(operationContext.schema, operation, this.hidden)
-      ? undefined
-      : singleFetchOf(queryPlan, operation);
+    const hidden = this.hidden;
+    // A field unknown to the schema (not valid, so not planned) is left out too.
+    const selectsHidden = selectsFieldOf(operationContext.schema, operation, (type) => !type || hidden.has(type.name));
+    const fetch = selectsHidden ? undefined : singleFetchOf(queryPlan, operation);
     this.known.set(
       key,
       fetch

@@ -37,6 +37,13 @@ async function gatewayLearning(supergraphSdl: string, bounds?: ConstructorParame
   return { plans, server, learnt };
 }
 
+/** The supergraph of one subgraph, `docs`. */
+function supergraphOf(subgraph: string): string {
+  const composed = composeServices([{ name: "docs", url: "http://docs.invalid/graphql", typeDefs: parse(subgraph) }]);
+  if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join("; "));
+  return composed.supergraphSdl;
+}
+
 describe("single-fetch eligibility on the ITSM supergraph", () => {
   let gateway: Awaited<ReturnType<typeof gatewayLearning>>;
   beforeAll(async () => {
@@ -124,9 +131,7 @@ describe("single-fetch eligibility on abstract types", () => {
   `;
   let gateway: Awaited<ReturnType<typeof gatewayLearning>>;
   beforeAll(async () => {
-    const composed = composeServices([{ name: "docs", url: "http://docs.invalid/graphql", typeDefs: parse(subgraph) }]);
-    if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join("; "));
-    gateway = await gatewayLearning(composed.supergraphSdl);
+    gateway = await gatewayLearning(supergraphOf(subgraph));
   });
   afterAll(() => gateway.server.stop());
 
@@ -154,9 +159,7 @@ describe("single-fetch eligibility with members hidden by @inaccessible", () => 
   `;
   let gateway: Awaited<ReturnType<typeof gatewayLearning>>;
   beforeAll(async () => {
-    const composed = composeServices([{ name: "docs", url: "http://docs.invalid/graphql", typeDefs: parse(subgraph) }]);
-    if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join("; "));
-    gateway = await gatewayLearning(composed.supergraphSdl);
+    gateway = await gatewayLearning(supergraphOf(subgraph));
   });
   afterAll(() => gateway.server.stop());
 
