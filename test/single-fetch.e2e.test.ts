@@ -92,12 +92,37 @@ function linesOf(started: typeof fast, requestId: string): Record<string, unknow
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+/** Whether the pass-through answered a request; throws when the request has no operation log line. */
 async function loggedPassThrough(requestId: string): Promise<boolean> {
   // The operation log line is written last: once it is there, everything of the request is.
-  for (let i = 0; i < 50 && !linesOf(fast, requestId).some((l) => l.msg === "graphql operation"); i++) {
+  const logged = () => linesOf(fast, requestId).some((line) => line.msg === "graphql operation");
+  for (let i = 0; i < 250 && !logged(); i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  // Without it, "not passed through" would also hold when logging is broken.
+  if (!logged()) throw new Error(`no "graphql operation" log line for ${requestId}`);
   return linesOf(fast, requestId).some((line) => line.msg === "single-fetch pass-through");
+}
+
+/** The operation and subgraph fetch metrics of a gateway. */
+async function metricsOf(started: typeof fast): Promise<string[]> {
+  const text = await (await fetch(new URL("/metrics", started.url))).text();
+  return text
+    .split("\n")
+    .filter((line) =>
+      /^(graphql_operations_total|gateway_subgraph_fetch_duration_seconds_count|gateway_subgraph_fetch_errors_total)\{/.test(
+        line,
+      ),
+    )
+    .sort();
+}
+
+/** Both gateways counted the same operations and subgraph fetches (and fetch errors). */
+async function expectSameMetrics(): Promise<string[]> {
+  const [ours, theirs] = [await metricsOf(fast), await metricsOf(usual)];
+  expect(ours.length).toBeGreaterThan(0);
+  expect(ours).toEqual(theirs);
+  return ours;
 }
 
 const ANALYST = as("analyst");
@@ -174,21 +199,20 @@ describe("the single-fetch pass-through", () => {
     expect(tooMany.errors[0].extensions.code).toBe("BAD_USER_INPUT");
   });
 
+  it("answers with the content type the Accept header asks for, and refuses one Apollo refuses (406), as the gateway does", async () => {
+    const body = { query: ONE_SUBGRAPH, operationName: "OneSubgraph" };
+    const graphqlResponse = await both(body, { ...ANALYST, accept: "application/graphql-response+json" });
+    expect(graphqlResponse.passedThrough).toBe(true);
+    expect(graphqlResponse.fast).toEqual(graphqlResponse.usual);
+    expect(graphqlResponse.fast.headers["content-type"]).toBe("application/graphql-response+json; charset=utf-8");
+    const refused = await both(body, { ...ANALYST, accept: "text/html" });
+    expect(refused.passedThrough).toBe(false);
+    expect(refused.fast).toEqual(refused.usual);
+    expect(refused.fast.status).toBe(406);
+  });
+
   it("counts the same operations and subgraph fetches as the gateway (one fetch per request, errors included)", async () => {
-    const metricsOf = async (started: typeof fast) => {
-      const text = await (await fetch(new URL("/metrics", started.url))).text();
-      return text
-        .split("\n")
-        .filter((line) =>
-          /^(graphql_operations_total|gateway_subgraph_fetch_duration_seconds_count|gateway_subgraph_fetch_errors_total)\{/.test(
-            line,
-          ),
-        )
-        .sort();
-    };
-    const [ours, theirs] = [await metricsOf(fast), await metricsOf(usual)];
-    expect(ours.length).toBeGreaterThan(0);
-    expect(ours).toEqual(theirs);
+    await expectSameMetrics();
   });
 
   it("answers as the gateway does when the subgraph is down", async () => {
@@ -196,6 +220,10 @@ describe("the single-fetch pass-through", () => {
     const answers = await both({ query: ONE_SUBGRAPH }, ANALYST);
     expect(answers.fast).toEqual(answers.usual);
     expect(JSON.parse(answers.fast.body).errors[0].extensions.code).toBe("SUBGRAPH_UNAVAILABLE");
+    expect(answers.passedThrough).toBe(false);
+    // The failed fetch is handed over, not made again: the same fetches, retries and errors counted.
+    const metrics = await expectSameMetrics();
+    expect(metrics.some((line) => line.startsWith("gateway_subgraph_fetch_errors_total{"))).toBe(true);
   });
 });
 

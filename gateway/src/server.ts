@@ -15,6 +15,7 @@ import {
   createLogger,
   Metrics,
   operationLogPlugin,
+  startOperationLog,
 } from "@itsm/runtime";
 import type { GatewayConfig } from "./config";
 import type { Logger, ReadyReport } from "@itsm/runtime";
@@ -35,7 +36,7 @@ import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
-import { continuedOperationLog, SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
+import { SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -125,15 +126,16 @@ export class GatewayServer {
       },
       experimental_didResolveQueryPlan: config.singleFetchPassthrough ? this.singleFetchPlans.learn : undefined,
     });
-    gateway.onSchemaLoadOrUpdate(({ apiSchema }) => this.singleFetchPlans.schemaChanged(apiSchema));
+    gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) =>
+      this.singleFetchPlans.schemaChanged(apiSchema, coreSupergraphSdl),
+    );
     const limits = operationLimits(config.limits);
     const trusted = config.trustedDocumentsPath
       ? withDocumentOperations(loadTrustedDocuments(config.trustedDocumentsPath))
       : undefined;
     this.trusted = trusted;
-    this.operationLog = operationLogPlugin<GatewayContext>(logger, this.metrics);
-    // The pass-through starts the log of the requests it hands over to Apollo Server.
-    const operationLog = config.singleFetchPassthrough ? continuedOperationLog(this.operationLog) : this.operationLog;
+    // The pass-through starts the log of the requests it hands over to Apollo Server: it goes on.
+    const operationLog = operationLogPlugin<GatewayContext>(logger, this.metrics, (c) => c.contextValue.operationLog);
     this.apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: createErrorFormatter(logger, "gateway", [keepPeerServiceName]),
@@ -166,7 +168,6 @@ export class GatewayServer {
   private readonly dataSources = new Map<string, SubgraphDataSource>();
   private readonly singleFetchPlans = new SingleFetchPlans();
   private readonly trusted: ReturnType<typeof withDocumentOperations> | undefined;
-  private readonly operationLog: ApolloServerPlugin<GatewayContext>;
   private started = false;
   private limiter: RateLimiter | undefined;
 
@@ -233,7 +234,7 @@ export class GatewayServer {
             plans: this.singleFetchPlans,
             dataSource: (name) => this.dataSources.get(name),
             trusted: this.trusted,
-            operationLog: this.operationLog,
+            startOperationLog: (requestId) => startOperationLog(this.logger, this.metrics, requestId),
             logger: this.logger,
           })
         : undefined,

@@ -1,14 +1,13 @@
 import type { Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 // The enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestContextWillSendResponse } from "@apollo/server";
-import { HeaderMap } from "@apollo/server";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { Logger, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
-import { ANONYMOUS, isStaff, requestIdOf } from "@itsm/runtime";
+import type { Logger, OperationLog, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
+import { ANONYMOUS, isStaff, requestIdOf, selectsFieldOf } from "@itsm/runtime";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from "graphql";
-import { BREAK, getVariableValues, Kind, parse, print, visit } from "graphql";
+import { BREAK, buildSchema, getVariableValues, isAbstractType, isEnumType, Kind, parse, print, visit } from "graphql";
+import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import type { TrustedDocument } from "./trusted-documents.plugin";
 import type { GatewayContext, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
@@ -80,29 +79,57 @@ export function singleFetchOf(
   };
 }
 
-/** Most operations remembered, and most characters of their text together. */
+/**
+ * The enum and abstract types of the API schema with members hidden by `@inaccessible` (values,
+ * possible types): @apollo/gateway checks a subgraph's answer of these against the API schema
+ * (`computeResponse`) and makes a hidden value or `__typename` null and an error.
+ */
+export function typesWithHiddenMembers(apiSchema: GraphQLSchema, supergraphSdl: string): Set<string> {
+  const supergraph = buildSchema(supergraphSdl, { assumeValidSDL: true });
+  const hidden = new Set<string>();
+  for (const type of Object.values(apiSchema.getTypeMap())) {
+    const full = supergraph.getType(type.name);
+    if (isEnumType(type) && isEnumType(full)) {
+      if (full.getValues().length !== type.getValues().length) hidden.add(type.name);
+    } else if (isAbstractType(type) && full && isAbstractType(full)) {
+      if (supergraph.getPossibleTypes(full).length !== apiSchema.getPossibleTypes(type).length) hidden.add(type.name);
+    }
+  }
+  return hidden;
+}
+
+/** Most operations remembered, and most characters of their text (and subgraph operations') together. */
 const MAX_OPERATIONS = 1_000;
 const MAX_CHARACTERS = 4_000_000;
 
 /**
  * What the gateway's plans said of each operation (by text and operation name), learnt as the
  * gateway executes it and forgotten when the supergraph changes. Eligible or not, each is
- * remembered (not: undefined), oldest forgotten first.
+ * remembered (not: undefined), the least recently used forgotten first.
  */
 export class SingleFetchPlans {
-  private readonly known = new Map<string, SingleFetch | null>();
-  private characters = 0;
+  // false: learnt not eligible (lru-cache keeps no undefined).
+  private readonly known: LRUCache<string, SingleFetch | false>;
   private schema: GraphQLSchema | undefined;
+  private hidden = new Set<string>();
 
-  private static key(query: string, operationName: string | undefined): string {
-    return `${operationName ?? ""}\n${operationName === undefined ? "-" : "+"}${query}`;
+  constructor({ maxOperations = MAX_OPERATIONS, maxCharacters = MAX_CHARACTERS } = {}) {
+    this.known = new LRUCache({
+      max: maxOperations,
+      maxSize: maxCharacters,
+      sizeCalculation: (fetch, key) => key.length + (fetch ? fetch.fetchOperation.length : 0),
+    });
   }
 
-  /** A new supergraph: nothing learnt on the previous one holds. */
-  schemaChanged(schema: GraphQLSchema): void {
+  private static key(query: string, operationName: string | undefined): string {
+    return JSON.stringify([operationName ?? null, query]);
+  }
+
+  /** A new supergraph (its API schema and core SDL): nothing learnt on the previous one holds. */
+  schemaChanged(schema: GraphQLSchema, supergraphSdl: string): void {
     this.schema = schema;
+    this.hidden = typesWithHiddenMembers(schema, supergraphSdl);
     this.known.clear();
-    this.characters = 0;
   }
 
   /** The gateway's `experimental_didResolveQueryPlan`: called for every operation it executes. */
@@ -112,7 +139,10 @@ export class SingleFetchPlans {
     const key = SingleFetchPlans.key(query, operationName ?? undefined);
     if (this.known.has(key)) return;
     const { operation } = operationContext;
-    const fetch = singleFetchOf(queryPlan, operation);
+    const hidden = this.hidden;
+    // A field unknown to the schema (not valid, so not planned) is left out too.
+    const selectsHidden = selectsFieldOf(operationContext.schema, operation, (type) => !type || hidden.has(type.name));
+    const fetch = selectsHidden ? undefined : singleFetchOf(queryPlan, operation);
     this.known.set(
       key,
       fetch
@@ -122,14 +152,8 @@ export class SingleFetchPlans {
             operationName: operation.name?.value ?? null,
             variableDefinitions: operation.variableDefinitions ?? [],
           }
-        : null,
+        : false,
     );
-    this.characters += key.length;
-    for (const [oldest] of this.known) {
-      if (this.known.size <= MAX_OPERATIONS && this.characters <= MAX_CHARACTERS) break;
-      this.known.delete(oldest);
-      this.characters -= oldest.length;
-    }
   };
 
   /** The single fetch of an operation learnt eligible on the current supergraph, if any. */
@@ -166,8 +190,8 @@ export interface SingleFetchOptions {
   dataSource: (name: string) => SubgraphDataSource | undefined;
   /** The manifest when trusted documents are on: partners and anonymous callers may run only these. */
   trusted: Map<string, TrustedDocument> | undefined;
-  /** The operation log plugin Apollo Server runs too: the same line and metrics for both paths. */
-  operationLog: ApolloServerPlugin<GatewayContext>;
+  /** Starts a request's operation log, as Apollo Server's plugin does: the same line and metrics for both paths. */
+  startOperationLog: (requestId: string) => OperationLog;
   logger: Logger;
 }
 
@@ -209,9 +233,7 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     if (illFormedStringPath(given) !== undefined) return undefined;
 
     const contextValue = await context();
-    const log = await options.operationLog.requestDidStart?.({
-      request: { http: { headers: new HeaderMap([["x-request-id", requestIdOf(req)]]) } },
-    } as GraphQLRequestContext<GatewayContext>);
+    const log = options.startOperationLog(requestIdOf(req));
     const prefetched = await tracer.startActiveSpan("gateway.request", spanOptions(fetch), async (span) => {
       try {
         return await fetchOnce(fetch, given, dataSource, contextValue);
@@ -222,16 +244,11 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     const answer = "response" in prefetched.outcome ? await dataOnly(prefetched) : undefined;
     if (answer === undefined) {
       contextValue.prefetched = prefetched;
-      contextValue.operationLog = log || undefined;
+      contextValue.operationLog = log;
       return undefined;
     }
     logger.debug({ requestId: contextValue.requestId, subgraph: fetch.serviceName }, "single-fetch pass-through");
-    await log?.willSendResponse?.({
-      operationName: fetch.operationName,
-      errors: undefined,
-      operation: { operation: "query" },
-      response: { http: { status: 200 } },
-    } as unknown as GraphQLRequestContextWillSendResponse<GatewayContext>);
+    log.finish(fetch.operationName, "query", undefined, 200);
     // As Apollo Server's: its cache-control plugin's header, then the content type.
     return {
       status: 200,
@@ -258,18 +275,6 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     if (trusted && !isStaff((await context()).identity ?? ANONYMOUS)) return undefined;
     return query;
   }
-}
-
-/**
- * The operation log plugin as Apollo Server runs it beside the pass-through: a request the
- * pass-through handed over goes on with the log it started, so its duration counts the fetch made.
- */
-export function continuedOperationLog(plugin: ApolloServerPlugin<GatewayContext>): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart(requestContext) {
-      return requestContext.contextValue.operationLog ?? plugin.requestDidStart?.(requestContext);
-    },
-  };
 }
 
 /** One fetch of the operation's subgraph operation, as @apollo/gateway would make it, and what came of it. */

@@ -2,9 +2,8 @@ import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 // The enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import type { GraphQLRequestListener } from "@apollo/server";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { ErrorTranslator, Identity, Logger } from "@itsm/runtime";
+import type { ErrorTranslator, Identity, Logger, OperationLog } from "@itsm/runtime";
 import { ErrorCode, INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
 import { GraphQLError } from "graphql";
 import CircuitBreaker from "opossum";
@@ -27,7 +26,7 @@ export interface GatewayContext {
   /** A fetch the single-fetch pass-through made but did not answer from: execution takes it over (single-fetch.ts). */
   prefetched?: PrefetchedFetch;
   /** The operation log the pass-through started for a request it handed over: it goes on, fetch time included. */
-  operationLog?: GraphQLRequestListener<GatewayContext>;
+  operationLog?: OperationLog;
 }
 
 /** A subgraph fetch already made for this request, and what came of it. */

@@ -13,8 +13,8 @@ const SUPERGRAPH = readFileSync(join(__dirname, "..", "..", "..", "schema", "sup
 const silent: GraphQLDataSource = { process: async () => ({ data: null }) };
 
 /** A gateway over `supergraphSdl` teaching `plans` what it executes. */
-async function gatewayLearning(supergraphSdl: string) {
-  const plans = new SingleFetchPlans();
+async function gatewayLearning(supergraphSdl: string, bounds?: ConstructorParameters<typeof SingleFetchPlans>[0]) {
+  const plans = new SingleFetchPlans(bounds);
   const planned = new Set<string | undefined>();
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -24,7 +24,7 @@ async function gatewayLearning(supergraphSdl: string) {
       plans.learn(resolved);
     },
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => plans.schemaChanged(apiSchema));
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => plans.schemaChanged(apiSchema, coreSupergraphSdl));
   const server = new ApolloServer({ gateway });
   await server.start();
   /** What the plans learnt of an operation once the gateway executed it. */
@@ -35,6 +35,13 @@ async function gatewayLearning(supergraphSdl: string) {
     return plans.get(query, operationName);
   };
   return { plans, server, learnt };
+}
+
+/** The supergraph of one subgraph, `docs`. */
+function supergraphOf(subgraph: string): string {
+  const composed = composeServices([{ name: "docs", url: "http://docs.invalid/graphql", typeDefs: parse(subgraph) }]);
+  if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join("; "));
+  return composed.supergraphSdl;
 }
 
 describe("single-fetch eligibility on the ITSM supergraph", () => {
@@ -110,7 +117,7 @@ describe("single-fetch eligibility on the ITSM supergraph", () => {
   it("forgets everything when the supergraph changes", async () => {
     const query = "{ components(first: 2) { nodes { name kind } } }";
     expect(await gateway.learnt(query)).toBeDefined();
-    gateway.plans.schemaChanged(buildSchema("type Query { x: Int }"));
+    gateway.plans.schemaChanged(buildSchema("type Query { x: Int }"), "type Query { x: Int }");
     expect(gateway.plans.get(query, undefined)).toBeUndefined();
   });
 });
@@ -124,9 +131,7 @@ describe("single-fetch eligibility on abstract types", () => {
   `;
   let gateway: Awaited<ReturnType<typeof gatewayLearning>>;
   beforeAll(async () => {
-    const composed = composeServices([{ name: "docs", url: "http://docs.invalid/graphql", typeDefs: parse(subgraph) }]);
-    if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join("; "));
-    gateway = await gatewayLearning(composed.supergraphSdl);
+    gateway = await gatewayLearning(supergraphOf(subgraph));
   });
   afterAll(() => gateway.server.stop());
 
@@ -136,5 +141,67 @@ describe("single-fetch eligibility on abstract types", () => {
 
   it("takes the same subgraph's object type", async () => {
     expect((await gateway.learnt("{ document { id title } }"))?.serviceName).toBe("docs");
+  });
+});
+
+describe("single-fetch eligibility with members hidden by @inaccessible", () => {
+  // The gateway checks the subgraph's answer against the API schema (`computeResponse`): a hidden
+  // enum value or __typename becomes null and an error there, so these are not passed through.
+  const subgraph = `
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@inaccessible"])
+    enum Kind { A B @inaccessible }
+    enum Shown { X Y }
+    interface Node { id: ID! }
+    type Document implements Node @key(fields: "id") { id: ID! title: String kind: Kind shown: Shown }
+    type Draft implements Node @key(fields: "id") @inaccessible { id: ID! }
+    union Thing = Document | Draft
+    type Query { nodes: [Node!]! document: Document things: [Thing!]! }
+  `;
+  let gateway: Awaited<ReturnType<typeof gatewayLearning>>;
+  beforeAll(async () => {
+    gateway = await gatewayLearning(supergraphOf(subgraph));
+  });
+  afterAll(() => gateway.server.stop());
+
+  it.each([
+    ["an enum with a hidden value", "{ document { kind } }"],
+    ["__typename of an interface with a hidden implementation", "{ nodes { __typename id } }"],
+    ["__typename of a union with a hidden member", "{ things { __typename } }"],
+  ])("leaves out %s", async (_name, query) => {
+    expect(await gateway.learnt(query)).toBeUndefined();
+  });
+
+  it("takes an enum without hidden values, and the object types beside them", async () => {
+    expect((await gateway.learnt("{ document { id title shown } }"))?.serviceName).toBe("docs");
+  });
+});
+
+describe("single-fetch plans remembered", () => {
+  const [a, b, c] = ["code", "name", "lifecycle"].map((field) => `{ services(first: 2) { nodes { ${field} } } }`);
+
+  it("forgets the least recently used operation first", async () => {
+    const gateway = await gatewayLearning(SUPERGRAPH, { maxOperations: 2 });
+    try {
+      await gateway.learnt(a);
+      await gateway.learnt(b);
+      expect(gateway.plans.get(a, undefined)).toBeDefined();
+      await gateway.learnt(c);
+      expect([a, b, c].map((query) => gateway.plans.get(query, undefined) !== undefined)).toEqual([true, false, true]);
+    } finally {
+      await gateway.server.stop();
+    }
+  });
+
+  it("counts the subgraph operation kept with an operation, not only its text", async () => {
+    // Room for both texts, not for both texts and their subgraph operations.
+    const gateway = await gatewayLearning(SUPERGRAPH, { maxCharacters: 2 * JSON.stringify([null, b]).length + 20 });
+    try {
+      await gateway.learnt(a);
+      await gateway.learnt(b);
+      expect(gateway.plans.get(a, undefined)).toBeUndefined();
+      expect(gateway.plans.get(b, undefined)).toBeDefined();
+    } finally {
+      await gateway.server.stop();
+    }
   });
 });

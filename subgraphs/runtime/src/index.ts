@@ -5,3 +5,4 @@ export * from "./process";
 export * from "./auth";
 export * from "./http";
 export * from "./observability";
+export * from "./selections";

@@ -1,18 +1,9 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
 import type { DocumentNode, ExecutionResult, GraphQLAbstractType, GraphQLSchema, SourceLocation } from "graphql";
-import {
-  execute,
-  getNamedType,
-  GraphQLError,
-  isAbstractType,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  BREAK,
-} from "graphql";
+import { execute, GraphQLError, isAbstractType } from "graphql";
 import type { CompiledQuery } from "graphql-jit";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
+import { selectsFieldOf } from "@itsm/runtime";
 import { LRUCache } from "lru-cache";
 import type { FieldsByType } from "./selected-fields";
 import { fieldsByType, selectionOf } from "./selected-fields";
@@ -115,22 +106,7 @@ function asynchronouslyResolvedTypes(schema: GraphQLSchema): Set<GraphQLAbstract
 /** Whether a field of the document has one of these types (through lists and non-null). */
 function selectsAny(schema: GraphQLSchema, document: DocumentNode, types: Set<GraphQLAbstractType>): boolean {
   if (types.size === 0) return false;
-  const typeInfo = new TypeInfo(schema);
-  let found = false;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      [Kind.FIELD]() {
-        const type = getNamedType(typeInfo.getType());
-        if (type && isAbstractType(type) && types.has(type)) {
-          found = true;
-          return BREAK;
-        }
-        return undefined;
-      },
-    }),
-  );
-  return found;
+  return selectsFieldOf(schema, document, (type) => type !== undefined && isAbstractType(type) && types.has(type));
 }
 
 /**
