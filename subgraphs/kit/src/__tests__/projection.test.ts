@@ -148,6 +148,7 @@ describe("reads of only the columns an operation selects", () => {
     expect(clean(await findAligned(repo(), "id", ids, {}, select))).toEqual(expected);
     expect(clean(await readMany(repo().createQueryBuilder("item").orderBy("item.id"), select))).toEqual(expected);
     const grouped = await findGrouped(repo(), "groupId", ["g0"], undefined, {}, select);
+    expect(grouped[0].map((item) => item.id).sort()).toEqual(["i0", "i2", "i4"]);
     expect(grouped[0].every((item) => item.groupId === "g0" && item.note === undefined)).toBe(true);
     expect((await findAligned(repo(), "id", ["i1"], {}, select))[0]).toBeInstanceOf(Item);
     const page = await paginate(
