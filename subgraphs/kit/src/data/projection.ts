@@ -18,6 +18,13 @@ export interface Projection {
   alwaysWhenUnselected?: boolean;
 }
 
+/**
+ * A row read with a projection (`projectedColumns`): the properties `K` it always reads (primary key,
+ * `always`) are there, any other may be undefined. Whole rows are assignable to it, not the reverse:
+ * code that needs a whole row gets a type error for one of these.
+ */
+export type Projected<T, K extends keyof T> = Pick<T, K> & Partial<T>;
+
 const NONE: ReadonlySet<string> = new Set();
 
 const projected = new WeakMap<ReadonlySet<string>, Map<Projection, readonly ColumnMetadata[] | null>>();
