@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLObjectType } from "graphql";
-import { graphql } from "graphql";
+import { buildSchema, graphql } from "graphql";
 import type { MiddlewareFn } from "type-graphql";
 import {
   Authorized,
@@ -16,7 +16,7 @@ import {
   UseMiddleware,
 } from "type-graphql";
 import { TEST_IDENTITIES } from "../testing";
-import { buildFederatedSchema, plainFieldProperty } from "../schema/federated-schema";
+import { buildFederatedSchema, plainFieldsOf } from "../schema/federated-schema";
 
 const upperCase: MiddlewareFn = async (_data, next) => String(await next()).toUpperCase();
 
@@ -107,7 +107,8 @@ describe("buildFederatedSchema", () => {
     const fields = (schema.getType("Part") as GraphQLObjectType).getFields();
     const readers = Object.keys(fields).filter((name) => fields[name].resolve?.length === 1);
     expect(readers.sort()).toEqual(["code", "id", "name"]);
-    expect(["id", "code", "name", "weight"].map((field) => plainFieldProperty("Part", field))).toEqual([
+    const plain = plainFieldsOf(schema).get("Part");
+    expect(["id", "code", "name", "weight"].map((field) => plain?.get(field))).toEqual([
       "id",
       "code",
       "name",
@@ -144,5 +145,19 @@ describe("buildFederatedSchema", () => {
       contextValue: { identity: TEST_IDENTITIES.analyst },
     });
     expect(refused.errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("keeps each schema's plain fields its own", async () => {
+    const things = await buildFederatedSchema({
+      resolvers: [ThingResolver],
+      referenceResolvers: { Thing: { __resolveReference: () => thing } },
+    });
+    const parts = await buildFederatedSchema({ resolvers: [PartResolver], referenceResolvers: {} });
+    expect(plainFieldsOf(things).get("Thing")?.get("label")).toBe("title");
+    expect(plainFieldsOf(things).has("Part")).toBe(false);
+    expect(plainFieldsOf(parts).has("Thing")).toBe(false);
+    expect(plainFieldsOf(parts).get("Part")?.get("code")).toBe("code");
+    // A schema not built here has none.
+    expect(plainFieldsOf(buildSchema("type Query { part: String }")).size).toBe(0);
   });
 });

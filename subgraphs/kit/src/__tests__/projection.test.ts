@@ -7,7 +7,7 @@ import { findAligned, findGrouped } from "../data/batch";
 import { readMany } from "../data/plain-rows";
 import type { Projection } from "../data/projection";
 import { projectedColumns } from "../data/projection";
-import { buildFederatedSchema } from "../schema/federated-schema";
+import { buildFederatedSchema, plainFieldsOf } from "../schema/federated-schema";
 import { keysetOrder } from "../schema/keyset-order";
 import { paginate } from "../schema/pagination";
 import { fieldsByType, OperationSelection, selectionOf } from "../schema/selected-fields";
@@ -78,7 +78,7 @@ describe("reads of only the columns an operation selects", () => {
   }));
   const selection = (document: string) => {
     const s = new OperationSelection();
-    s.record(fieldsByType(schema, parse(document)));
+    s.record(fieldsByType(schema, parse(document)), plainFieldsOf(schema));
     return s;
   };
   const projection: Projection = { typeName: "ProjectedItem", always: ["code"], derived: { group: ["groupId"] } };
