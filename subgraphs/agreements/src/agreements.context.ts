@@ -137,7 +137,7 @@ export function createAgreementsLoaders(
   { agreements, calendars, coverage, recipients, webhooks, feasibility, signatures, dataSource }: AgreementsServices,
   scope: () => Promise<AgreementScope>,
   identity: Identity,
-  selection?: OperationSelection,
+  selection: OperationSelection,
 ) {
   // One loader per page size asked for (`deliveries(first:)`), so each batch asks for one size.
   const attemptsByFirst = new Map<number, DataLoader<string, WebhookAttempt[]>>();
@@ -150,10 +150,10 @@ export function createAgreementsLoaders(
     agreementById: loader(async (ids: readonly string[]) => agreements.byIds(ids, await scope())),
     agreementByNumber: loader(async (numbers: readonly string[]) => agreements.byNumbers(numbers, await scope())),
     customerIdsByAgreement: loader(async (ids: readonly string[]) => agreements.customerIdsOf(ids, await scope())),
-    // For Agreement.coverage and Agreement.services only (the columns they select).
-    coverageByAgreement: loader((ids: readonly string[]) => agreements.coverageOf(ids, selection)),
-    // For Agreement.targets (the columns its fields select); wholeTargetsByAgreement for rules that judge targets.
-    targetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids, selection)),
+    // Partial rows (the columns the operation selects), for Agreement.coverage and Agreement.services only.
+    selectedCoverageByAgreement: loader((ids: readonly string[]) => agreements.selectedCoverageOf(ids, selection)),
+    // Partial rows, for Agreement.targets only; wholeTargetsByAgreement for rules that judge targets.
+    selectedTargetsByAgreement: loader((ids: readonly string[]) => agreements.selectedTargetsOf(ids, selection)),
     wholeTargetsByAgreement: loader((ids: readonly string[]) => agreements.targetsOf(ids)),
     responsibilitiesByAgreement: loader((ids: readonly string[]) => agreements.responsibilitiesOf(ids)),
     // The id lists below are not scoped themselves: every id is loaded through agreementById, which is.

@@ -46,18 +46,19 @@ export function createCatalogServices(dataSource: DataSource, config: SubgraphCo
 export function createCatalogLoaders(
   { services, components, dependencies, dataSource }: CatalogServices,
   identity: Identity,
-  selection?: OperationSelection,
+  selection: OperationSelection,
 ) {
   const scope = catalogueScope(identity);
-  const serviceById = loader((ids: readonly string[]) => services.byIds(ids, scope, selection));
+  // Partial rows (the columns the operation selects on Service): for Service fields only.
+  const selectedServiceById = loader((ids: readonly string[]) => services.selectedByIds(ids, scope, selection));
   const references = referenceScope(identity);
   return {
-    serviceById,
+    selectedServiceById,
     // Staff have one scope for both: sharing the loader keeps their reference batches to one query.
-    serviceReferenceById:
+    selectedServiceReferenceById:
       references === scope
-        ? serviceById
-        : loader((ids: readonly string[]) => services.byIds(ids, references, selection)),
+        ? selectedServiceById
+        : loader((ids: readonly string[]) => services.selectedByIds(ids, references, selection)),
     serviceByCode: loader((codes: readonly string[]) => services.byCodes(codes, scope)),
     // Components are staff-only: to anyone else none exists, so their `_entities` resolve to null.
     componentById: loader((ids: readonly string[]) =>

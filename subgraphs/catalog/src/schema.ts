@@ -11,7 +11,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [ServiceResolver, ComponentResolver],
     referenceResolvers: {
-      Service: referenceById((ctx: CatalogContext) => ctx.loaders.serviceReferenceById),
+      Service: referenceById((ctx: CatalogContext) => ctx.loaders.selectedServiceReferenceById),
       Component: referenceById((ctx: CatalogContext) => ctx.loaders.componentById),
     },
   });

@@ -42,13 +42,14 @@ export function createCustomersServices(dataSource: DataSource, config: Subgraph
 export function createCustomersLoaders(
   { customers, providers, dataSource }: CustomersServices,
   scopes: { customers: CustomerScope; providers: ProviderScope },
-  selection?: OperationSelection,
+  selection: OperationSelection,
 ) {
   return {
-    customerById: loader((ids: readonly string[]) => customers.byIds(ids, scopes.customers, selection)),
+    // Partial rows (the columns the operation selects on their type): for Customer/Provider fields only.
+    selectedCustomerById: loader((ids: readonly string[]) => customers.selectedByIds(ids, scopes.customers, selection)),
     customerByCode: loader((codes: readonly string[]) => customers.byCodes(codes, scopes.customers)),
     contactsByCustomer: loader((ids: readonly string[]) => customers.contactsOf(ids)),
-    providerById: loader((ids: readonly string[]) => providers.byIds(ids, scopes.providers, selection)),
+    selectedProviderById: loader((ids: readonly string[]) => providers.selectedByIds(ids, scopes.providers, selection)),
     providerByCode: loader((codes: readonly string[]) => providers.byCodes(codes)),
     customerHistory: historyLoader(dataSource, "Customer"),
     providerHistory: historyLoader(dataSource, "Provider"),

@@ -11,8 +11,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [CustomerResolver, ProviderResolver],
     referenceResolvers: {
-      Customer: referenceById((ctx: CustomersContext) => ctx.loaders.customerById),
-      Provider: referenceById((ctx: CustomersContext) => ctx.loaders.providerById),
+      Customer: referenceById((ctx: CustomersContext) => ctx.loaders.selectedCustomerById),
+      Provider: referenceById((ctx: CustomersContext) => ctx.loaders.selectedProviderById),
     },
   });
 }

@@ -18,6 +18,7 @@ import { sortResponsibilities } from "../responsibilities/responsibility.orderin
 import { ServiceLevelTarget } from "../targets/target.entity";
 import { sortTargets } from "../targets/target.ordering";
 import { Agreement } from "./agreement.entity";
+import type { SelectedCoverage, SelectedTarget } from "./agreement.service";
 import { relatedAgreements } from "./agreement.filters";
 import { AgreementFilter, CreateAgreementInput, UpdateAgreementInput } from "./agreement.inputs";
 
@@ -115,21 +116,21 @@ export class AgreementResolver {
 
   @FieldResolver(() => [ServiceReference], { description: "The services the agreement covers." })
   async services(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<ServiceReference[]> {
-    const coverage = await loaders.coverageByAgreement.load(agreement.id);
+    const coverage = await loaders.selectedCoverageByAgreement.load(agreement.id);
     return [...new Set(coverage.map((c) => c.serviceId))].sort().map((id) => ({ id }));
   }
 
   @FieldResolver(() => [ServiceCoverage], {
     description: "How each covered service is provided under this agreement: as-agreed description, hours, charge.",
   })
-  async coverage(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<ServiceCoverage[]> {
-    const coverage = await loaders.coverageByAgreement.load(agreement.id);
+  async coverage(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<SelectedCoverage[]> {
+    const coverage = await loaders.selectedCoverageByAgreement.load(agreement.id);
     return [...coverage].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
   }
 
   @FieldResolver(() => [ServiceLevelTarget], { description: "The service level targets, by metric and priority." })
-  async targets(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<ServiceLevelTarget[]> {
-    return sortTargets(await loaders.targetsByAgreement.load(agreement.id));
+  async targets(@Root() agreement: Agreement, @Ctx() { loaders }: AgreementsContext): Promise<SelectedTarget[]> {
+    return sortTargets(await loaders.selectedTargetsByAgreement.load(agreement.id));
   }
 
   @FieldResolver(() => [Responsibility], {

@@ -1,4 +1,4 @@
-import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projected, Projection } from "@itsm/kit";
 import { alignByKey, findGrouped, groupByKey, paginate, projectedColumns, readMany } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
@@ -13,6 +13,12 @@ import { Agreement } from "./agreement.entity";
 import { AgreementStatus } from "./agreement.enums";
 import type { AgreementCriteria } from "./agreement.filters";
 import { BY_NUMBER, whereMatches } from "./agreement.filters";
+
+/** Coverage as `selectedCoverageOf` reads it: the keys and service id, the other columns only if selected. */
+export type SelectedCoverage = Projected<ServiceCoverage, "id" | "agreementId" | "serviceId">;
+
+/** Targets as `selectedTargetsOf` reads them: what `sortTargets` reads, the other columns only if selected. */
+export type SelectedTarget = Projected<ServiceLevelTarget, "id" | "agreementId" | "serviceId" | "metric" | "priority">;
 
 /** How agreement rows answer the Agreement type (a page reads only the columns its operation needs). */
 const AGREEMENT_FIELDS: Projection = {
@@ -118,23 +124,29 @@ export class AgreementService {
   }
 
   /**
-   * The coverage of each agreement; with a `selection`, only the columns its ServiceCoverage fields
-   * need (the service ids alone when it selects none: for Agreement.services).
+   * The coverage of each agreement for Agreement.coverage and Agreement.services only: with the
+   * request's `selection`, only the columns its ServiceCoverage fields need (the service ids alone
+   * when it selects none).
    */
-  coverageOf(agreementIds: readonly string[], selection?: OperationSelection): Promise<ServiceCoverage[][]> {
+  selectedCoverageOf(agreementIds: readonly string[], selection: OperationSelection): Promise<SelectedCoverage[][]> {
     const coverage = this.repo(ServiceCoverage);
     const select = projectedColumns(coverage.metadata, selection, COVERAGE_FIELDS);
     return findGrouped(coverage, "agreementId", agreementIds, undefined, {}, select);
   }
 
   /**
-   * The targets of each agreement; with a `selection`, only the columns its ServiceLevelTarget fields
-   * need (for those fields only: other uses of targets take whole rows).
+   * The targets of each agreement for Agreement.targets only: with the request's `selection`, only
+   * the columns its ServiceLevelTarget fields need.
    */
-  targetsOf(agreementIds: readonly string[], selection?: OperationSelection): Promise<ServiceLevelTarget[][]> {
+  selectedTargetsOf(agreementIds: readonly string[], selection: OperationSelection): Promise<SelectedTarget[][]> {
     const targets = this.repo(ServiceLevelTarget);
     const select = projectedColumns(targets.metadata, selection, TARGET_FIELDS);
     return findGrouped(targets, "agreementId", agreementIds, undefined, {}, select);
+  }
+
+  /** The whole targets of each agreement (for rules that judge them). */
+  targetsOf(agreementIds: readonly string[]): Promise<ServiceLevelTarget[][]> {
+    return findGrouped(this.repo(ServiceLevelTarget), "agreementId", agreementIds);
   }
 
   responsibilitiesOf(agreementIds: readonly string[]): Promise<Responsibility[][]> {

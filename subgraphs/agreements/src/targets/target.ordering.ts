@@ -4,7 +4,9 @@ import { TargetMetric } from "./target.enums";
 const METRIC_ORDER = Object.values(TargetMetric) as string[];
 
 /** Orders targets as an agreement reads: per service, by metric, then priority (P1 first, "all priorities" before). */
-export function sortTargets(targets: ServiceLevelTarget[]): ServiceLevelTarget[] {
+export function sortTargets<T extends Pick<ServiceLevelTarget, "id" | "serviceId" | "metric" | "priority">>(
+  targets: readonly T[],
+): T[] {
   return [...targets].sort(
     (a, b) =>
       a.serviceId.localeCompare(b.serviceId) ||

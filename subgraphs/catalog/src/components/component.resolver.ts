@@ -2,6 +2,7 @@ import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequ
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CatalogContext } from "../catalog.context";
 import { Service } from "../it-services/service.entity";
+import type { SelectedService } from "../it-services/service.service";
 import { servicesByCode } from "../it-services/service.service";
 import { Component } from "./component.entity";
 import { ComponentFilter, CreateComponentInput, UpdateComponentInput } from "./component.inputs";
@@ -48,17 +49,17 @@ export class ComponentResolver {
   }
 
   @FieldResolver(() => [Service], { description: "The services this component is directly part of, by code." })
-  async services(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+  async services(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<SelectedService[]> {
     const { direct } = await loaders.serviceIdsByComponent.load(component.id);
-    return servicesByCode(loaders.serviceById, direct);
+    return servicesByCode(loaders.selectedServiceById, direct);
   }
 
   @FieldResolver(() => [Service], {
     description:
       "Impact analysis: every service that would be affected if this component failed — the services it is part of and, transitively, every service depending on them. By code.",
   })
-  async impactedServices(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+  async impactedServices(@Root() component: Component, @Ctx() { loaders }: CatalogContext): Promise<SelectedService[]> {
     const { impacted } = await loaders.serviceIdsByComponent.load(component.id);
-    return servicesByCode(loaders.serviceById, impacted);
+    return servicesByCode(loaders.selectedServiceById, impacted);
   }
 }

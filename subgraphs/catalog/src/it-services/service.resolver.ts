@@ -22,6 +22,7 @@ import {
   UpdateServiceInput,
 } from "./service.inputs";
 import { catalogueScope } from "./service.scope";
+import type { SelectedService } from "./service.service";
 import { servicesByCode } from "./service.service";
 
 const ServiceConnection = connectionType(Service, "Service", "services");
@@ -29,8 +30,8 @@ const ServiceConnection = connectionType(Service, "Service", "services");
 @Resolver(() => Service)
 export class ServiceResolver {
   @Query(() => Service, { nullable: true, description: "The service with this id; NOT_FOUND if there is none." })
-  service(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Service> {
-    return loadRequired(ctx.loaders.serviceById, "Service", id);
+  service(@Arg("id", () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<SelectedService> {
+    return loadRequired(ctx.loaders.selectedServiceById, "Service", id);
   }
 
   @Query(() => Service, {
@@ -117,23 +118,23 @@ export class ServiceResolver {
   @FieldResolver(() => [Service], {
     description: "The services this service needs in order to work (direct dependencies), by code.",
   })
-  async dependsOn(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+  async dependsOn(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<SelectedService[]> {
     const ids = await loaders.dependencyIdsByService.load(service.id);
-    return servicesByCode(loaders.serviceById, ids);
+    return servicesByCode(loaders.selectedServiceById, ids);
   }
 
   @FieldResolver(() => [Service], {
     description:
       "Every service this service needs in order to work, directly or through other services (its dependency closure, without itself), by code.",
   })
-  async dependencyClosure(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+  async dependencyClosure(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<SelectedService[]> {
     const ids = await loaders.dependencyClosureIdsByService.load(service.id);
-    return servicesByCode(loaders.serviceById, ids);
+    return servicesByCode(loaders.selectedServiceById, ids);
   }
 
   @FieldResolver(() => [Service], { description: "The services that directly depend on this service, by code." })
-  async usedBy(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<Service[]> {
+  async usedBy(@Root() service: Service, @Ctx() { loaders }: CatalogContext): Promise<SelectedService[]> {
     const ids = await loaders.dependentIdsByService.load(service.id);
-    return servicesByCode(loaders.serviceById, ids);
+    return servicesByCode(loaders.selectedServiceById, ids);
   }
 }

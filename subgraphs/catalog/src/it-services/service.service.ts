@@ -1,4 +1,4 @@
-import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projected, Projection } from "@itsm/kit";
 import { findAligned, loadExisting, paginate, projectedColumns, sortByText } from "@itsm/kit";
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
@@ -10,6 +10,9 @@ import { inScope, whereInScope } from "./service.scope";
 
 /** How service rows answer the Service type (`servicesByCode` orders them by code). */
 const SERVICE_FIELDS: Projection = { typeName: "Service", always: ["code"] };
+
+/** A service as `selectedByIds` reads it: id and code, the other columns only if the operation selects them. */
+export type SelectedService = Projected<Service, "id" | "code">;
 
 /** Reads the service catalogue: services by id, by code, and as a filtered list. */
 export class ServiceService {
@@ -24,7 +27,11 @@ export class ServiceService {
    * scope. With the request's `selection`, only the columns its Service fields need (the rows then
    * go to those fields only).
    */
-  byIds(ids: readonly string[], scope: ServiceScope, selection?: OperationSelection): Promise<(Service | null)[]> {
+  selectedByIds(
+    ids: readonly string[],
+    scope: ServiceScope,
+    selection: OperationSelection,
+  ): Promise<(SelectedService | null)[]> {
     const select = projectedColumns(this.services.metadata, selection, SERVICE_FIELDS);
     return findAligned(this.services, "id", ids, inScope(scope), select);
   }
@@ -49,8 +56,8 @@ export class ServiceService {
 
 /** The services with these ids that the caller may see (through its scoped loader), by code: every related-services list. */
 export async function servicesByCode(
-  serviceById: DataLoader<string, Service | null>,
+  serviceById: DataLoader<string, SelectedService | null>,
   ids: readonly string[],
-): Promise<Service[]> {
+): Promise<SelectedService[]> {
   return sortByText(await loadExisting(serviceById, ids), (s) => s.code);
 }

@@ -4,6 +4,7 @@ import { Contact } from "../contacts/contact.entity";
 import { AddContactInput, RemoveContactInput } from "../contacts/contact.inputs";
 import type { CustomersContext } from "../customers.context";
 import { Customer } from "./customer.entity";
+import type { SelectedCustomer } from "./customer.service";
 import { CreateCustomerInput, CustomerFilter, SetCustomerStatusInput, UpdateCustomerInput } from "./customer.inputs";
 
 const CustomerConnection = connectionType(Customer, "Customer", "customers");
@@ -14,8 +15,8 @@ const ROLE_ORDER = ["BUSINESS_OWNER", "SERVICE_DESK", "ESCALATION", "BILLING", "
 export class CustomerResolver {
   @Authorized()
   @Query(() => Customer, { nullable: true, description: "The customer with this id; NOT_FOUND if there is none." })
-  customer(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Customer> {
-    return loadRequired(ctx.loaders.customerById, "Customer", id);
+  customer(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<SelectedCustomer> {
+    return loadRequired(ctx.loaders.selectedCustomerById, "Customer", id);
   }
 
   @Authorized()

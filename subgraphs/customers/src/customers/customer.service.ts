@@ -1,4 +1,4 @@
-import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projected, Projection } from "@itsm/kit";
 import { alignByKey, findAligned, findGrouped, paginate, projectedColumns, readMany } from "@itsm/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { Contact } from "../contacts/contact.entity";
@@ -11,6 +11,9 @@ import { inScope, readsNone, whereInScope } from "./customer.scope";
 /** How customer rows answer the Customer type (the scope and the lookups by code read the code). */
 const CUSTOMER_FIELDS: Projection = { typeName: "Customer", always: ["code"] };
 
+/** A customer as `selectedByIds` reads it: id and code, the other columns only if the operation selects them. */
+export type SelectedCustomer = Projected<Customer, "id" | "code">;
+
 /** Reads customers and their contacts, only those within the caller's scope. */
 export class CustomerService {
   constructor(private readonly dataSource: DataSource) {}
@@ -21,7 +24,11 @@ export class CustomerService {
   }
 
   /** With the request's `selection`, only the columns its Customer fields need (the rows then serve those fields only). */
-  byIds(ids: readonly string[], scope: CustomerScope, selection?: OperationSelection): Promise<(Customer | null)[]> {
+  selectedByIds(
+    ids: readonly string[],
+    scope: CustomerScope,
+    selection: OperationSelection,
+  ): Promise<(SelectedCustomer | null)[]> {
     if (ids.length === 0 || readsNone(scope)) return Promise.resolve(ids.map(() => null));
     const customers = this.dataSource.getRepository(Customer);
     return findAligned(

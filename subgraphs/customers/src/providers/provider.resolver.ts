@@ -2,6 +2,7 @@ import { connectionType, HistoryEntry, loadRequired, PageArgs, STAFF, toPageRequ
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CustomersContext } from "../customers.context";
 import { Provider } from "./provider.entity";
+import type { SelectedProvider } from "./provider.service";
 import { CreateProviderInput, ProviderFilter, UpdateProviderInput } from "./provider.inputs";
 
 const ProviderConnection = connectionType(Provider, "Provider", "providers");
@@ -10,8 +11,8 @@ const ProviderConnection = connectionType(Provider, "Provider", "providers");
 export class ProviderResolver {
   @Authorized(STAFF)
   @Query(() => Provider, { nullable: true, description: "The provider with this id; NOT_FOUND if there is none." })
-  provider(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<Provider> {
-    return loadRequired(ctx.loaders.providerById, "Provider", id);
+  provider(@Arg("id", () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<SelectedProvider> {
+    return loadRequired(ctx.loaders.selectedProviderById, "Provider", id);
   }
 
   @Authorized(STAFF)

@@ -1,4 +1,4 @@
-import type { OperationSelection, Page, PageRequest, Projection } from "@itsm/kit";
+import type { OperationSelection, Page, PageRequest, Projected, Projection } from "@itsm/kit";
 import { findAligned, paginate, projectedColumns } from "@itsm/kit";
 import type { DataSource } from "typeorm";
 import { Provider } from "./provider.entity";
@@ -8,6 +8,9 @@ import type { ProviderScope } from "./provider.scope";
 
 /** How provider rows answer the Provider type. */
 const PROVIDER_FIELDS: Projection = { typeName: "Provider", always: ["code"] };
+
+/** A provider as `selectedByIds` reads it: id and code, the other columns only if the operation selects them. */
+export type SelectedProvider = Projected<Provider, "id" | "code">;
 
 /** Reads service providers. */
 export class ProviderService {
@@ -21,11 +24,11 @@ export class ProviderService {
    * Providers by id; none for a caller the scope lets read none (`_entities` of an anonymous caller).
    * With the request's `selection`, only the columns its Provider fields need (the rows then serve those fields only).
    */
-  async byIds(
+  async selectedByIds(
     ids: readonly string[],
     scope: ProviderScope,
-    selection?: OperationSelection,
-  ): Promise<(Provider | null)[]> {
+    selection: OperationSelection,
+  ): Promise<(SelectedProvider | null)[]> {
     if (!scope.all) return ids.map(() => null);
     return findAligned(
       this.providers,

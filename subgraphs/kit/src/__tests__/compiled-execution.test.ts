@@ -29,6 +29,7 @@ import { createSubgraphErrorFormatter } from "../errors";
 import { buildFederatedSchema } from "../schema/federated-schema";
 import { compiledExecution } from "../schema/compiled-execution";
 import { partialErrorsPlugin, reportPartialError } from "../schema/partial-errors";
+import { OperationSelection } from "../schema/selected-fields";
 import { TEST_IDENTITIES } from "../testing";
 
 interface Context {
@@ -36,6 +37,8 @@ interface Context {
   /** Batches of ids the loader was asked for, in order. */
   batches: string[][];
   widgets: DataLoader<string, Widget | null>;
+  /** What the executor recorded of the operation (see selected-fields.ts). */
+  selection: OperationSelection;
 }
 
 @InterfaceType({ description: "Something with a name." })
@@ -174,6 +177,7 @@ function context(identity: Identity): Context {
       batches.push([...ids]);
       return ids.map((id) => WIDGETS.find((w) => w.id === id) ?? null);
     }),
+    selection: new OperationSelection(),
   };
 }
 
@@ -218,7 +222,12 @@ async function run(
   const contextValue = context(identity);
   const response = await server.executeOperation(request, { contextValue });
   if (response.body.kind !== "single") throw new Error("no incremental delivery here");
-  return { status: response.http.status, result: response.body.singleResult, batches: contextValue.batches };
+  return {
+    status: response.http.status,
+    result: response.body.singleResult,
+    batches: contextValue.batches,
+    selection: contextValue.selection,
+  };
 }
 
 const WIDGET_FIELDS = "id name note size madeAt tags stock";
@@ -359,6 +368,51 @@ describe("compiled execution (graphql-jit through Apollo's executor)", () => {
     const named = await run(subject, { query: "{ named { name } }" }, TEST_IDENTITIES.analyst);
     expect(named.result).toEqual({ data: { named: [{ name: "gizmo" }, { name: "widget 2" }] } });
     expect(gateway.compiledOperations).toBe(before + 2);
+  });
+
+  it("records the fields of every query operation in the context's selection, compiled or run by graphql-js, and none of a mutation", async () => {
+    const before = gateway.compiledOperations;
+    const compiled = await run(
+      subject,
+      { query: "{ widgets(first: 2) { id name ... on Named { name } partner { size } } }" },
+      TEST_IDENTITIES.analyst,
+    );
+    expect(gateway.compiledOperations).toBe(before + 1);
+    expect(compiled.selection.of("Widget")).toEqual(new Set(["id", "name", "partner", "size"]));
+    expect(compiled.selection.of("Query")).toEqual(new Set(["widgets"]));
+
+    // As the gateway sends it (compiled: the _Entity union's resolveType is synchronous).
+    const entities = await run(
+      subject,
+      {
+        query: "query E($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { note madeAt } } }",
+        variables: { r: [{ __typename: "Widget", id: "w3" }] },
+      },
+      TEST_IDENTITIES.analyst,
+    );
+    expect(entities.result).toEqual({ data: { _entities: [{ note: "note 3", madeAt: "2026-01-03T12:00:00.000Z" }] } });
+    expect(entities.selection.of("Widget")).toEqual(new Set(["note", "madeAt"]));
+    expect(gateway.compiledOperations).toBe(before + 2);
+
+    // A type-graphql union resolves its type asynchronously: graphql-js runs the operation.
+    const union = await run(
+      subject,
+      { query: "{ gadgets { ... on Widget { size } ... on Gizmo { power } } }" },
+      TEST_IDENTITIES.analyst,
+    );
+    expect(union.result).toEqual({ data: { gadgets: [{ size: 10 }, { power: 7 }] } });
+    expect(gateway.compiledOperations).toBe(before + 2);
+    expect(union.selection.of("Widget")).toEqual(new Set(["size"]));
+    expect(union.selection.of("Gizmo")).toEqual(new Set(["power"]));
+
+    const mutation = await run(
+      subject,
+      { query: 'mutation { renameWidget(id: "w3", name: "x") { id name } }' },
+      TEST_IDENTITIES.admin,
+    );
+    expect(mutation.result.errors).toBeUndefined();
+    expect(mutation.selection.known).toBe(false);
+    expect(mutation.selection.of("Widget")).toBeUndefined();
   });
 
   it("keeps at most the operations it is allowed to", async () => {

@@ -7,7 +7,7 @@ import { findAligned, findGrouped } from "../data/batch";
 import { readMany } from "../data/plain-rows";
 import type { Projection } from "../data/projection";
 import { projectedColumns } from "../data/projection";
-import { buildFederatedSchema } from "../schema/federated-schema";
+import { buildFederatedSchema, plainFieldsOf } from "../schema/federated-schema";
 import { keysetOrder } from "../schema/keyset-order";
 import { paginate } from "../schema/pagination";
 import { fieldsByType, OperationSelection, selectionOf } from "../schema/selected-fields";
@@ -78,7 +78,7 @@ describe("reads of only the columns an operation selects", () => {
   }));
   const selection = (document: string) => {
     const s = new OperationSelection();
-    s.record(fieldsByType(schema, parse(document)));
+    s.record(fieldsByType(schema, parse(document)), plainFieldsOf(schema));
     return s;
   };
   const projection: Projection = { typeName: "ProjectedItem", always: ["code"], derived: { group: ["groupId"] } };
@@ -148,6 +148,7 @@ describe("reads of only the columns an operation selects", () => {
     expect(clean(await findAligned(repo(), "id", ids, {}, select))).toEqual(expected);
     expect(clean(await readMany(repo().createQueryBuilder("item").orderBy("item.id"), select))).toEqual(expected);
     const grouped = await findGrouped(repo(), "groupId", ["g0"], undefined, {}, select);
+    expect(grouped[0].map((item) => item.id).sort()).toEqual(["i0", "i2", "i4"]);
     expect(grouped[0].every((item) => item.groupId === "g0" && item.note === undefined)).toBe(true);
     expect((await findAligned(repo(), "id", ["i1"], {}, select))[0]).toBeInstanceOf(Item);
     const page = await paginate(

@@ -1,6 +1,5 @@
 import type { EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
-import { plainFieldProperty } from "../schema/federated-schema";
 import type { OperationSelection } from "../schema/selected-fields";
 
 /** How the rows of one entity answer one GraphQL object type, for reads of only the columns an operation needs. */
@@ -18,6 +17,13 @@ export interface Projection {
   alwaysWhenUnselected?: boolean;
 }
 
+/**
+ * A row read with a projection (`projectedColumns`): the properties `K` it always reads (primary key,
+ * `always`) are there, any other may be undefined. Whole rows are assignable to it, not the reverse:
+ * code that needs a whole row gets a type error for one of these.
+ */
+export type Projected<T, K extends keyof T> = Pick<T, K> & Partial<T>;
+
 const NONE: ReadonlySet<string> = new Set();
 
 const projected = new WeakMap<ReadonlySet<string>, Map<Projection, readonly ColumnMetadata[] | null>>();
@@ -25,7 +31,7 @@ const projected = new WeakMap<ReadonlySet<string>, Map<Projection, readonly Colu
 /**
  * The columns to read for the fields the request's operation selects on the projection's type, or
  * undefined to read every column: no selection known (not a query operation), the type not
- * selected (unless `alwaysWhenUnselected`), or a selected field that neither reads one property (see `plainFieldProperty`) that is
+ * selected (unless `alwaysWhenUnselected`), or a selected field that neither reads one property (see `plainFieldsOf`) that is
  * a column nor is listed in `derived`. Computed once per operation and projection.
  *
  * The rows then hold only those columns (the others undefined): a read with a projection must hand
@@ -43,7 +49,7 @@ export function projectedColumns(
   if (!byProjection) projected.set(fields, (byProjection = new Map()));
   let columns = byProjection.get(projection);
   if (columns === undefined) {
-    columns = columnsFor(metadata, fields, projection);
+    columns = columnsFor(metadata, fields, projection, selection);
     byProjection.set(projection, columns);
   }
   return columns ?? undefined;
@@ -53,10 +59,11 @@ function columnsFor(
   metadata: EntityMetadata,
   fields: ReadonlySet<string>,
   { typeName, always, derived = {} }: Projection,
+  selection: OperationSelection,
 ): readonly ColumnMetadata[] | null {
   const properties = new Set([...metadata.primaryColumns.map((c) => c.propertyName), ...always]);
   for (const field of fields) {
-    const reads = Object.hasOwn(derived, field) ? derived[field] : [plainFieldProperty(typeName, field)];
+    const reads = Object.hasOwn(derived, field) ? derived[field] : [selection.plainProperty(typeName, field)];
     for (const property of reads) {
       if (property === undefined || !metadata.findColumnWithPropertyName(property)) return null;
       properties.add(property);

@@ -7,6 +7,7 @@ import { selectsFieldOf } from "@itsm/runtime";
 import { LRUCache } from "lru-cache";
 import type { FieldsByType } from "./selected-fields";
 import { fieldsByType, selectionOf } from "./selected-fields";
+import { plainFieldsOf } from "./federated-schema";
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
@@ -40,6 +41,7 @@ export function compiledExecution(
   });
 
   const asynchronous = asynchronouslyResolvedTypes(schema);
+  const plainFields = plainFieldsOf(schema);
 
   const prepared = (document: DocumentNode, source: string, operationName: string | undefined) => {
     const key = `${operationName ?? ""}\n${source}`;
@@ -61,7 +63,7 @@ export function compiledExecution(
     if (operation?.operation === "query") {
       const { query, fields } = prepared(document, source, operationName);
       // Reads that load only the columns the operation selects learn them from the context.
-      selectionOf(context)?.record(fields);
+      selectionOf(context)?.record(fields, plainFields);
       if (query) {
         const result = await query.query(undefined, context, variables);
         // No data: the variables did not coerce, and graphql-js words those errors as Apollo expects.

@@ -39,33 +39,40 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  withPlainFieldResolvers(resolvers);
+  const plainFields = withPlainFieldResolvers(resolvers);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
+  plainFieldsBySchema.set(subgraphSchema, plainFields);
+  return subgraphSchema;
 }
 
-// Per object type, its fields answered by reading one property of the object (see below).
-const plainFields = new Map<string, Map<string, string>>();
-
 /**
- * The property a field of an object type answers with when its resolver reads only that property of
- * the object (no field resolver, roles or middleware); undefined for any other field.
+ * Per object type, its fields whose resolver reads only one property of the object (no field
+ * resolver, roles or middleware): field name to property name.
  */
-export function plainFieldProperty(typeName: string, fieldName: string): string | undefined {
-  return plainFields.get(typeName)?.get(fieldName);
+export type PlainFields = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+// Each schema's own (weakly held: the entry goes with the schema; two schemas never share one).
+const plainFieldsBySchema = new WeakMap<GraphQLSchema, PlainFields>();
+const NO_PLAIN_FIELDS: PlainFields = new Map();
+
+/** The plain fields of a schema `buildFederatedSchema` built; none for any other schema. */
+export function plainFieldsOf(schema: GraphQLSchema): PlainFields {
+  return plainFieldsBySchema.get(schema) ?? NO_PLAIN_FIELDS;
 }
 
 /**
  * type-graphql gives every object field that has no middleware around it a resolver that still builds
  * its middleware context per call before reading `root[name]`; these get a resolver that only reads
  * the property. (Not the default resolver: graphql-jit inlines a field without a resolver and then
- * does not await a promise the property holds, as `Page.totalCount` does.) Fields a class inherits
+ * does not await a promise the property holds, as `Page.totalCount` does.) Returns those fields. Fields a class inherits
  * count as its own. Fields with @Authorized roles, middleware or a field resolver keep theirs; no global middleware is registered (see
  * buildFederatedSchema).
  */
-function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
+function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): PlainFields {
+  const plainFields = new Map<string, Map<string, string>>();
   const storage = getMetadataStorage();
   const typesByName = new Map<string, (typeof storage.objectTypes)[number][]>();
   for (const type of storage.objectTypes) typesByName.set(type.name, [...(typesByName.get(type.name) ?? []), type]);
@@ -96,4 +103,5 @@ function withPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): void {
       properties.set(field.schemaName, property);
     }
   }
+  return plainFields;
 }

@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { getNamedType, isAbstractType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+import type { PlainFields } from "./federated-schema";
 
 /** For each object type, the fields a document selects on it anywhere. */
 export type FieldsByType = ReadonlyMap<string, ReadonlySet<string>>;
@@ -41,10 +42,12 @@ export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Fie
  */
 export class OperationSelection {
   private fields: FieldsByType | undefined;
+  private plainFields: PlainFields | undefined;
 
-  /** Set by the executor before the operation runs. */
-  record(fields: FieldsByType): void {
+  /** Set by the executor before the operation runs: what it selects, and the plain fields of its schema. */
+  record(fields: FieldsByType, plainFields: PlainFields): void {
     this.fields = fields;
+    this.plainFields = plainFields;
   }
 
   /** Whether the executor recorded the operation's fields. */
@@ -58,6 +61,11 @@ export class OperationSelection {
    */
   of(typeName: string): ReadonlySet<string> | undefined {
     return this.fields?.get(typeName);
+  }
+
+  /** The property a field of the operation's schema reads when it is plain (see `plainFieldsOf`), else undefined. */
+  plainProperty(typeName: string, fieldName: string): string | undefined {
+    return this.plainFields?.get(typeName)?.get(fieldName);
   }
 }
 

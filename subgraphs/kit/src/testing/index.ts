@@ -245,3 +245,4 @@ export * from "./invalid-input";
 export * from "./updated-record";
 export * from "./mutation-documents";
 export * from "./claim-checks";
+export * from "./projection-parity";

@@ -1,4 +1,4 @@
-import { sampleId, toPageRequest } from "@itsm/kit";
+import { OperationSelection, sampleId, toPageRequest } from "@itsm/kit";
 import { TestServer } from "@itsm/kit/testing";
 import { ServiceLifecycle } from "../service.enums";
 import { sampleServices } from "../../sample/catalog.sample";
@@ -62,11 +62,21 @@ describe("ServiceService.list", () => {
   });
 });
 
-describe("ServiceService.byIds / byCodes", () => {
+describe("ServiceService.selectedByIds / byCodes", () => {
   it("answers null for a service out of scope, aligned with the keys", async () => {
+    // The executor records nothing here: whole rows.
+    const unknown = new OperationSelection();
     const ids = [sampleId.service("PRINT"), sampleId.service("EMAIL"), sampleId.service("ZTNA")];
-    expect((await services().byIds(ids, "all")).map((s) => s?.code ?? null)).toEqual(["PRINT", "EMAIL", "ZTNA"]);
-    expect((await services().byIds(ids, "live")).map((s) => s?.code ?? null)).toEqual([null, "EMAIL", null]);
+    expect((await services().selectedByIds(ids, "all", unknown)).map((s) => s?.code ?? null)).toEqual([
+      "PRINT",
+      "EMAIL",
+      "ZTNA",
+    ]);
+    expect((await services().selectedByIds(ids, "live", unknown)).map((s) => s?.code ?? null)).toEqual([
+      null,
+      "EMAIL",
+      null,
+    ]);
     expect((await services().byCodes(["ZTNA", "ERP"], "live")).map((s) => s?.code ?? null)).toEqual([null, "ERP"]);
   });
 });

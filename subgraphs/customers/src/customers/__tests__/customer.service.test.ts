@@ -1,4 +1,4 @@
-import { sampleId, toPageRequest } from "@itsm/kit";
+import { OperationSelection, sampleId, toPageRequest } from "@itsm/kit";
 import { TestServer } from "@itsm/kit/testing";
 import { ProviderKind } from "../../providers/provider.enums";
 import { CustomerKind, CustomerStatus } from "../customer.enums";
@@ -145,7 +145,11 @@ describe("CustomerService.list", () => {
 
 describe("CustomerService lookups", () => {
   it("loads customers by id and by code, aligned with the keys, unknown keys to null", async () => {
-    const byIds = await customers().byIds([sampleId.customer("SALES"), "nope", sampleId.customer("HR")], STAFF_SCOPE);
+    const byIds = await customers().selectedByIds(
+      [sampleId.customer("SALES"), "nope", sampleId.customer("HR")],
+      STAFF_SCOPE,
+      new OperationSelection(),
+    );
     expect(byIds.map((c) => c?.code ?? null)).toEqual(["SALES", null, "HR"]);
     const byCodes = await customers().byCodes(["NOPE", "VANDIJK_FRANCHISE", "FINANCE"], STAFF_SCOPE);
     expect(byCodes.map((c) => c?.id ?? null)).toEqual([
@@ -251,7 +255,9 @@ describe("ProviderService", () => {
 
   it("loads providers by id and by code, unknown keys to null", async () => {
     expect(
-      (await providers().byIds(["nope", sampleId.provider("NETCO")], { all: true })).map((p) => p?.code ?? null),
+      (
+        await providers().selectedByIds(["nope", sampleId.provider("NETCO")], { all: true }, new OperationSelection())
+      ).map((p) => p?.code ?? null),
     ).toEqual([null, "NETCO"]);
     expect((await providers().byCodes(["CORP_IT", "NOPE"])).map((p) => p?.id ?? null)).toEqual([
       sampleId.provider("CORP_IT"),
