@@ -1,5 +1,10 @@
 import { ConfigError, requireInternalSecret } from "@itsm/runtime";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadSubgraphConfig } from "../config";
+import { openDataSource } from "../data/data-source";
+import { NamedLock } from "../write/named-lock";
 
 describe("loadSubgraphConfig", () => {
   it("has working defaults", () => {
@@ -10,7 +15,32 @@ describe("loadSubgraphConfig", () => {
       dataDir: ".data",
       databaseUrl: undefined,
       host: "127.0.0.1",
+      sqliteCacheMb: 64,
     });
+  });
+
+  it("gives the embedded database the page cache SQLITE_CACHE_MB asks for", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "itsm-cache-"));
+    try {
+      for (const [value, kib] of [
+        [undefined, 64 * 1024],
+        ["16", 16 * 1024],
+      ] as const) {
+        const config = loadSubgraphConfig("catalog", {
+          DATA_DIR: dataDir,
+          ...(value ? { SQLITE_CACHE_MB: value } : {}),
+        });
+        const dataSource = await openDataSource(config, { entities: [NamedLock] });
+        try {
+          expect(await dataSource.query("PRAGMA cache_size")).toEqual([{ cache_size: -kib }]);
+        } finally {
+          await dataSource.destroy();
+        }
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    expect(() => loadSubgraphConfig("catalog", { SQLITE_CACHE_MB: "0" })).toThrow(ConfigError);
   });
 
   it("reads the subgraph's own variables", () => {

@@ -9,6 +9,8 @@ const subgraphEnv = commonEnv.extend({
   DATABASE_URL: envValue.databaseUrl.optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DB_POOL_SIZE: envValue.positiveInt.max(1000).default(10),
+  // The embedded database's page cache, in MiB (SQLite's own default is 2).
+  SQLITE_CACHE_MB: envValue.positiveInt.max(65_536).default(64),
   MIGRATE_ON_START: envValue.bool.default("false"),
   // "galera": the database is a MariaDB Galera cluster; "auto": ask the server (wsrep_on); "none": a single server.
   DATABASE_CLUSTER: z.enum(["auto", "galera", "none"]).default("auto"),
@@ -24,7 +26,7 @@ const subgraphEnv = commonEnv.extend({
 });
 
 /**
- * Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE`,
+ * Reads a subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATA_DIR`, `DB_POOL_SIZE`, `SQLITE_CACHE_MB`,
  * `DATABASE_CLUSTER`, `MIGRATE_ON_START`, `SEED_ON_START`, the other subgraphs' `<NAME>_URL`, `SUBGRAPH_TIMEOUT_MS` and the
  * common settings.
  */
@@ -45,6 +47,11 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env) {
     databaseUrlVariable,
     dataDir: parsed.DATA_DIR,
     dbPoolSize: parsed.DB_POOL_SIZE,
+    /**
+     * The embedded database's page cache (MiB): SQLite's default 2 MiB holds a small part of a
+     * database at scale, so hot reads went to the file for pages they had just read.
+     */
+    sqliteCacheMb: parsed.SQLITE_CACHE_MB,
     /**
      * Whether the database is a Galera cluster ("auto": the server says, by `wsrep_on`): then every
      * pooled connection reads with `wsrep_sync_wait = 1`, so a read sees every write committed on

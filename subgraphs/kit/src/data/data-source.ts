@@ -91,6 +91,8 @@ export function createDataSource(
       db.pragma("synchronous = FULL");
       db.pragma("foreign_keys = ON");
       db.pragma("busy_timeout = 5000");
+      // Negative: a size in KiB rather than in pages.
+      db.pragma(`cache_size = -${config.sqliteCacheMb * 1024}`);
     },
   });
 }
