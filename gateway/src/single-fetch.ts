@@ -1,28 +1,47 @@
-import type { Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-// The enum is not re-exported from the package root.
-import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import type { Experimental_DidResolveQueryPlanCallback } from "@apollo/gateway";
+import type { Schema } from "@apollo/federation-internals";
+import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { Logger, OperationLog, ShortcutAnswer, ShortcutRequest } from "@itsm/runtime";
 import { ANONYMOUS, isStaff, requestIdOf, selectsFieldOf } from "@itsm/runtime";
-import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from "graphql";
-import { BREAK, buildSchema, getVariableValues, isAbstractType, isEnumType, Kind, parse, print, visit } from "graphql";
+import {
+  BREAK,
+  buildSchema,
+  GraphQLError,
+  getVariableValues,
+  isAbstractType,
+  isEnumType,
+  Kind,
+  parse,
+  print,
+  visit,
+} from "graphql";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
+import type { CompiledPlan } from "./compiled-plans";
+import { compilePlan } from "./compiled-plans";
+import { executeCompiled } from "./compiled-execution";
 import type { TrustedDocument } from "./trusted-documents.plugin";
-import type { GatewayContext, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
+import type { GatewayContext, Prefetched, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
+import { fetchThrough, gatewayTracer } from "./subgraph-data-source";
 import { illFormedStringPath } from "./well-formed-text.plugin";
 
 type PlanHookArguments = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
 type QueryPlan = PlanHookArguments["queryPlan"];
 
-/** What the gateway learnt about an operation whose whole plan is one fetch of exactly what the client asked. */
-export interface SingleFetch {
+/** What every learnt operation carries: what the pass-through checks before it runs it. */
+interface LearntOperation {
   /** The API schema it was planned on (variables are coerced against it). */
   schema: GraphQLSchema;
   /** The client operation's own name, as the operation log names it. */
   operationName: string | null;
   variableDefinitions: readonly VariableDefinitionNode[];
+}
+
+/** What the gateway learnt about an operation whose whole plan is one fetch of exactly what the client asked. */
+export interface SingleFetch extends LearntOperation {
+  kind: "single";
   serviceName: string;
   /** The subgraph operation, named as the gateway names it (e.g. `OneSubgraph__catalog__0`). */
   fetchOperation: string;
@@ -30,6 +49,14 @@ export interface SingleFetch {
   fetchDocument: DocumentNode | undefined;
   variableUsages: readonly string[];
 }
+
+/** An operation of several fetches whose plan is compiled (compiled-plans.ts). */
+export interface CompiledOperation extends LearntOperation {
+  kind: "compiled";
+  plan: CompiledPlan;
+}
+
+export type LearntPlan = SingleFetch | CompiledOperation;
 
 /** The client operation without its name, printed: the subgraph operation must print the same. */
 function printedWithoutName(operation: OperationDefinitionNode): string {
@@ -58,7 +85,10 @@ export function singleFetchOf(
   queryPlan: QueryPlan,
   operation: OperationDefinitionNode,
 ):
-  | Pick<SingleFetch, "serviceName" | "fetchOperation" | "fetchOperationName" | "fetchDocument" | "variableUsages">
+  | Pick<
+      SingleFetch,
+      "kind" | "serviceName" | "fetchOperation" | "fetchOperationName" | "fetchDocument" | "variableUsages"
+    >
   | undefined {
   const node = queryPlan.node;
   if (operation.operation !== "query" || node?.kind !== "Fetch" || node.operationKind !== "query") return undefined;
@@ -71,6 +101,7 @@ export function singleFetchOf(
   if (others.length > 0 || definition?.kind !== Kind.OPERATION_DEFINITION) return undefined;
   if (printedWithoutName(definition) !== printedWithoutName(operation)) return undefined;
   return {
+    kind: "single",
     serviceName: node.serviceName,
     fetchOperation: node.operation,
     fetchOperationName: node.operationName,
@@ -102,22 +133,55 @@ export function typesWithHiddenMembers(apiSchema: GraphQLSchema, supergraphSdl: 
 const MAX_OPERATIONS = 1_000;
 const MAX_CHARACTERS = 4_000_000;
 
+/** The subgraph operations' text of a learnt plan: what it holds besides its key. */
+function planSize(plan: LearntPlan): number {
+  if (plan.kind === "single") return plan.fetchOperation.length;
+  let size = 0;
+  const visitNode = (node: CompiledPlan["node"]): void => {
+    if (node.kind === "Root" || node.kind === "Entities") size += node.fetch.operation.length;
+    else node.nodes.forEach(visitNode);
+  };
+  visitNode(plan.plan.node);
+  return size;
+}
+
+export interface PlanOptions {
+  maxOperations?: number;
+  maxCharacters?: number;
+  /** Learn plans of one fetch of exactly what the client asked (`SINGLE_FETCH_PASSTHROUGH`). */
+  singleFetch?: boolean;
+  /** Learn compiled plans of several fetches (`COMPILED_PLANS`). */
+  compiled?: boolean;
+}
+
 /**
  * What the gateway's plans said of each operation (by text and operation name), learnt as the
- * gateway executes it and forgotten when the supergraph changes. Eligible or not, each is
- * remembered (not: undefined), the least recently used forgotten first.
+ * gateway executes it and forgotten when the supergraph changes: a single fetch, a compiled plan,
+ * or neither. Eligible or not, each is remembered (not: undefined), the least recently used
+ * forgotten first.
  */
 export class SingleFetchPlans {
   // false: learnt not eligible (lru-cache keeps no undefined).
-  private readonly known: LRUCache<string, SingleFetch | false>;
+  private readonly known: LRUCache<string, LearntPlan | false>;
   private schema: GraphQLSchema | undefined;
+  /** The API schema as federation-internals has it: compiled plans are parsed on it, as the gateway parses. */
+  private apiSchema: Schema | undefined;
   private hidden = new Set<string>();
+  private readonly singleFetch: boolean;
+  private readonly compiled: boolean;
 
-  constructor({ maxOperations = MAX_OPERATIONS, maxCharacters = MAX_CHARACTERS } = {}) {
+  constructor({
+    maxOperations = MAX_OPERATIONS,
+    maxCharacters = MAX_CHARACTERS,
+    singleFetch = true,
+    compiled = false,
+  }: PlanOptions = {}) {
+    this.singleFetch = singleFetch;
+    this.compiled = compiled;
     this.known = new LRUCache({
       max: maxOperations,
       maxSize: maxCharacters,
-      sizeCalculation: (fetch, key) => key.length + (fetch ? fetch.fetchOperation.length : 0),
+      sizeCalculation: (plan, key) => key.length + (plan ? planSize(plan) : 0),
     });
   }
 
@@ -129,6 +193,7 @@ export class SingleFetchPlans {
   schemaChanged(schema: GraphQLSchema, supergraphSdl: string): void {
     this.schema = schema;
     this.hidden = typesWithHiddenMembers(schema, supergraphSdl);
+    this.apiSchema = this.compiled ? Supergraph.build(supergraphSdl).apiSchema() : undefined;
     this.known.clear();
   }
 
@@ -142,22 +207,42 @@ export class SingleFetchPlans {
     const hidden = this.hidden;
     // A field unknown to the schema (not valid, so not planned) is left out too.
     const selectsHidden = selectsFieldOf(operationContext.schema, operation, (type) => !type || hidden.has(type.name));
-    const fetch = selectsHidden ? undefined : singleFetchOf(queryPlan, operation);
-    this.known.set(
-      key,
-      fetch
-        ? {
-            ...fetch,
-            schema: operationContext.schema,
-            operationName: operation.name?.value ?? null,
-            variableDefinitions: operation.variableDefinitions ?? [],
-          }
-        : false,
-    );
+    const learnt: LearntOperation = {
+      schema: operationContext.schema,
+      operationName: operation.name?.value ?? null,
+      variableDefinitions: operation.variableDefinitions ?? [],
+    };
+    let plan: LearntPlan | undefined;
+    if (!selectsHidden) {
+      const fetch = this.singleFetch ? singleFetchOf(queryPlan, operation) : undefined;
+      if (fetch) plan = { ...learnt, ...fetch };
+      else if (this.compiled && this.apiSchema) {
+        const compiled = this.compile(queryPlan, operationContext);
+        if (compiled) plan = { ...learnt, kind: "compiled", plan: compiled };
+      }
+    }
+    this.known.set(key, plan ?? false);
   };
 
-  /** The single fetch of an operation learnt eligible on the current supergraph, if any. */
-  get(query: string, operationName: string | undefined): SingleFetch | undefined {
+  /** The compiled plan, on the operation as `executeQueryPlan` parses it (with its fragments, on the API schema, not validated again). */
+  private compile(queryPlan: QueryPlan, { operation, fragments }: PlanHookArguments["operationContext"]) {
+    let parsed;
+    try {
+      parsed = operationFromDocument(
+        this.apiSchema as Schema,
+        { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] },
+        { validate: false },
+      );
+    } catch (error) {
+      // The gateway answers it with that error: nothing to compile.
+      if (error instanceof GraphQLError) return undefined;
+      throw error;
+    }
+    return compilePlan(queryPlan, parsed);
+  }
+
+  /** The plan of an operation learnt eligible on the current supergraph, if any. */
+  get(query: string, operationName: string | undefined): LearntPlan | undefined {
     const found = this.known.get(SingleFetchPlans.key(query, operationName));
     return found && found.schema === this.schema ? found : undefined;
   }
@@ -195,23 +280,25 @@ export interface SingleFetchOptions {
   logger: Logger;
 }
 
-/** The gateway's spans, named as @apollo/gateway names its own. */
-const tracer = trace.getTracer("apollo/gateway-js");
-
 /** The attributes @apollo/gateway gives its `gateway.request` span. */
-function spanOptions({ operationName }: SingleFetch) {
+function spanOptions({ operationName }: LearntOperation) {
   const name = operationName ? { operationName, "graphql.operation.name": operationName } : {};
   return { attributes: { ...name, "graphql.operation.type": "query" } };
 }
 
+/** What the pass-through made of a request: the answer's body, or what it fetched for Apollo Server to go on with. */
+type PassThrough = { body: string } | { handover: Prefetched };
+
 /**
- * The pass-through for operations known to be one fetch of exactly what the client asked
- * (bench/README.md, "Single-fetch pass-through"): their variables checked as the gateway checks
- * them, the fetch made through the subgraph's data source (identity, request id, timeout, retries,
- * circuit breaker, metrics), and an answer of data without errors handed on as the subgraph's bytes.
+ * The pass-through for operations whose plan was learnt (bench/README.md, "Single-fetch
+ * pass-through" and "Compiled plans"): their variables checked as the gateway checks them, the
+ * fetches made through the subgraphs' data sources (identity, request id, timeout, retries, circuit
+ * breaker, metrics), and an answer of data without errors written as Apollo Server writes it — the
+ * subgraph's bytes for a single fetch, the compiled plan's shaped data for several.
  * Everything else — a request it does not know, or an answer with errors, extensions, a cache
- * policy or no data — goes to Apollo Server as before, the fetch already made handed on to it
- * (`GatewayContext.prefetched`) so the subgraph is not asked twice.
+ * policy or no data, a compiled plan's bail-out — goes to Apollo Server as before, the fetches
+ * already made handed on to it (`GatewayContext.prefetched`) so no subgraph is asked twice for the
+ * same thing.
  */
 export function singleFetchShortcut(options: SingleFetchOptions) {
   const { plans, trusted, logger } = options;
@@ -222,33 +309,45 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
     if ((variables !== null && !isRecord(variables)) || (extensions !== null && !isRecord(extensions)))
       return undefined;
     const text = await documentText(query, extensions?.persistedQuery, context);
-    const fetch = text === undefined ? undefined : plans.get(text, operationName ?? undefined);
-    if (!fetch) return undefined;
+    const plan = text === undefined ? undefined : plans.get(text, operationName ?? undefined);
+    if (!plan) return undefined;
     const contentType = answerContentType(req.headers.accept);
-    const dataSource = options.dataSource(fetch.serviceName);
-    if (!contentType || !dataSource) return undefined;
+    const dataSource = plan.kind === "single" ? options.dataSource(plan.serviceName) : undefined;
+    if (!contentType || (plan.kind === "single" && !dataSource)) return undefined;
     // Variables that would be refused go the usual way, which refuses them with its own errors.
     const given = variables ?? {};
-    if (getVariableValues(fetch.schema, fetch.variableDefinitions, given).errors) return undefined;
+    if (getVariableValues(plan.schema, plan.variableDefinitions, given).errors) return undefined;
     if (illFormedStringPath(given) !== undefined) return undefined;
 
     const contextValue = await context();
     const log = options.startOperationLog(requestIdOf(req));
-    const prefetched = await tracer.startActiveSpan("gateway.request", spanOptions(fetch), async (span) => {
-      try {
-        return await fetchOnce(fetch, given, dataSource, contextValue);
-      } finally {
-        span.end();
-      }
-    });
-    const answer = "response" in prefetched.outcome ? await dataOnly(prefetched) : undefined;
-    if (answer === undefined) {
-      contextValue.prefetched = prefetched;
+    const outcome = await gatewayTracer.startActiveSpan(
+      "gateway.request",
+      spanOptions(plan),
+      async (span): Promise<PassThrough> => {
+        try {
+          if (plan.kind === "single")
+            return await passSingle(plan, given, dataSource as SubgraphDataSource, contextValue);
+          const compiled = await executeCompiled(plan.plan, given, options.dataSource, contextValue);
+          if ("error" in compiled) {
+            logger.warn(
+              { requestId: contextValue.requestId, err: compiled.error },
+              "compiled plan stopped; handed over",
+            );
+          }
+          return "data" in compiled ? { body: `{"data":${compiled.data}}\n` } : compiled;
+        } finally {
+          span.end();
+        }
+      },
+    );
+    if ("handover" in outcome) {
+      contextValue.prefetched = outcome.handover;
       contextValue.operationLog = log;
       return undefined;
     }
-    logger.debug({ requestId: contextValue.requestId, subgraph: fetch.serviceName }, "single-fetch pass-through");
-    log.finish(fetch.operationName, "query", undefined, 200);
+    logger.debug({ requestId: contextValue.requestId, plan: plan.kind }, "pass-through");
+    log.finish(plan.operationName, "query", undefined, 200);
     // As Apollo Server's: its cache-control plugin's header, then the content type.
     return {
       status: 200,
@@ -256,7 +355,7 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
         ["cache-control", "no-store"],
         ["content-type", contentType],
       ],
-      body: answer,
+      body: outcome.body,
     };
   };
 
@@ -277,45 +376,32 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
   }
 }
 
-/** One fetch of the operation's subgraph operation, as @apollo/gateway would make it, and what came of it. */
-async function fetchOnce(
+/** One fetch of the operation's subgraph operation, as @apollo/gateway would make it: its bytes, or the fetch to hand over. */
+async function passSingle(
   fetch: SingleFetch,
   given: Record<string, unknown>,
   dataSource: SubgraphDataSource,
   context: GatewayContext,
-): Promise<PrefetchedFetch> {
+): Promise<PassThrough> {
   // As executeQueryPlan: only the variables the fetch uses, and only those given.
   const variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const name of fetch.variableUsages) {
     if (Object.hasOwn(given, name) && given[name] !== undefined) variables[name] = given[name];
   }
-  const prefetched: PrefetchedFetch = {
+  const prefetched = await fetchThrough(dataSource, context, {
     serviceName: fetch.serviceName,
     query: fetch.fetchOperation,
+    operationName: fetch.fetchOperationName,
+    document: fetch.fetchDocument,
     variables,
-    outcome: { error: undefined },
-  };
-  // The data source restricts the request's cache policy by the answer's cache-control: note it.
-  const overallCachePolicy = { restrict: (hint: PrefetchedFetch["cacheHint"]) => (prefetched.cacheHint = hint) };
-  await tracer.startActiveSpan("gateway.fetch", { attributes: { service: fetch.serviceName } }, async (span) => {
-    try {
-      const response = await dataSource.process({
-        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-        request: { query: fetch.fetchOperation, variables, operationName: fetch.fetchOperationName },
-        incomingRequestContext: { overallCachePolicy },
-        context,
-        document: fetch.fetchDocument,
-        pathInIncomingRequest: [],
-      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
-      prefetched.outcome = { response };
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      prefetched.outcome = { error };
-    } finally {
-      span.end();
-    }
+    path: [],
   });
-  return prefetched;
+  const body = await dataOnly(prefetched);
+  if (body !== undefined) return { body };
+  if ("error" in prefetched.outcome) {
+    return { handover: { answers: [], unavailable: new Map([[fetch.serviceName, prefetched.outcome.error]]) } };
+  }
+  return { handover: { answers: [prefetched], unavailable: new Map() } };
 }
 
 /**
