@@ -15,12 +15,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export type CompiledOutcome = { data: string } | { handover: Prefetched; error?: unknown };
 
+/** Per part of an entity fetch: the fetch as planned, and the index (among those sent) of each representation it had. */
+interface PartSent {
+  planned: CompiledFetch;
+  indices: number[];
+}
+
 interface Made {
   fetch: PrefetchedFetch;
-  /** Made exactly as @apollo/gateway would make it (not merged, no representation left out as a duplicate). */
-  asPlanned: boolean;
   /** Its parsed data went into the merged result (and may have changed since). */
   merged: boolean;
+  /** An entity fetch: its parts and the representations sent (merged or deduplicated, the gateway's fetches differ). */
+  entities?: { parts: PartSent[]; representations: Record<string, unknown>[] };
 }
 
 /** Thrown to stop a compiled execution: something the gateway must do itself. */
@@ -55,7 +61,7 @@ export async function executeCompiled(
     fetch: CompiledFetch,
     variables: Record<string, unknown>,
     path: readonly string[],
-    asPlanned = true,
+    entities?: Made["entities"],
   ) {
     const source = dataSource(fetch.serviceName);
     if (!source || stopped) stop();
@@ -68,7 +74,7 @@ export async function executeCompiled(
       variables,
       path,
     });
-    const entry = { fetch: result, asPlanned, merged: false };
+    const entry: Made = { fetch: result, merged: false, entities };
     made.push(entry);
     const data = plainData(result);
     if (!data || stopped) stop();
@@ -107,9 +113,11 @@ export async function executeCompiled(
     // Per part its entities and the index of each one's representation among those sent.
     const representations: Record<string, unknown>[] = [];
     const indexOf = new Map<string, number>();
-    let duplicates = false;
-    const targets = parts.map(({ path, represent }) => {
+    const sent: PartSent[] = [];
+    const targets = parts.map(({ path, represent, planned }) => {
       const entities: [Record<string, unknown>, number][] = [];
+      const indices: number[] = [];
+      sent.push({ planned, indices });
       for (const entity of entitiesAt(root, path)) {
         const representation = represent(entity);
         if (!representation) continue;
@@ -118,17 +126,18 @@ export async function executeCompiled(
         if (index === undefined) {
           index = representations.push(representation) - 1;
           indexOf.set(key, index);
-        } else {
-          duplicates = true;
         }
+        indices.push(index);
         entities.push([entity, index]);
       }
       return entities;
     });
     if (representations.length === 0) return;
     const variables = { ...usedVariables(fetch, given), representations };
-    const asPlanned = parts.length === 1 && !duplicates;
-    const data = await send(fetch, variables, parts.length === 1 ? parts[0].path : [], asPlanned);
+    const data = await send(fetch, variables, parts.length === 1 ? parts[0].path : [], {
+      parts: sent,
+      representations,
+    });
     const answers = data._entities;
     if (!Array.isArray(answers) || answers.length !== representations.length) stop();
     // Each answer merges into every entity that had its representation: the first takes it, the others a copy.
@@ -244,27 +253,48 @@ function copyOf<T>(value: T): T {
 }
 
 /**
- * What the gateway goes on with: the answers of fetches made as it would make them, re-read from
- * their bytes (the parsed ones took merged data), and the subgraphs that could not be reached.
+ * What the gateway goes on with: the subgraphs that could not be reached, and the answers to the
+ * fetches it will make as they were made here, re-read from their bytes (the parsed ones took
+ * merged data). An entity fetch answered with data alone is split back into the fetches of its
+ * parts as planned, each with every representation in its order (an answer per representation
+ * does not depend on its neighbours); one answered otherwise is handed over only when it was made
+ * as planned (one part, no duplicate): its errors' paths index the representations sent.
  */
 async function handover(made: Made[]): Promise<Prefetched> {
   const answers: PrefetchedFetch[] = [];
   const unavailable = new Map<string, unknown>();
-  for (const { fetch, asPlanned, merged } of made) {
+  for (const { fetch, merged, entities } of made) {
     if ("error" in fetch.outcome) {
       unavailable.set(fetch.serviceName, fetch.outcome.error);
       continue;
     }
-    if (!asPlanned) continue;
-    if (!merged) {
+    const plain = plainData(fetch) !== undefined;
+    const asPlanned =
+      !entities ||
+      (entities.parts.length === 1 && entities.parts[0].indices.length === entities.representations.length);
+    if (!merged && asPlanned) {
       answers.push(fetch);
       continue;
     }
     const { http } = fetch.outcome.response as Answered;
     // Without its bytes (an answer the data source made itself) the gateway fetches it again.
-    if (!http) continue;
+    if (!http || (!plain && !asPlanned)) continue;
     const response = { ...(JSON.parse(await http.text()) as GatewayGraphQLResponse), http } as GatewayGraphQLResponse;
-    answers.push({ ...fetch, outcome: { response } });
+    if (!entities || !plain) {
+      answers.push({ ...fetch, outcome: { response } });
+      continue;
+    }
+    const received = (response.data as { _entities: unknown[] })._entities;
+    for (const { planned, indices } of entities.parts) {
+      if (indices.length === 0) continue;
+      const variables = {
+        ...usedVariables(planned, fetch.variables),
+        representations: indices.map((i) => entities.representations[i]),
+      };
+      // Each entity its own object, as if the subgraph had answered each representation.
+      const data = { _entities: indices.map((i) => copyOf(received[i])) };
+      answers.push({ ...fetch, query: planned.operation, variables, outcome: { response: { data } } });
+    }
   }
   return { answers, unavailable };
 }

@@ -23,6 +23,8 @@ export type RepresentationBuilder = (entity: Record<string, unknown>) => Record<
 export interface EntityPart {
   path: readonly string[];
   represent: RepresentationBuilder;
+  /** The fetch as planned (merged or not): what @apollo/gateway asks for these entities. */
+  planned: CompiledFetch;
 }
 
 export type CompiledNode =
@@ -77,8 +79,9 @@ function compileNode(node: PlanNode, schema: Schema): CompiledNode {
       const fetch = node.node;
       if (fetch.kind !== "Fetch" || !fetch.requires) notCompiled();
       if (node.path.some((key) => typeof key !== "string")) notCompiled();
-      const part = { path: node.path as string[], represent: representationBuilder(fetch.requires, schema) };
-      return { kind: "Entities", fetch: compileFetch(fetch), parts: [part] };
+      const planned = compileFetch(fetch);
+      const part = { path: node.path as string[], represent: representationBuilder(fetch.requires, schema), planned };
+      return { kind: "Entities", fetch: planned, parts: [part] };
     }
     default:
       return notCompiled();

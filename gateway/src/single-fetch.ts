@@ -346,7 +346,8 @@ export function singleFetchShortcut(options: SingleFetchOptions) {
       contextValue.operationLog = log;
       return undefined;
     }
-    logger.debug({ requestId: contextValue.requestId, plan: plan.kind }, "pass-through");
+    const message = plan.kind === "single" ? "single-fetch pass-through" : "compiled plan";
+    logger.debug({ requestId: contextValue.requestId }, message);
     log.finish(plan.operationName, "query", undefined, 200);
     // As Apollo Server's: its cache-control plugin's header, then the content type.
     return {

@@ -65,7 +65,7 @@ function sample() {
 }
 type Sample = ReturnType<typeof sample>;
 
-function resolvers(data: () => Sample): Record<keyof typeof SUBGRAPHS, GraphQLResolverMap> {
+function resolvers(data: () => Sample): Record<keyof typeof SUBGRAPHS, GraphQLResolverMap<unknown>> {
   const agreementRefs = (agreement: (typeof data extends () => infer S ? S : never)["agreements"][number]) => ({
     ...agreement,
     provider: { id: agreement.providerId },
@@ -102,7 +102,7 @@ function resolvers(data: () => Sample): Record<keyof typeof SUBGRAPHS, GraphQLRe
       Query: { services: () => [...data().services.values()] },
       Service: { __resolveReference: referenced((rows) => rows.services) },
     },
-  } as unknown as Record<keyof typeof SUBGRAPHS, GraphQLResolverMap>;
+  } as unknown as Record<keyof typeof SUBGRAPHS, GraphQLResolverMap<unknown>>;
 }
 
 interface Sent {
@@ -132,7 +132,10 @@ function subgraphs() {
             variableValues: request.variables,
           });
           const text = JSON.stringify(result);
-          return { ...(JSON.parse(text) as object), http: { text: async () => text } };
+          const http = { headers: new Headers(), text: async () => text };
+          return { ...(JSON.parse(text) as object), http } as unknown as Awaited<
+            ReturnType<GraphQLDataSource["process"]>
+          >;
         },
       };
       return [name, source];
@@ -211,7 +214,7 @@ describe("compiled plans", () => {
         "{ agreements { number status provider { name } customers { name } services { code name } } }",
       );
       const shape = (node: CompiledNode): unknown =>
-        node.kind === "Sequence" || node.kind === "Parallel"
+        "nodes" in node
           ? { [node.kind]: node.nodes.map(shape) }
           : `${node.kind} ${node.fetch.serviceName}${node.kind === "Entities" ? ` ×${node.parts.length}` : ""}`;
       expect(shape(plan.plan.node)).toEqual({
@@ -298,7 +301,24 @@ describe("compiled plans", () => {
       const { outcome } = await both(cross, {}, (rows) => rows.down.add("catalog"));
       if (!("handover" in outcome)) throw new Error("answered");
       expect([...outcome.handover.unavailable.keys()]).toEqual(["catalog"]);
-      expect(outcome.handover.answers.map((fetch) => fetch.serviceName)).toEqual(["agreements"]);
+      // Customers' merged answer split back into the two fetches the gateway makes, every representation in order.
+      const answers = outcome.handover.answers;
+      expect(answers.map((fetch) => fetch.serviceName)).toEqual(["agreements", "customers", "customers"]);
+      const [providers, customers] = answers.slice(1).map((fetch) => ({
+        query: fetch.query,
+        representations: fetch.variables.representations as { id: string }[],
+        entities: (fetch.outcome as { response: { data: { _entities: { name: string }[] } } }).response.data._entities,
+      }));
+      expect(providers.query).toMatch(
+        /\{_entities\(representations:\$representations\)\{\.\.\.on Provider\{name\}\}\}$/,
+      );
+      expect(customers.query).toMatch(/\{\.\.\.on Customer\{name\}\}\}$/);
+      expect(providers.representations).toHaveLength(50);
+      expect(providers.entities.map((entity) => entity.name)).toEqual(
+        providers.representations.map((r) => `Provider ${r.id.slice(1)}`),
+      );
+      expect(providers.entities[0]).not.toBe(providers.entities[10]);
+      expect(customers.representations).toHaveLength(100);
     });
   });
 
