@@ -7,6 +7,8 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { GraphQLError, execute, parse } from "graphql";
 import type { CompiledNode } from "../compiled-plans";
 import { executeCompiled } from "../compiled-execution";
+import { compileShaper } from "../result-shaper";
+import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
 import type { CompiledOperation } from "../single-fetch";
 import { SingleFetchPlans } from "../single-fetch";
 import type { SubgraphDataSource } from "../subgraph-data-source";
@@ -369,5 +371,68 @@ describe("compiled plans", () => {
       expect(JSON.parse(gateway)).toMatchObject({ data: null, extensions: { valueCompletion: [expect.anything()] } });
       expect("handover" in outcome).toBe(true);
     });
+  });
+});
+
+describe("the result shaper on its own", () => {
+  const { supergraphSdl } = subgraphs();
+  const api = Supergraph.build(supergraphSdl).apiSchema();
+  const shaperOf = (query: string) => {
+    const shaper = compileShaper(operationFromDocument(api, parse(query), { validate: false }));
+    if (!shaper) throw new Error("not compiled");
+    return shaper;
+  };
+  const shaper = shaperOf("{ agreements { number status note provider { name } services { code } } }");
+  const agreement = (fields: Record<string, unknown> = {}) => ({
+    data: {
+      agreements: [
+        {
+          __typename: "Agreement",
+          id: "a1",
+          number: "SLA-1",
+          status: "ACTIVE",
+          note: null,
+          provider: { name: "P" },
+          services: [],
+          ...fields,
+        },
+      ],
+    },
+  });
+  const write = (fields?: Record<string, unknown>) => shaper.write(agreement(fields).data);
+
+  it("writes the selection in its order, leaving out what was fetched but not asked", () => {
+    expect(write()).toBe(
+      '{"agreements":[{"number":"SLA-1","status":"ACTIVE","note":null,"provider":{"name":"P"},"services":[]}]}',
+    );
+  });
+
+  it("writes a missing nullable field as null, as computeResponse does", () => {
+    const { note: _note, ...without } = agreement().data.agreements[0];
+    expect(shaper.write({ agreements: [without] })).toContain('"note":null');
+  });
+
+  it.each([
+    ["an enum value outside the API schema", { status: "HIDDEN" }],
+    ["a number for a String", { number: 1 }],
+    ["a null for a non-null field", { number: null }],
+    ["a missing non-null field", { number: undefined }],
+    ["an object for a list", { services: { code: "S" } }],
+    ["a list for an object", { provider: [{ name: "P" }] }],
+    ["a string for an object", { provider: "P" }],
+    ["another __typename", { __typename: "Service" }],
+    ["a null non-null field inside a list", { services: [{ code: null }] }],
+  ])("bails out on %s", (_name, fields) => {
+    expect(write(fields)).toBeUndefined();
+  });
+
+  it("does not compile an abstract type, a directive or introspection", () => {
+    for (const query of [
+      "{ agreements { parties { ... on Provider { name } } } }",
+      "query ($x: Boolean!) { agreements { number @include(if: $x) } }",
+      '{ __type(name: "Agreement") { name } }',
+    ]) {
+      expect(compileShaper(operationFromDocument(api, parse(query), { validate: false }))).toBeUndefined();
+    }
   });
 });
