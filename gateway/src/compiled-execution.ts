@@ -5,7 +5,7 @@ import type { GatewayContext, Prefetched, PrefetchedFetch, SubgraphDataSource } 
 import { fetchThrough } from "./subgraph-data-source";
 
 /** A JSON object (not an array, not null). */
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -167,7 +167,10 @@ export async function executeCompiled(
 }
 
 /** The client's variables a fetch uses, those given only (as `executeFetch` picks them). */
-function usedVariables(fetch: CompiledFetch, given: Record<string, unknown>): Record<string, unknown> {
+export function usedVariables(
+  fetch: Pick<CompiledFetch, "variableUsages">,
+  given: Record<string, unknown>,
+): Record<string, unknown> {
   const variables = Object.create(null) as Record<string, unknown>;
   for (const name of fetch.variableUsages) {
     if (Object.hasOwn(given, name) && given[name] !== undefined) variables[name] = given[name];
@@ -178,7 +181,7 @@ function usedVariables(fetch: CompiledFetch, given: Record<string, unknown>): Re
 type Answered = GatewayGraphQLResponse & { http?: { text(): Promise<string> } };
 
 /** The answer's `data` when it is data alone (no errors, no extensions, not cacheable), else undefined. */
-function plainData(fetch: PrefetchedFetch): Record<string, unknown> | undefined {
+export function plainData(fetch: PrefetchedFetch): Record<string, unknown> | undefined {
   if (!("response" in fetch.outcome)) return undefined;
   const { data, http, ...rest } = fetch.outcome.response as Answered;
   void http;

@@ -21,7 +21,7 @@ import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import type { CompiledPlan } from "./compiled-plans";
 import { compilePlan } from "./compiled-plans";
-import { executeCompiled } from "./compiled-execution";
+import { executeCompiled, isRecord, plainData, usedVariables } from "./compiled-execution";
 import type { TrustedDocument } from "./trusted-documents.plugin";
 import type { GatewayContext, Prefetched, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
 import { fetchThrough, gatewayTracer } from "./subgraph-data-source";
@@ -261,11 +261,6 @@ function answerContentType(accept: string | undefined): string | undefined {
   return new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES);
 }
 
-/** A JSON object (not an array, not null). */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** `application/json` with or without parameters: the content type Apollo Server reads a POST body with. */
 const JSON_BODY = /^application\/json\s*(;|$)/i;
 
@@ -384,11 +379,7 @@ async function passSingle(
   dataSource: SubgraphDataSource,
   context: GatewayContext,
 ): Promise<PassThrough> {
-  // As executeQueryPlan: only the variables the fetch uses, and only those given.
-  const variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const name of fetch.variableUsages) {
-    if (Object.hasOwn(given, name) && given[name] !== undefined) variables[name] = given[name];
-  }
+  const variables = usedVariables(fetch, given);
   const prefetched = await fetchThrough(dataSource, context, {
     serviceName: fetch.serviceName,
     query: fetch.fetchOperation,
@@ -410,13 +401,10 @@ async function passSingle(
  * newline): no errors, no extensions, not cacheable (the gateway's answer would say `no-store`).
  */
 async function dataOnly(prefetched: PrefetchedFetch): Promise<string | undefined> {
-  if (!("response" in prefetched.outcome)) return undefined;
+  const data = plainData(prefetched);
+  if (!data || !("response" in prefetched.outcome)) return undefined;
   // RemoteGraphQLDataSource answers the subgraph's JSON object with the fetch response added as `http`.
-  const { data, http, ...rest } = prefetched.outcome.response as GatewayGraphQLResponse & {
-    http?: { text(): Promise<string> };
-  };
-  if (!isRecord(data) || Object.values(rest).some((value) => value !== undefined)) return undefined;
-  if ((prefetched.cacheHint?.maxAge ?? 0) > 0) return undefined;
+  const { http } = prefetched.outcome.response as GatewayGraphQLResponse & { http?: { text(): Promise<string> } };
   const text = http ? await http.text() : undefined;
   // A subgraph writing its JSON some other way (spaces, other keys): re-wrapped as Apollo Server would.
   return text?.startsWith('{"data":{') && text.endsWith("}\n") ? text : `${JSON.stringify({ data })}\n`;
