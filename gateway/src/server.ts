@@ -36,7 +36,8 @@ import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
-import { SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
+import { SingleFetchPlans } from "./plan-learning";
+import { singleFetchShortcut } from "./single-fetch";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {

@@ -9,8 +9,8 @@ import type { CompiledNode } from "../compiled-plans";
 import { executeCompiled } from "../compiled-execution";
 import { compileShaper } from "../result-shaper";
 import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
-import type { CompiledOperation } from "../single-fetch";
-import { SingleFetchPlans } from "../single-fetch";
+import type { CompiledOperation } from "../plan-learning";
+import { SingleFetchPlans } from "../plan-learning";
 import type { SubgraphDataSource } from "../subgraph-data-source";
 
 // Three small subgraphs shaped like the ITSM graph's cross page: agreements refer to providers and

@@ -5,7 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { buildSchema, parse } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SingleFetchPlans } from "../single-fetch";
+import { SingleFetchPlans } from "../plan-learning";
 
 const SUPERGRAPH = readFileSync(join(__dirname, "..", "..", "..", "schema", "supergraph.graphql"), "utf8");
 
