@@ -69,6 +69,15 @@ async function answeredCompiled(requestId: string): Promise<boolean> {
   return linesOf(compiled, requestId).some((line) => line.msg === "compiled plan");
 }
 
+/** A gateway's operation log line for a request, without what differs between any two (time, pid, duration). */
+function logLine(started: typeof compiled, requestId: string) {
+  const line = linesOf(started, requestId).find((l) => l.msg === "graphql operation");
+  if (!line) throw new Error(`no operation log line for ${requestId}`);
+  const { time: _time, pid: _pid, durationMs, ...rest } = line;
+  expect(typeof durationMs).toBe("number");
+  return rest;
+}
+
 /** The subgraph fetches a gateway has counted, by subgraph. */
 async function fetchesOf(started: typeof compiled): Promise<Record<string, number>> {
   const text = await (await fetch(new URL("/metrics", started.url))).text();
@@ -115,6 +124,7 @@ describe("compiled plans", () => {
       expect(answers.compiled.headers["cache-control"]).toBe("no-store");
       // Providers and customers in one request to customers; services in one to catalog.
       expect(answers.fetches).toEqual({ agreements: 1, customers: 1, catalog: 1 });
+      expect(logLine(compiled, `compiled-${requests}`)).toEqual(logLine(usual, `compiled-${requests}`));
       const nodes = JSON.parse(answers.compiled.body).data.agreements.nodes as { number: string }[];
       expect(nodes.length).toBeGreaterThan(0);
       after = await cursorAfter(nodes[nodes.length - 1].number, after);
@@ -168,6 +178,17 @@ describe("compiled plans", () => {
     expect(answers.passedThrough).toBe(false);
     expect(answers.compiled).toEqual(answers.usual);
     expect(JSON.parse(answers.compiled.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("counts the same operations as the gateway", async () => {
+    const operations = async (started: typeof compiled) =>
+      (await (await fetch(new URL("/metrics", started.url))).text())
+        .split("\n")
+        .filter((line) => line.startsWith("graphql_operations_total{"))
+        .sort();
+    const ours = await operations(compiled);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(await operations(usual));
   });
 
   it("answers as the gateway does when customers is down, asking it once", async () => {
