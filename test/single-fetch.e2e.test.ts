@@ -38,7 +38,7 @@ beforeAll(async () => {
   };
   [fast, usual] = await Promise.all([
     startProcess("gateway", env),
-    startProcess("gateway", { ...env, SINGLE_FETCH_PASSTHROUGH: "false" }),
+    startProcess("gateway", { ...env, SINGLE_FETCH_PASSTHROUGH: "false", COMPILED_PLANS: "false" }),
   ]);
 }, 60_000);
 afterAll(async () => {

@@ -55,6 +55,7 @@ const gatewayEnv = commonEnv.extend({
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
   APOLLO_TELEMETRY: envValue.bool.default("false"),
   SINGLE_FETCH_PASSTHROUGH: envValue.bool.default("true"),
+  COMPILED_PLANS: envValue.bool.default("true"),
   COMPRESSION_MIN_BYTES: z.coerce
     .number({ invalid_type_error: BYTES_MESSAGE })
     .int(BYTES_MESSAGE)
@@ -136,6 +137,12 @@ export function loadGatewayConfig(defaultSupergraphPath: string, env: Env = proc
      * subgraph, without Apollo's execution (`SINGLE_FETCH_PASSTHROUGH`, default true; single-fetch.ts).
      */
     singleFetchPassthrough: parsed.SINGLE_FETCH_PASSTHROUGH,
+    /**
+     * Queries whose plan is several fetches (Sequence, Parallel, Flatten, Fetch) run compiled, without
+     * Apollo's execution, with entity fetches to one subgraph merged and their representations sent
+     * once (`COMPILED_PLANS`, default true; compiled-plans.ts).
+     */
+    compiledPlans: parsed.COMPILED_PLANS,
     /** Limits on what one request may ask of the gateway. */
     limits: {
       maxDepth: parsed.MAX_DEPTH,

@@ -36,7 +36,8 @@ import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
-import { SingleFetchPlans, singleFetchShortcut } from "./single-fetch";
+import { SingleFetchPlans } from "./plan-learning";
+import { singleFetchShortcut } from "./single-fetch";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -111,6 +112,10 @@ export class GatewayServer {
         registers: [this.metrics.registry],
       }),
     };
+    this.singleFetchPlans = new SingleFetchPlans({
+      singleFetch: config.singleFetchPassthrough,
+      compiled: config.compiledPlans,
+    });
     // @apollo/gateway reads this switch only from the environment, when it is constructed.
     if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = "true";
     const gateway = new ApolloGateway({
@@ -124,7 +129,7 @@ export class GatewayServer {
         this.dataSources.set(name, source);
         return source;
       },
-      experimental_didResolveQueryPlan: config.singleFetchPassthrough ? this.singleFetchPlans.learn : undefined,
+      experimental_didResolveQueryPlan: this.passThrough ? this.singleFetchPlans.learn : undefined,
     });
     gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) =>
       this.singleFetchPlans.schemaChanged(apiSchema, coreSupergraphSdl),
@@ -166,7 +171,11 @@ export class GatewayServer {
   private readonly subgraphs = new Map<string, string>();
   /** The data source of each subgraph, by name: the single-fetch pass-through fetches through them. */
   private readonly dataSources = new Map<string, SubgraphDataSource>();
-  private readonly singleFetchPlans = new SingleFetchPlans();
+  /** Whether the pass-through runs: for single fetches, compiled plans or both. */
+  private get passThrough(): boolean {
+    return this.config.singleFetchPassthrough || this.config.compiledPlans;
+  }
+  private readonly singleFetchPlans: SingleFetchPlans;
   private readonly trusted: ReturnType<typeof withDocumentOperations> | undefined;
   private started = false;
   private limiter: RateLimiter | undefined;
@@ -229,7 +238,7 @@ export class GatewayServer {
       maxBatch: this.config.limits.maxBatch,
       metrics: this.metrics,
       ready: () => this.ready(),
-      shortcut: this.config.singleFetchPassthrough
+      shortcut: this.passThrough
         ? singleFetchShortcut({
             plans: this.singleFetchPlans,
             dataSource: (name) => this.dataSources.get(name),

@@ -5,7 +5,9 @@ import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/t
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { ErrorTranslator, Identity, Logger, OperationLog } from "@itsm/runtime";
 import { ErrorCode, INTERNAL_IDENTITY_HEADER } from "@itsm/runtime";
+import type { DocumentNode } from "graphql";
 import { GraphQLError } from "graphql";
+import { SpanStatusCode, trace } from "@opentelemetry/api";
 import CircuitBreaker from "opossum";
 import type { FetcherRequestInit } from "@apollo/utils.fetcher";
 import { keepAliveFetcher } from "./http-fetcher";
@@ -23,8 +25,8 @@ export interface GatewayContext {
   identity?: Identity;
   /** The identity signed for the subgraphs (the `x-itsm-identity` header), once per request. */
   signedIdentity?: string;
-  /** A fetch the single-fetch pass-through made but did not answer from: execution takes it over (single-fetch.ts). */
-  prefetched?: PrefetchedFetch;
+  /** Fetches the pass-through made but did not answer from: execution takes them over (single-fetch.ts). */
+  prefetched?: Prefetched;
   /** The operation log the pass-through started for a request it handed over: it goes on, fetch time included. */
   operationLog?: OperationLog;
 }
@@ -37,6 +39,14 @@ export interface PrefetchedFetch {
   /** What the answer's cache-control header said, replayed onto the request's cache policy. */
   cacheHint?: { maxAge?: number; scope?: "PUBLIC" | "PRIVATE" };
   outcome: { response: GatewayGraphQLResponse } | { error: unknown };
+}
+
+/** What the pass-through fetched for a request it hands over: no subgraph is asked twice for the same thing. */
+export interface Prefetched {
+  /** Answers to fetches made exactly as @apollo/gateway makes them: each serves one identical fetch, once. */
+  answers: PrefetchedFetch[];
+  /** Subgraphs that could not be reached in this request, with the error: every fetch of them fails the same. */
+  unavailable: Map<string, unknown>;
 }
 
 export interface SubgraphFetchPolicy {
@@ -120,8 +130,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const prefetched = this.takePrefetched(options);
     if (prefetched) {
-      if ("error" in prefetched.outcome) throw prefetched.outcome.error;
-      return prefetched.outcome.response;
+      if ("error" in prefetched) throw prefetched.error;
+      return prefetched.response;
     }
     if (!isQuery(options.request.query)) return this.fetchWithPolicy(options);
     const key = JSON.stringify([
@@ -163,18 +173,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * The request's prefetched fetch when it is this one (same subgraph, operation and variables),
-   * once: its answer is used instead of fetching again, with its cache hint.
+   * What the pass-through already got for this fetch: the failure of this subgraph if it could not
+   * be reached in this request, or the answer to an identical fetch (same subgraph, operation and
+   * variables), once, with its cache hint.
    */
-  private takePrefetched(options: GraphQLDataSourceProcessOptions<GatewayContext>): PrefetchedFetch | undefined {
+  private takePrefetched(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): PrefetchedFetch["outcome"] | undefined {
     const prefetched = options.context?.prefetched;
-    if (!prefetched || prefetched.serviceName !== this.name || prefetched.query !== options.request.query) return;
-    if (JSON.stringify(prefetched.variables) !== JSON.stringify(options.request.variables ?? {})) return;
-    options.context.prefetched = undefined;
-    if (prefetched.cacheHint && options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
-      options.incomingRequestContext.overallCachePolicy?.restrict(prefetched.cacheHint);
+    if (!prefetched) return;
+    if (prefetched.unavailable.has(this.name)) return { error: prefetched.unavailable.get(this.name) };
+    const variables = JSON.stringify(options.request.variables ?? {});
+    const index = prefetched.answers.findIndex(
+      (fetch: PrefetchedFetch) =>
+        fetch.serviceName === this.name &&
+        fetch.query === options.request.query &&
+        JSON.stringify(fetch.variables) === variables,
+    );
+    if (index < 0) return;
+    const [fetch] = prefetched.answers.splice(index, 1);
+    if (fetch.cacheHint && options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+      options.incomingRequestContext.overallCachePolicy?.restrict(fetch.cacheHint);
     }
-    return prefetched;
+    return fetch.outcome;
   }
 
   private async fetchWithPolicy(
@@ -222,6 +243,58 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       }
     }
   }
+}
+
+/** The gateway's spans, named as @apollo/gateway names its own. */
+export const gatewayTracer = trace.getTracer("apollo/gateway-js");
+
+/** One fetch of a query plan: what @apollo/gateway's `executeFetch` sends. */
+export interface PlanFetch {
+  serviceName: string;
+  query: string;
+  operationName: string | undefined;
+  document: DocumentNode | undefined;
+  variables: Record<string, unknown>;
+  /** Where its data goes in the answer (`pathInIncomingRequest`). */
+  path: readonly (string | number)[];
+}
+
+/**
+ * One fetch made through the subgraph's data source as @apollo/gateway would make it (identity,
+ * request id, timeout, retries, breaker, metrics, a `gateway.fetch` span), and what came of it.
+ */
+export async function fetchThrough(
+  dataSource: SubgraphDataSource,
+  context: GatewayContext,
+  fetch: PlanFetch,
+): Promise<PrefetchedFetch> {
+  const prefetched: PrefetchedFetch = {
+    serviceName: fetch.serviceName,
+    query: fetch.query,
+    variables: fetch.variables,
+    outcome: { error: undefined },
+  };
+  // The data source restricts the request's cache policy by the answer's cache-control: note it.
+  const overallCachePolicy = { restrict: (hint: PrefetchedFetch["cacheHint"]) => (prefetched.cacheHint = hint) };
+  await gatewayTracer.startActiveSpan("gateway.fetch", { attributes: { service: fetch.serviceName } }, async (span) => {
+    try {
+      const response = await dataSource.process({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request: { query: fetch.query, variables: fetch.variables, operationName: fetch.operationName },
+        incomingRequestContext: { overallCachePolicy },
+        context,
+        document: fetch.document,
+        pathInIncomingRequest: fetch.path,
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+      prefetched.outcome = { response };
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      prefetched.outcome = { error };
+    } finally {
+      span.end();
+    }
+  });
+  return prefetched;
 }
 
 /** Whether a subgraph operation only reads: the gateway's fetches start with their operation type. */

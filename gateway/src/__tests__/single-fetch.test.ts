@@ -5,7 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { buildSchema, parse } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SingleFetchPlans } from "../single-fetch";
+import { SingleFetchPlans } from "../plan-learning";
 
 const SUPERGRAPH = readFileSync(join(__dirname, "..", "..", "..", "schema", "supergraph.graphql"), "utf8");
 
@@ -28,13 +28,19 @@ async function gatewayLearning(supergraphSdl: string, bounds?: ConstructorParame
   const server = new ApolloServer({ gateway });
   await server.start();
   /** What the plans learnt of an operation once the gateway executed it. */
-  const learnt = async (query: string, variables: Record<string, unknown> = {}, operationName?: string) => {
+  const learntPlan = async (query: string, variables: Record<string, unknown> = {}, operationName?: string) => {
     const response = await server.executeOperation({ query, variables, operationName });
     // Planned and executed, not refused before: the plan is what decided.
     if (!planned.has(query)) throw new Error(`not planned: ${JSON.stringify(response.body)}`);
     return plans.get(query, operationName);
   };
-  return { plans, server, learnt };
+  /** The single fetch learnt of an operation (none: undefined). */
+  const learnt = async (query: string, variables: Record<string, unknown> = {}, operationName?: string) => {
+    const plan = await learntPlan(query, variables, operationName);
+    if (plan?.kind === "compiled") throw new Error("compiled, not a single fetch");
+    return plan;
+  };
+  return { plans, server, learnt, learntPlan };
 }
 
 /** The supergraph of one subgraph, `docs`. */
