@@ -1,4 +1,5 @@
 import { as, Graph, graphProcessEnv, startedForSuite, startProcess, stopProcess } from "./support/graph";
+import { linesOf, loggedFor, sendRaw as send } from "./support/fast-path";
 import { sampleCustomers } from "./support/sample";
 
 /**
@@ -26,48 +27,10 @@ afterAll(async () => {
   await Promise.all([compiled, usual].filter(Boolean).map((started) => stopProcess(started.child)));
 });
 
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Headers that differ between any two answers. */
-const PER_ANSWER = new Set(["date", "x-request-id", "keep-alive", "connection"]);
-
 let requests = 0;
 
-async function send(
-  url: string,
-  body: unknown,
-  headers: Record<string, string>,
-  requestId: string,
-): Promise<RawAnswer> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...headers },
-    body: JSON.stringify(body),
-  });
-  const kept = [...response.headers].filter(([name]) => !PER_ANSWER.has(name));
-  return { status: response.status, headers: Object.fromEntries(kept), body: await response.text() };
-}
-
-/** Log lines (JSON) of a gateway for a request id. */
-function linesOf(started: typeof compiled, requestId: string): Record<string, unknown>[] {
-  return started
-    .output()
-    .split("\n")
-    .filter((line) => line.includes(`"requestId":"${requestId}"`))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** Whether the compiled plan answered a request; throws when the request has no operation log line. */
-async function answeredCompiled(requestId: string): Promise<boolean> {
-  const logged = () => linesOf(compiled, requestId).some((line) => line.msg === "graphql operation");
-  for (let i = 0; i < 250 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  if (!logged()) throw new Error(`no "graphql operation" log line for ${requestId}`);
-  return linesOf(compiled, requestId).some((line) => line.msg === "compiled plan");
-}
+/** Whether the compiled plan answered a request. */
+const answeredCompiled = (requestId: string) => loggedFor(compiled, requestId, "compiled plan");
 
 /** A gateway's operation log line for a request, without what differs between any two (time, pid, duration). */
 function logLine(started: typeof compiled, requestId: string) {

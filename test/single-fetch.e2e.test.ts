@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { as, Graph, graphProcessEnv, startedForSuite, startProcess, stopProcess } from "./support/graph";
+import { linesOf, loggedFor, sendRaw as send } from "./support/fast-path";
 import { sampleCustomers } from "./support/sample";
 
 /**
@@ -45,31 +46,7 @@ afterAll(async () => {
   await Promise.all([fast, usual].filter(Boolean).map((started) => stopProcess(started.child)));
 });
 
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Headers that differ between any two answers. */
-const PER_ANSWER = new Set(["date", "x-request-id", "keep-alive", "connection"]);
-
 let requests = 0;
-
-async function send(
-  url: string,
-  body: unknown,
-  headers: Record<string, string>,
-  requestId: string,
-): Promise<RawAnswer> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...headers },
-    body: JSON.stringify(body),
-  });
-  const kept = [...response.headers].filter(([name]) => !PER_ANSWER.has(name));
-  return { status: response.status, headers: Object.fromEntries(kept), body: await response.text() };
-}
 
 /**
  * Sends a request twice to each gateway (the first teaches the pass-through the operation) and
@@ -83,26 +60,8 @@ async function both(body: unknown, headers: Record<string, string> = {}) {
   return { ...answers, passedThrough: await loggedPassThrough(id) };
 }
 
-/** Log lines (JSON) of a gateway for a request id. */
-function linesOf(started: typeof fast, requestId: string): Record<string, unknown>[] {
-  return started
-    .output()
-    .split("\n")
-    .filter((line) => line.includes(`"requestId":"${requestId}"`))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** Whether the pass-through answered a request; throws when the request has no operation log line. */
-async function loggedPassThrough(requestId: string): Promise<boolean> {
-  // The operation log line is written last: once it is there, everything of the request is.
-  const logged = () => linesOf(fast, requestId).some((line) => line.msg === "graphql operation");
-  for (let i = 0; i < 250 && !logged(); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  // Without it, "not passed through" would also hold when logging is broken.
-  if (!logged()) throw new Error(`no "graphql operation" log line for ${requestId}`);
-  return linesOf(fast, requestId).some((line) => line.msg === "single-fetch pass-through");
-}
+/** Whether the pass-through answered a request. */
+const loggedPassThrough = (requestId: string) => loggedFor(fast, requestId, "single-fetch pass-through");
 
 /** The operation and subgraph fetch metrics of a gateway. */
 async function metricsOf(started: typeof fast): Promise<string[]> {
