@@ -4,16 +4,17 @@
 // data, builds alternating in rounds; the CPU time of every subgraph process (from /proc) per page.
 // No gateway runs, so nothing but the subgraphs' own work is counted. See bench/README.md, "A/B trials
 // of a subgraph change".
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { freePort, INTERNAL_IDENTITY_HEADER, signIdentity } from "@itsm/runtime";
-import { cpuSecondsOf, runScript, startProcess, stopAll } from "./lib/processes.mjs";
+import { benchAuth } from "./lib/auth.mjs";
+import { graphqlBody, post } from "./lib/load.mjs";
+import { cpuSecondsOf, runScript, stopAll } from "./lib/processes.mjs";
 import { fixed, table } from "./lib/report.mjs";
+import { childEnvironment, NO_BACKGROUND_JOBS, startSubgraphs } from "./lib/stacks.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SUBGRAPHS = ["catalog", "customers", "agreements"];
@@ -91,17 +92,15 @@ const PARTIES = ENTITIES("CrossSubgraph__customers__1", "...on Provider{name}...
 const SERVICES = ENTITIES("CrossSubgraph__catalog__3", "...on Service{code name}");
 const once = (representations) => [...new Map(representations.map((r) => [JSON.stringify(r), r])).values()];
 
-const secret = randomBytes(32).toString("base64url");
-const headers = {
-  "content-type": "application/json",
-  [INTERNAL_IDENTITY_HEADER]: signIdentity({ subject: "bench-ab", role: "analyst", customerCodes: [] }, secret, 86_400),
-};
+// The bench's analyst, its identity signed as the gateways sign it for the subgraphs.
+const auth = await benchAuth();
+const env = childEnvironment(auth);
 
-async function post(url, query, variables) {
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const body = await response.json();
-  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  return body.data;
+/** The data of a subgraph's answer; throws on errors. */
+async function fetchData(url, query, variables) {
+  const { json } = await post(url, graphqlBody(query, variables), auth.subgraphHeaders);
+  if (json.errors || !json.data) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 500)}`);
+  return json.data;
 }
 
 async function main() {
@@ -122,32 +121,16 @@ async function main() {
   }
   try {
     for (const v of variants) {
-      const ports = await Promise.all(SUBGRAPHS.map(() => freePort()));
-      const urls = Object.fromEntries(
-        SUBGRAPHS.map((n, i) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]),
+      const { started } = await startSubgraphs({
+        names: SUBGRAPHS,
+        root: v.root,
+        label: `${v.name} `,
+        env: env({ ...NO_BACKGROUND_JOBS, DATA_DIR: dataDir, SEED_ON_START: "false", ...v.env }),
+        execArgv: () => v.execArgv,
+      });
+      v.subgraphs = Object.fromEntries(
+        SUBGRAPHS.map((name, i) => [name, { url: started[i].url, pid: started[i].child.pid }]),
       );
-      v.subgraphs = {};
-      for (const [i, name] of SUBGRAPHS.entries()) {
-        const started = await startProcess(`${v.name} ${name}`, join(v.root, "subgraphs", name, "dist", "index.js"), {
-          cwd: v.root,
-          execArgv: v.execArgv,
-          env: {
-            ...process.env,
-            ...urls,
-            DATA_DIR: dataDir,
-            SEED_ON_START: "false",
-            INTERNAL_AUTH_SECRET: secret,
-            LOG_LEVEL: "warn",
-            // Background jobs are not request work (as in the bench's runs).
-            LIFECYCLE_INTERVAL_SECONDS: "0",
-            WEBHOOK_DELIVERY_INTERVAL_SECONDS: "0",
-            PERFORMANCE_REFRESH_SECONDS: "0",
-            [`${name.toUpperCase()}_PORT`]: String(ports[i]),
-            ...v.env,
-          },
-        });
-        v.subgraphs[name] = { url: started.url, pid: started.child.pid };
-      }
       const extra = [...Object.entries(v.env).map(([k, x]) => `${k}=${x}`), ...v.execArgv].join(" ");
       console.log(`${v.name}: ${v.root}${extra ? ` (${extra})` : ""}`);
     }
@@ -155,7 +138,7 @@ async function main() {
     // The cursors of up to 100 pages, from the first variant; every variant walks the same pages.
     const cursors = [null];
     for (let after = null; cursors.length < 100;) {
-      const { agreements } = await post(
+      const { agreements } = await fetchData(
         variants[0].subgraphs.agreements.url,
         "query($after:String){agreements(first:50,after:$after){pageInfo{endCursor hasNextPage}}}",
         { after },
@@ -165,21 +148,23 @@ async function main() {
     }
 
     async function page(v, i) {
-      const { agreements } = await post(v.subgraphs.agreements.url, ROOT_FETCH, { after: cursors[i % cursors.length] });
+      const { agreements } = await fetchData(v.subgraphs.agreements.url, ROOT_FETCH, {
+        after: cursors[i % cursors.length],
+      });
       const nodes = agreements.nodes;
       const providers = nodes.map((n) => n.provider);
       const customers = nodes.flatMap((n) => n.customers);
       const parties =
         values.fetches === "ours"
-          ? [post(v.subgraphs.customers.url, PARTIES, { representations: once([...providers, ...customers]) })]
+          ? [fetchData(v.subgraphs.customers.url, PARTIES, { representations: once([...providers, ...customers]) })]
           : [
-              post(v.subgraphs.customers.url, PROVIDERS, { representations: providers }),
-              post(v.subgraphs.customers.url, CUSTOMERS, { representations: customers }),
+              fetchData(v.subgraphs.customers.url, PROVIDERS, { representations: providers }),
+              fetchData(v.subgraphs.customers.url, CUSTOMERS, { representations: customers }),
             ];
       const services = nodes.flatMap((n) => n.services);
       await Promise.all([
         ...parties,
-        post(v.subgraphs.catalog.url, SERVICES, {
+        fetchData(v.subgraphs.catalog.url, SERVICES, {
           representations: values.fetches === "ours" ? once(services) : services,
         }),
       ]);

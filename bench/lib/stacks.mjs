@@ -83,6 +83,16 @@ export function startSubgraphs({ names, root, env, label = "", execArgv, oneAtAT
 }
 
 /**
+ * The subgraphs' background jobs off (agreements' lifecycle scheduler and webhook delivery,
+ * operations' figures job): they are not request work, and the release has none.
+ */
+export const NO_BACKGROUND_JOBS = {
+  LIFECYCLE_INTERVAL_SECONDS: "0",
+  WEBHOOK_DELIVERY_INTERVAL_SECONDS: "0",
+  PERFORMANCE_REFRESH_SECONDS: "0",
+};
+
+/**
  * Starts today's stack (its subgraphs, then each gateway of `--gateways` on port 0 over the committed
  * supergraph) and, with `--baseline`, the baseline's (its subgraphs, then the stock gateway over its
  * supergraph). Returns the targets (label, url, pid, headers, stack), every process's pid by name (for
@@ -93,14 +103,7 @@ export function startSubgraphs({ names, root, env, label = "", execArgv, oneAtAT
  * take a core for minutes (the figures job for an hour, see "Service level report at scale").
  */
 export async function startStacks({ opts, auth, env, data, baseline, baselineData, serverPid, profile }) {
-  const subgraphEnv = (stackData) =>
-    env({
-      LIFECYCLE_INTERVAL_SECONDS: "0",
-      WEBHOOK_DELIVERY_INTERVAL_SECONDS: "0",
-      PERFORMANCE_REFRESH_SECONDS: "0",
-      ...stackData,
-      SEED_ON_START: "false",
-    });
+  const subgraphEnv = (stackData) => env({ ...NO_BACKGROUND_JOBS, ...stackData, SEED_ON_START: "false" });
   const { urls, started: subgraphs } = await startSubgraphs({
     names: SUBGRAPHS,
     root: ROOT,
