@@ -141,7 +141,7 @@ export interface PlanOptions {
  * or neither. Eligible or not, each is remembered (not: undefined), the least recently used
  * forgotten first.
  */
-export class SingleFetchPlans {
+export class LearntPlans {
   // false: learnt not eligible (lru-cache keeps no undefined).
   private readonly known: LRUCache<string, LearntPlan | false>;
   private schema: GraphQLSchema | undefined;
@@ -182,7 +182,7 @@ export class SingleFetchPlans {
   readonly learn = ({ queryPlan, requestContext, operationContext }: PlanHookArguments): void => {
     const { query, operationName } = requestContext.request;
     if (query === undefined || operationContext.schema !== this.schema) return;
-    const key = SingleFetchPlans.key(query, operationName ?? undefined);
+    const key = LearntPlans.key(query, operationName ?? undefined);
     if (this.known.has(key)) return;
     const { operation } = operationContext;
     const hidden = this.hidden;
@@ -224,7 +224,7 @@ export class SingleFetchPlans {
 
   /** The plan of an operation learnt eligible on the current supergraph, if any. */
   get(query: string, operationName: string | undefined): LearntPlan | undefined {
-    const found = this.known.get(SingleFetchPlans.key(query, operationName));
+    const found = this.known.get(LearntPlans.key(query, operationName));
     return found && found.schema === this.schema ? found : undefined;
   }
 }

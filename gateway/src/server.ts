@@ -36,8 +36,8 @@ import type { RateLimiter } from "./security";
 import { operationLimits, rateLimiter } from "./security";
 import type { GatewayContext } from "./subgraph-data-source";
 import { DEFAULT_FETCH_POLICY, keepPeerServiceName, SubgraphDataSource } from "./subgraph-data-source";
-import { SingleFetchPlans } from "./plan-learning";
-import { singleFetchShortcut } from "./single-fetch";
+import { LearntPlans } from "./plan-learning";
+import { passThroughShortcut } from "./single-fetch";
 
 /** A started gateway: where it listens and how to stop it. */
 export interface RunningGateway {
@@ -112,7 +112,7 @@ export class GatewayServer {
         registers: [this.metrics.registry],
       }),
     };
-    this.singleFetchPlans = new SingleFetchPlans({
+    this.learntPlans = new LearntPlans({
       singleFetch: config.singleFetchPassthrough,
       compiled: config.compiledPlans,
     });
@@ -129,10 +129,10 @@ export class GatewayServer {
         this.dataSources.set(name, source);
         return source;
       },
-      experimental_didResolveQueryPlan: this.passThrough ? this.singleFetchPlans.learn : undefined,
+      experimental_didResolveQueryPlan: this.passThrough ? this.learntPlans.learn : undefined,
     });
     gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) =>
-      this.singleFetchPlans.schemaChanged(apiSchema, coreSupergraphSdl),
+      this.learntPlans.schemaChanged(apiSchema, coreSupergraphSdl),
     );
     const limits = operationLimits(config.limits);
     const trusted = config.trustedDocumentsPath
@@ -175,7 +175,7 @@ export class GatewayServer {
   private get passThrough(): boolean {
     return this.config.singleFetchPassthrough || this.config.compiledPlans;
   }
-  private readonly singleFetchPlans: SingleFetchPlans;
+  private readonly learntPlans: LearntPlans;
   private readonly trusted: ReturnType<typeof withDocumentOperations> | undefined;
   private started = false;
   private limiter: RateLimiter | undefined;
@@ -239,8 +239,8 @@ export class GatewayServer {
       metrics: this.metrics,
       ready: () => this.ready(),
       shortcut: this.passThrough
-        ? singleFetchShortcut({
-            plans: this.singleFetchPlans,
+        ? passThroughShortcut({
+            plans: this.learntPlans,
             dataSource: (name) => this.dataSources.get(name),
             trusted: this.trusted,
             startOperationLog: (requestId) => startOperationLog(this.logger, this.metrics, requestId),

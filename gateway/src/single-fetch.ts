@@ -4,7 +4,7 @@ import { ANONYMOUS, isStaff, requestIdOf } from "@itsm/runtime";
 import { getVariableValues } from "graphql";
 import Negotiator from "negotiator";
 import { executeCompiled, isRecord, plainData, usedVariables } from "./compiled-execution";
-import type { LearntOperation, SingleFetch, SingleFetchPlans } from "./plan-learning";
+import type { LearntOperation, SingleFetch, LearntPlans } from "./plan-learning";
 import type { TrustedDocument } from "./trusted-documents.plugin";
 import type { GatewayContext, Prefetched, PrefetchedFetch, SubgraphDataSource } from "./subgraph-data-source";
 import { fetchThrough, gatewayTracer } from "./subgraph-data-source";
@@ -26,8 +26,8 @@ function answerContentType(accept: string | undefined): string | undefined {
 /** `application/json` with or without parameters: the content type Apollo Server reads a POST body with. */
 const JSON_BODY = /^application\/json\s*(;|$)/i;
 
-export interface SingleFetchOptions {
-  plans: SingleFetchPlans;
+export interface PassThroughOptions {
+  plans: LearntPlans;
   /** The data source of a subgraph of the current supergraph, by name. */
   dataSource: (name: string) => SubgraphDataSource | undefined;
   /** The manifest when trusted documents are on: partners and anonymous callers may run only these. */
@@ -57,7 +57,7 @@ type PassThrough = { body: string } | { handover: Prefetched };
  * already made handed on to it (`GatewayContext.prefetched`) so no subgraph is asked twice for the
  * same thing.
  */
-export function singleFetchShortcut(options: SingleFetchOptions) {
+export function passThroughShortcut(options: PassThroughOptions) {
   const { plans, trusted, logger } = options;
   return async ({ req, body, context }: ShortcutRequest<GatewayContext>): Promise<ShortcutAnswer | undefined> => {
     if (!isRecord(body) || !JSON_BODY.test(req.headers["content-type"] ?? "")) return undefined;

@@ -10,7 +10,7 @@ import { executeCompiled } from "../compiled-execution";
 import { compileShaper } from "../result-shaper";
 import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
 import type { CompiledOperation } from "../plan-learning";
-import { SingleFetchPlans } from "../plan-learning";
+import { LearntPlans } from "../plan-learning";
 import type { SubgraphDataSource } from "../subgraph-data-source";
 
 // Three small subgraphs shaped like the ITSM graph's cross page: agreements refer to providers and
@@ -165,7 +165,7 @@ function subgraphs() {
 
 describe("compiled plans", () => {
   const graph = subgraphs();
-  const plans = new SingleFetchPlans({ compiled: true });
+  const plans = new LearntPlans({ compiled: true });
   let server: ApolloServer;
   beforeAll(async () => {
     const gateway = new ApolloGateway({

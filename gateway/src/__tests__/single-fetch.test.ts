@@ -5,7 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { buildSchema, parse } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SingleFetchPlans } from "../plan-learning";
+import { LearntPlans } from "../plan-learning";
 
 const SUPERGRAPH = readFileSync(join(__dirname, "..", "..", "..", "schema", "supergraph.graphql"), "utf8");
 
@@ -13,8 +13,8 @@ const SUPERGRAPH = readFileSync(join(__dirname, "..", "..", "..", "schema", "sup
 const silent: GraphQLDataSource = { process: async () => ({ data: null }) };
 
 /** A gateway over `supergraphSdl` teaching `plans` what it executes. */
-async function gatewayLearning(supergraphSdl: string, bounds?: ConstructorParameters<typeof SingleFetchPlans>[0]) {
-  const plans = new SingleFetchPlans(bounds);
+async function gatewayLearning(supergraphSdl: string, bounds?: ConstructorParameters<typeof LearntPlans>[0]) {
+  const plans = new LearntPlans(bounds);
   const planned = new Set<string | undefined>();
   const gateway = new ApolloGateway({
     supergraphSdl,
