@@ -191,7 +191,7 @@ async function reportCase(opts) {
     opts,
     root: ROOT,
     subgraphs: SUBGRAPHS,
-    gatewayEntry: GATEWAYS.ours.entry,
+    gateway: GATEWAYS.ours,
     // With MariaDB a temporary DATA_DIR (removed at the end) only holds the development secret.
     env: cleanEnv({
       DATA_DIR: opts.dataDir ?? ownDataDir(mkdtempSync(join(tmpdir(), "itsm-bench-"))),

@@ -59,6 +59,9 @@ async function checkManifests(objects) {
     if (!container.envFrom?.some((source) => source.secretRef)) problem(name, "takes no secrets from a Secret");
     if (JSON.stringify(container.env ?? []).match(/SECRET|PASSWORD|DATABASE_URL/))
       problem(name, "a secret in plain env");
+    const nodeOptions = container.env?.find((variable) => variable.name === "NODE_OPTIONS")?.value;
+    if (nodeOptions !== PROCESSES[name].nodeOptions)
+      problem(name, `NODE_OPTIONS is ${nodeOptions ?? "unset"}, not ${PROCESSES[name].nodeOptions ?? "unset"}`);
     for (const kind of ["Service", "PodDisruptionBudget", "HorizontalPodAutoscaler"]) {
       if (!names(kind).has(name)) problem(name, `no ${kind}`);
     }
@@ -97,6 +100,10 @@ function checkCompose(path) {
     if (!service.env_file) problem(`compose ${name}`, "no env file for its secrets");
     const environment = JSON.stringify(service.environment ?? {});
     if (/PASSWORD|SECRET|DATABASE_URL/.test(environment)) problem(`compose ${name}`, "a secret in plain environment");
+    if (name in PROCESSES && service.environment?.NODE_OPTIONS !== PROCESSES[name].nodeOptions) {
+      const options = service.environment?.NODE_OPTIONS ?? "unset";
+      problem(`compose ${name}`, `NODE_OPTIONS is ${options}, not ${PROCESSES[name].nodeOptions ?? "unset"}`);
+    }
   }
   for (const name of SUBGRAPHS) {
     const test = compose.services?.[name]?.healthcheck?.test?.join(" ") ?? "";
@@ -142,6 +149,7 @@ async function checkBundle() {
           HOST: "127.0.0.1",
           INTERNAL_AUTH_SECRET: secret,
           LOG_LEVEL: "warn",
+          ...(PROCESSES[name].nodeOptions ? { NODE_OPTIONS: PROCESSES[name].nodeOptions } : {}),
           ...env,
         },
         stdio: ["ignore", "pipe", "pipe"],

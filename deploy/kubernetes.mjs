@@ -37,8 +37,10 @@ function processObjects(name, image) {
     name: `${peer.toUpperCase()}_URL`,
     value: `http://${peer}:${PROCESSES[peer].port}/graphql`,
   }));
+  const { nodeOptions } = PROCESSES[name];
   const env = [
     { name: "HOST", value: "0.0.0.0" },
+    ...(nodeOptions ? [{ name: "NODE_OPTIONS", value: nodeOptions }] : []),
     { name: name === "gateway" ? "PORT" : `${name.toUpperCase()}_PORT`, value: String(port) },
     ...peers,
     ...(name === "gateway"

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@itsm/runtime";
+import { PROCESSES } from "../deploy/processes.mjs";
 import { hs256Settings, identityProviderConfigured, signToken } from "./dev-auth.mjs";
 import { SUBGRAPHS } from "./subgraphs.mjs";
 
@@ -13,8 +14,15 @@ const STOP_GRACE_MS = 15_000;
 const children = new Map();
 let stopping = false;
 
+/** Starts one process with the Node options it is deployed with (deploy/processes.mjs). */
 function start(name, entry, env) {
-  const child = fork(join(root, entry), [], { cwd: root, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const execArgv = PROCESSES[name]?.nodeOptions?.split(" ") ?? [];
+  const child = fork(join(root, entry), [], {
+    cwd: root,
+    env,
+    execArgv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   children.set(name, child);
   child.on("exit", (code, signal) => {
     children.delete(name);

@@ -42,14 +42,16 @@ it("refuses manifests that break the Kubernetes schema or our probes, and an inv
     manifest,
     stdout
       .replace("replicas: 2", "replicas: two")
-      .replace(/readinessProbe:\n(\s+)httpGet:\n(\s+)path: \/ready/, "readinessProbe:\n$1httpGet:\n$2path: /health"),
+      .replace(/readinessProbe:\n(\s+)httpGet:\n(\s+)path: \/ready/, "readinessProbe:\n$1httpGet:\n$2path: /health")
+      .replace(/(- name: NODE_OPTIONS\n\s+value: )--max-semi-space-size=32/, "$1--max-old-space-size=512"),
   );
   const compose = join(work, "compose.yaml");
   writeFileSync(
     compose,
     readFileSync(join(ROOT, "deploy", "compose.yaml"), "utf8")
       .replace("retries: 30", "retries: many")
-      .replace('probe", "4000", "/health"', 'probe", "4000", "/metrics"'),
+      .replace('probe", "4000", "/health"', 'probe", "4000", "/metrics"')
+      .replace("NODE_OPTIONS: --max-semi-space-size=32", "LOG_LEVEL: info"),
   );
   const { code, output } = await check("--manifest", manifest, "--compose", compose);
   expect(code).toBe(1);
@@ -57,4 +59,6 @@ it("refuses manifests that break the Kubernetes schema or our probes, and an inv
   expect(output).toMatch(/catalog: readiness is not on \/ready/);
   expect(output).toMatch(/compose \/services\/mariadb\/healthcheck\/retries: must be number/);
   expect(output).toMatch(/compose gateway: health check not on \/health/);
+  expect(output).toMatch(/gateway: NODE_OPTIONS is --max-old-space-size=512, not --max-semi-space-size=32/);
+  expect(output).toMatch(/compose gateway: NODE_OPTIONS is unset, not --max-semi-space-size=32/);
 });

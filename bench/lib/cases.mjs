@@ -3,6 +3,7 @@
 import { SUBGRAPH_NAMES } from "@itsm/runtime";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PROCESSES } from "../../deploy/processes.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const BENCH = join(here, "..");
@@ -10,10 +11,12 @@ export const ROOT = join(BENCH, "..");
 export const SUPERGRAPH = join(ROOT, "schema", "supergraph.graphql");
 export const SUBGRAPHS = SUBGRAPH_NAMES;
 export const HOST = "127.0.0.1";
+const DEPLOYED = PROCESSES.gateway.nodeOptions?.split(" ") ?? [];
 
 /** The gateways under test: the entry point each runs, forked with the same environment (`--candidate` adds). */
 export const GATEWAYS = {
-  ours: { label: "ours (gateway/dist)", entry: join(ROOT, "gateway", "dist", "index.js") },
+  // Ours runs with the Node options it is deployed with; so do its candidates (lib/options.mjs).
+  ours: { label: "ours (gateway/dist)", entry: join(ROOT, "gateway", "dist", "index.js"), execArgv: DEPLOYED },
   "apollo-stock": { label: "stock @apollo/gateway", entry: join(BENCH, "gateways", "apollo-stock.mjs") },
   hive: { label: "Hive Gateway", entry: join(BENCH, "gateways", "hive.mjs") },
 };
@@ -71,8 +74,9 @@ export const keyOf = (c) => `${c.target} ${c.query} c${c.connections}`;
 export function casesOf(opts) {
   const cases = [];
   for (const target of [...opts.gateways, ...(opts.baseline ? [BASELINE] : [])]) {
-    for (const query of Object.keys(QUERIES)) cases.push({ target, query, connections: opts.connections });
+    for (const query of opts.queries) cases.push({ target, query, connections: opts.connections });
   }
+  if (!opts.queries.includes("one")) return cases;
   cases.push({ target: DIRECT, query: "one", connections: opts.connections });
   if (opts.gateways.includes("ours") && opts.connections !== 1) {
     cases.push({ target: "ours", query: "one", connections: 1 });

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { GATEWAYS, MAX_PAGES } from "./cases.mjs";
+import { GATEWAYS, MAX_PAGES, QUERIES } from "./cases.mjs";
 
 const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [options] after npm run build)
 
@@ -22,12 +22,16 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --rounds N         rounds; each runs every case once, in a new random order (default 3)
   --warmup S         seconds of unmeasured load per case before round 1 (default 3)
   --gateways LIST    comma-separated subset of ${Object.keys(GATEWAYS).join(",")} (default: all)
+  --queries LIST     comma-separated subset of cross,one (default: both); e.g. --queries cross for a profile
+                     of the cross page alone
   --same-query       send the first page every time instead of walking through up to ${MAX_PAGES} pages
   --soak S           afterwards, S seconds of sustained load on our gateway, RSS tracked (default: off)
   --json FILE        also write the results as JSON to FILE
   --candidate N=DIR  also run a variant of our gateway built into DIR (DIR/index.js) under the name N,
                      for A/B trials in the same run (repeatable); e.g. tsc -p gateway/tsconfig.build.json
                      --outDir .bench-candidates/N after a local change
+  --node-args N:ARGS Node options for one gateway of the run (repeatable), e.g. with --candidate semi=gateway/dist:
+                     "semi:--max-semi-space-size=64", for A/B trials of a setting on one build
   --service-level-report
                      instead: the service level report case (a page of 50 through our gateway, one
                      request at a time, for --duration seconds) on a dataset seeded beforehand:
@@ -58,9 +62,11 @@ export function options() {
       warmup: { type: "string", default: "3" },
       gateways: { type: "string", default: Object.keys(GATEWAYS).join(",") },
       soak: { type: "string", default: "0" },
+      queries: { type: "string", default: Object.keys(QUERIES).join(",") },
       "same-query": { type: "boolean", default: false },
       json: { type: "string" },
       candidate: { type: "string", multiple: true, default: [] },
+      "node-args": { type: "string", multiple: true, default: [] },
       "service-level-report": { type: "boolean", default: false },
       "data-dir": { type: "string" },
       period: { type: "string" },
@@ -81,7 +87,15 @@ export function options() {
       console.error(`--candidate ${match[1]}: ${entry} is missing`);
       process.exit(2);
     }
-    GATEWAYS[match[1]] = { label: `ours, candidate ${match[1]}`, entry };
+    GATEWAYS[match[1]] = { label: `ours, candidate ${match[1]}`, entry, execArgv: GATEWAYS.ours.execArgv };
+  }
+  for (const spec of values["node-args"]) {
+    const match = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
+    if (!match || !GATEWAYS[match[1]]) {
+      console.error(`--node-args must be NAME:ARGS for a gateway or candidate of the run (got "${spec}")`);
+      process.exit(2);
+    }
+    GATEWAYS[match[1]].execArgv = [...(GATEWAYS[match[1]].execArgv ?? []), ...match[2].split(" ").filter(Boolean)];
   }
   if (values.help) {
     console.log(USAGE);
@@ -103,6 +117,11 @@ export function options() {
   const unknown = gateways.filter((g) => !GATEWAYS[g]);
   if (unknown.length || gateways.length === 0) {
     console.error(`--gateways: unknown ${unknown.join(", ")}; choose from ${Object.keys(GATEWAYS).join(", ")}`);
+    process.exit(2);
+  }
+  const queries = values.queries.split(",").map((q) => q.trim());
+  if (queries.length === 0 || queries.some((q) => !QUERIES[q])) {
+    console.error(`--queries: choose from ${Object.keys(QUERIES).join(", ")} (got "${values.queries}")`);
     process.exit(2);
   }
   const soak = whole("soak", 0, 3600);
@@ -143,6 +162,7 @@ export function options() {
     rounds: whole("rounds", 0, 100),
     warmup: whole("warmup", 0, 600),
     gateways,
+    queries,
     soak,
     sameQuery: values["same-query"],
     json: values.json,

@@ -79,7 +79,7 @@ async function progressReader(dataDir, databaseUrl, agreementsUrl) {
  * then sends the report page after page (walking the cursors, back to the first page after the
  * last) on one connection for `seconds`, and prints the latencies. Throws on any wrong answer.
  */
-export async function runReportCase({ opts, root, subgraphs, gatewayEntry, env, auth, checkpoint }) {
+export async function runReportCase({ opts, root, subgraphs, gateway: ours, env, auth, checkpoint }) {
   const period = opts.period ?? previousMonth();
   const databaseUrl = env.OPERATIONS_DATABASE_URL;
   // The job fetches agreements' whole catalogue (120,110 targets at --scale 10000, 7–8 s on an idle
@@ -91,7 +91,11 @@ export async function runReportCase({ opts, root, subgraphs, gatewayEntry, env, 
     env: { ...env, SEED_ON_START: "false", SUBGRAPH_TIMEOUT_MS: "300000" },
     oneAtATime: true,
   });
-  const gateway = await startProcess("ours", gatewayEntry, { cwd: root, env: { ...env, PORT: "0", ...urls } });
+  const gateway = await startProcess("ours", ours.entry, {
+    cwd: root,
+    env: { ...env, PORT: "0", ...urls },
+    execArgv: ours.execArgv,
+  });
   console.log(`subgraphs and our gateway (${gateway.url}) started; period ${period}`);
 
   const progress = await progressReader(env.DATA_DIR, databaseUrl, env.AGREEMENTS_DATABASE_URL);

@@ -138,7 +138,7 @@ export async function startStacks({ opts, auth, env, data, baseline, baselineDat
     const started = await startProcess(name, GATEWAYS[name].entry, {
       cwd: ROOT,
       env: gatewayEnv,
-      execArgv: profile(name),
+      execArgv: [...(GATEWAYS[name].execArgv ?? []), ...(profile(name) ?? [])],
     });
     processes[`${name} gateway`] = started.child.pid;
     targets[name] = {
