@@ -10,7 +10,7 @@ export const SUBGRAPHS = ["catalog", "customers", "agreements", "operations"];
  * The gateway's young generation is 32 MiB semi-spaces (Node's default 16): each request keeps its
  * subgraphs' parsed answers alive until the last fetch returns, so with many requests in flight most
  * of a small young generation survives every scavenge and is copied; at 32 MiB most of it is dead by
- * then. Gateway CPU per cross-subgraph page 0.64× (bench/README.md, "The gateway's young generation");
+ * then. Gateway CPU per cross-subgraph page 0.55–0.64× (bench/README.md, "The gateway's young generation");
  * about 50 MB more resident memory under load.
  */
 export const PROCESSES = {
