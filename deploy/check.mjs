@@ -114,6 +114,16 @@ function checkCompose(path) {
   if (!gatewayTest.includes("/health")) problem("compose gateway", "health check not on /health");
 }
 
+/** Each process's `npm start` (its workspace's package.json, which cannot import the table) runs it as deployed. */
+function checkStartScripts() {
+  for (const [name, { entry, nodeOptions }] of Object.entries(PROCESSES)) {
+    const workspace = join(here, "..", dirname(dirname(entry)));
+    const start = JSON.parse(readFileSync(join(workspace, "package.json"), "utf8")).scripts?.start;
+    const expected = `node ${nodeOptions ? `${nodeOptions} ` : ""}dist/index.js`;
+    if (start !== expected) problem(`${name} npm start`, `is "${start}", not "${expected}"`);
+  }
+}
+
 async function waitFor(url, child, output, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -203,6 +213,8 @@ await checkManifests(objects);
 console.log(`checked ${objects.length} Kubernetes objects`);
 checkCompose(values.compose ?? join(here, "compose.yaml"));
 console.log("checked compose.yaml");
+checkStartScripts();
+console.log("checked the start scripts");
 if (values.bundle) await checkBundle();
 for (const line of problems) console.error(`✗ ${line}`);
 console.log(problems.length ? `${problems.length} problems` : "deployment artefacts: no problems");
