@@ -137,11 +137,6 @@ async function findIn<T extends ObjectLiteral, C extends keyof T & string>(
     conditions
       .map((c) => ` AND ${driver.escape(c.column.databaseName)} IN (${c.values.map(() => "?").join(", ")})`)
       .join("");
-  const rows = await selectValues(
-    repository.manager,
-    sql,
-    [...keys, ...conditions.flatMap((c) => c.values)],
-    columns.map((c) => c.databaseName),
-  );
+  const rows = await selectValues(repository.manager, sql, [...keys, ...conditions.flatMap((c) => c.values)]);
   return rows.map(rowReader<T>(metadata, columns));
 }

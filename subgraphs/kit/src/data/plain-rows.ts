@@ -1,6 +1,14 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { QueryFailedError } from "typeorm";
+import type {
+  DataSource,
+  EntityManager,
+  EntityMetadata,
+  ObjectLiteral,
+  QueryRunner,
+  SelectQueryBuilder,
+} from "typeorm";
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from "typeorm";
+import type { MysqlDriver } from "typeorm/driver/mysql/MysqlDriver";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { DriverUtils } from "typeorm/driver/DriverUtils";
 import { observeStatement } from "./instrumented-queries";
@@ -134,31 +142,32 @@ function rawStatement(database: BetterSqlite3.Database, sql: string): RawStateme
 }
 
 /**
- * The rows of a SELECT of `columns` (in that order), each as an array of values in that order. On the
- * embedded database the statement returns arrays itself (better-sqlite3's raw mode: building an
- * object per row cost about 40% of executing these reads); it runs on the one connection every
- * TypeORM query runner of the embedded driver uses (so inside a transaction too), counted and traced
- * as every statement is (`instrumentQueries`), its errors a QueryFailedError as TypeORM's.
+ * The rows of a SELECT, each as an array of the statement's result columns in order, counted and
+ * traced as every statement is (`instrumentQueries`), its errors a QueryFailedError as TypeORM's.
+ * Building an object per row (then reading it back into an array) cost about 40% of executing
+ * these reads on the embedded database; on MySQL/MariaDB TypeORM's runner also wraps every
+ * statement in mysql2's promise API, which captures a stack trace per statement, and copies the
+ * rows. `runner`: the query runner the read belongs to (a transaction's, whose connection it uses);
+ * without one, a pooled connection for reads, as TypeORM's query builder takes.
  */
 export async function selectValues(
   manager: EntityManager,
   sql: string,
   parameters: readonly unknown[],
-  columns: readonly string[],
 ): Promise<unknown[][]> {
-  return (await selectRows(manager, sql, parameters, columns)).rows;
+  return (await selectRows(manager.connection, manager.queryRunner, sql, parameters)).rows;
 }
 
 /** `selectValues`, with the names of the columns the arrays hold (the statement's own, in order). */
-async function selectRows(
-  manager: EntityManager,
+function selectRows(
+  dataSource: DataSource,
+  runner: QueryRunner | undefined,
   sql: string,
   parameters: readonly unknown[],
-  columns: readonly string[],
-): Promise<{ columns: readonly string[]; rows: unknown[][] }> {
-  const dataSource = manager.connection;
+): Promise<StatementRows> {
   const database = (dataSource.driver as { databaseConnection?: BetterSqlite3.Database }).databaseConnection;
   if (dataSource.driver.options.type === "better-sqlite3" && database) {
+    // The embedded driver has one connection, which every query runner (in a transaction or not) uses.
     // As TypeORM's runner does: better-sqlite3 cannot bind booleans.
     const values = parameters.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
     return observeStatement(dataSource, sql, async () => {
@@ -170,14 +179,61 @@ async function selectRows(
       }
     });
   }
-  const rows: Record<string, unknown>[] = await manager.query(sql, [...parameters]);
-  return { columns, rows: rows.map((row) => columns.map((name) => row[name])) };
+  return observeStatement(dataSource, sql, () => selectMysqlRows(dataSource, runner, sql, [...parameters]));
+}
+
+interface StatementRows {
+  columns: readonly string[];
+  rows: unknown[][];
+}
+
+/** mysql2's connection, as TypeORM's MySQL driver hands it out (callback API). */
+interface MysqlConnection {
+  query(
+    options: { sql: string; rowsAsArray: true; timeout?: number },
+    values: unknown[],
+    callback: (error: Error | null, rows: unknown[][], fields: readonly { name: string }[]) => void,
+  ): void;
+  release(): void;
+}
+
+/**
+ * A SELECT on mysql2's callback API with rows as arrays (`rowsAsArray`: the same values, converted
+ * by the pool's own settings): on the connection of `runner` when there is one (refused once it is
+ * released, as TypeORM refuses), otherwise on a pooled connection taken and given back around it.
+ */
+async function selectMysqlRows(
+  dataSource: DataSource,
+  runner: QueryRunner | undefined,
+  sql: string,
+  parameters: unknown[],
+): Promise<StatementRows> {
+  const driver = dataSource.driver as MysqlDriver;
+  if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
+  const connection = (await (runner
+    ? runner.connect()
+    : dataSource.defaultReplicationModeForReads() === "slave"
+      ? driver.obtainSlaveConnection()
+      : driver.obtainMasterConnection())) as MysqlConnection;
+  const { maxQueryExecutionTime, enableQueryTimeout } = driver.options;
+  const timeout = enableQueryTimeout && maxQueryExecutionTime ? maxQueryExecutionTime : undefined;
+  try {
+    return await new Promise<StatementRows>((resolve, reject) =>
+      connection.query({ sql, rowsAsArray: true, timeout }, parameters, (error, rows, fields) =>
+        error
+          ? reject(new QueryFailedError(sql, parameters, error))
+          : resolve({ columns: fields.map((f) => f.name), rows }),
+      ),
+    );
+  } finally {
+    if (!runner) connection.release();
+  }
 }
 
 /**
  * `query.getMany()` for a query that selects one plain entity (no joins, no partial selection,
- * no locks or result cache): the same entities, read as plain rows (`selectValues` on the embedded
- * database, `getRawMany` on MySQL/MariaDB) and hydrated column by column. TypeORM's result
+ * no locks or result cache): the same entities, read as arrays of values (as `selectValues` reads,
+ * on the query's own runner) and hydrated column by column. TypeORM's result
  * transformer (grouping rows by primary key for joins that are not there, relation ids) cost as
  * much as the SQL on hot list reads; anything else goes through `getMany` unchanged. `select`:
  * only these columns are read, the others left undefined (see `projectedColumns`).
@@ -205,18 +261,14 @@ export async function readMany<T extends ObjectLiteral>(
   const columns = select ? metadata.columns.filter((c) => select.includes(c)) : metadata.columns;
   if (select) query.select(columns.map((c) => `${main.name}.${c.propertyPath}`));
   const aliases = columns.map((c) => DriverUtils.buildAlias(dataSource.driver, undefined, main.name, c.databaseName));
-  if (dataSource.driver.options.type === "better-sqlite3") {
-    // The embedded driver has one connection (any query runner's, in a transaction or not): read arrays.
-    const [sql, parameters] = query.getQueryAndParameters();
-    const result = await selectRows(dataSource.manager, sql, parameters, aliases);
-    const columnOf = new Map(aliases.map((alias, index) => [alias, columns[index]]));
-    const read = rowReader<T>(
-      metadata,
-      result.columns.map((name) => columnOf.get(name) ?? null),
-    );
-    return result.rows.map(read);
-  }
-  const rows: Record<string, unknown>[] = await query.getRawMany();
-  const read = rowReader<T>(metadata, columns);
-  return rows.map((row) => read(aliases.map((alias) => row[alias])));
+  const [sql, parameters] = query.getQueryAndParameters();
+  // The runner of the manager the query was made from (a transaction's): TypeORM keeps it protected.
+  const runner = (query as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const result = await selectRows(dataSource, runner, sql, parameters);
+  const columnOf = new Map(aliases.map((alias, index) => [alias, columns[index]]));
+  const read = rowReader<T>(
+    metadata,
+    result.columns.map((name) => columnOf.get(name) ?? null),
+  );
+  return result.rows.map(read);
 }
