@@ -30,7 +30,9 @@ const HELP = `usage: node bench/subgraphs-ab.mjs --variant NAME=DIR [--variant N
                        sends them (one fetch each, every representation)
   --seconds S          load per variant per round (default 10)
   --rounds N           rounds, the variants' order alternating (default 3)
-  --connections N      pages in flight (default 8)`;
+  --connections N      pages in flight (default 8)
+  --db-pid PID         also count this process's CPU (the database server the variants' --env point at,
+                       e.g. mariadbd) in each variant's window, as a column "database" and in "together"`;
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +45,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "8" },
+    "db-pid": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -57,6 +60,12 @@ const positive = (name) => {
 };
 const [seconds, rounds, connections, scale] = ["seconds", "rounds", "connections", "scale"].map(positive);
 if (!["ours", "apollo"].includes(values.fetches)) throw new Error(`--fetches must be ours or apollo`);
+const dbPid = values["db-pid"] === undefined ? undefined : Number(values["db-pid"]);
+if (dbPid !== undefined && !(Number.isInteger(dbPid) && dbPid > 0 && Number.isFinite(cpuSecondsOf(dbPid)))) {
+  throw new Error(`--db-pid must be the pid of a running process (got "${values["db-pid"]}")`);
+}
+// The processes whose CPU a page costs: the subgraphs, and the database server when given.
+const COUNTED = dbPid === undefined ? SUBGRAPHS : [...SUBGRAPHS, "database"];
 
 /** "NAME:VALUE" options of one variant. */
 const perVariant = (list, flag) =>
@@ -171,7 +180,8 @@ async function main() {
     }
 
     async function run(v, duration) {
-      const before = SUBGRAPHS.map((n) => cpuSecondsOf(v.subgraphs[n].pid));
+      const pids = COUNTED.map((n) => (n === "database" ? dbPid : v.subgraphs[n].pid));
+      const before = pids.map(cpuSecondsOf);
       const end = Date.now() + duration * 1000;
       let pages = 0;
       let next = 0;
@@ -183,7 +193,7 @@ async function main() {
           }
         }),
       );
-      const cpu = SUBGRAPHS.map((n, i) => cpuSecondsOf(v.subgraphs[n].pid) - before[i]);
+      const cpu = pids.map((pid, i) => cpuSecondsOf(pid) - before[i]);
       return { pages, cpu };
     }
 
@@ -196,7 +206,7 @@ async function main() {
         const perPage = r.cpu.map((s) => (s * 1000) / r.pages);
         console.log(
           `round ${round} ${v.name}: ${r.pages} pages, ` +
-            SUBGRAPHS.map((n, i) => `${n} ${fixed(perPage[i], 2)}`).join(", ") +
+            COUNTED.map((n, i) => `${n} ${fixed(perPage[i], 2)}`).join(", ") +
             `, together ${fixed(
               perPage.reduce((a, b) => a + b, 0),
               2,
@@ -208,22 +218,22 @@ async function main() {
     const together = (name) => {
       const rs = results.get(name);
       const pages = rs.reduce((a, r) => a + r.pages, 0);
-      return SUBGRAPHS.map((_, i) => (rs.reduce((a, r) => a + r.cpu[i], 0) * 1000) / pages);
+      return COUNTED.map((_, i) => (rs.reduce((a, r) => a + r.cpu[i], 0) * 1000) / pages);
     };
     const base = together(first).reduce((a, b) => a + b, 0);
     console.log(
-      `\nSubgraphs' CPU per cross-subgraph page (ms), ${rounds} rounds × ${seconds} s, ${connections} pages in flight, fetches: ${values.fetches}\n`,
+      `\n${dbPid === undefined ? "Subgraphs'" : "Subgraphs' and the database's"} CPU per cross-subgraph page (ms), ${rounds} rounds × ${seconds} s, ${connections} pages in flight, fetches: ${values.fetches}\n`,
     );
     console.log(
       table(
-        ["variant", "pages", ...SUBGRAPHS, "together", `× ${first}`],
+        ["variant", "pages", ...COUNTED, "together", `× ${first}`],
         variants.map((v) => {
           const each = together(v.name);
           const sum = each.reduce((a, b) => a + b, 0);
           const pages = results.get(v.name).reduce((a, r) => a + r.pages, 0);
           return [v.name, String(pages), ...each.map((x) => fixed(x, 2)), fixed(sum, 2), `${fixed(sum / base, 2)}×`];
         }),
-        ["left", "right", "right", "right", "right", "right", "right"],
+        ["left", ...Array(COUNTED.length + 3).fill("right")],
       ),
     );
   } finally {

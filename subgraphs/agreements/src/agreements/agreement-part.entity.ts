@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { Column, Index, PrimaryColumn } from "typeorm";
+import { Column, PrimaryColumn } from "typeorm";
 
 /**
  * Columns of a part of an agreement that has an id of its own (a target, a responsibility): the
- * part is removed by that id (`removePart`) and loaded per agreement, hence the index.
+ * part is removed by that id (`removePart`) and loaded per agreement, hence an index of each
+ * part's table that begins with `agreementId` (declared by the part: what else it holds differs).
  */
 @ObjectType()
 export abstract class AgreementPart {
@@ -11,7 +12,6 @@ export abstract class AgreementPart {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
-  @Index()
   @Column({ type: "varchar", length: 36 })
   agreementId: string;
 }

@@ -10,6 +10,7 @@ import { RaisedAlerts1796528008959 } from "./1796528008959-raised-alerts.migrati
 import { CatalogueRevision1797100000000 } from "./1797100000000-catalogue-revision.migration";
 import { WebhookEventIndexes1797200000000 } from "./1797200000000-webhook-event-indexes.migration";
 import { AgreementPagesByNumberAndId1797201000000 } from "./1797201000000-agreement-pages-by-number-and-id.migration";
+import { TargetsByAgreementCovering1797201000001 } from "./1797201000001-targets-by-agreement-covering.migration";
 
 /** The agreements subgraph's MySQL/MariaDB migrations, oldest first (scripts/db.mjs generate adds new ones last). */
 export const agreementsMigrations = [
@@ -25,4 +26,5 @@ export const agreementsMigrations = [
   CatalogueRevision1797100000000,
   WebhookEventIndexes1797200000000,
   AgreementPagesByNumberAndId1797201000000,
+  TargetsByAgreementCovering1797201000001,
 ];

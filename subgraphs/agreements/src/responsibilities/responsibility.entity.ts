@@ -1,11 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { AgreementPart } from "../agreements/agreement-part.entity";
 import { Party, ResponsibilityCategory } from "./responsibility.enums";
 
 /** Something one party to an agreement undertakes to do. */
 @ObjectType({ description: "Something one party to an agreement undertakes to do." })
 @Entity("responsibilities")
+@Index(["agreementId"])
 export class Responsibility extends AgreementPart {
   @Field(() => Party, { description: "Who holds the responsibility: the provider or the customer." })
   @Column({ type: "simple-enum", enum: Party })

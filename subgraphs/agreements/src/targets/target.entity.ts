@@ -11,6 +11,11 @@ import { ServiceReference } from "../references/service.reference";
     "A measurable commitment for one service, e.g. availability AT_LEAST 99.9 PERCENT per MONTH, or P1 resolution AT_MOST 4 HOURS.",
 })
 @Entity("service_level_targets")
+// An agreement's targets are read together with every page of agreements that shows them: the
+// index holds every column but the description (and, on InnoDB, the id), so that such a read finds
+// them in the index alone rather than looking each row up by its id (on MariaDB at --scale 10000,
+// 2.25 → 1.30 ms of the server's CPU for a page of 50 agreements' 300 targets).
+@Index(["agreementId", "serviceId", "metric", "comparator", "value", "unit", "priority", "compliancePercent", "period"])
 export class ServiceLevelTarget extends AgreementPart {
   @Index()
   @Column({ type: "varchar", length: 36 })
