@@ -6,7 +6,7 @@ import {
   createErrorFormatter,
   ConfigError,
   requireInternalSecret,
-  signIdentity,
+  identitySigner,
   close,
   createGraphQLHttpServer,
   listen,
@@ -197,7 +197,7 @@ export class GatewayServer {
   }
 
   async listen(): Promise<RunningGateway> {
-    const secret = requireInternalSecret(this.config);
+    const signFor = identitySigner(requireInternalSecret(this.config));
     await this.apollo.start();
     this.started = true;
     const explorer = explorerRoutes(this.explorerDir);
@@ -229,7 +229,7 @@ export class GatewayServer {
       context: async (req, identity) => ({
         requestId: requestIdOf(req),
         identity,
-        signedIdentity: signIdentity(identity, secret),
+        signedIdentity: signFor(identity),
       }),
       maxBodyBytes: this.config.maxBodyBytes,
       compressAboveBytes: this.config.compressAboveBytes,

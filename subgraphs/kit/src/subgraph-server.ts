@@ -25,6 +25,7 @@ import {
   createLogger,
   ANONYMOUS,
   identityOf,
+  identityVerifier,
 } from "@itsm/runtime";
 import { createSubgraphErrorFormatter } from "./errors";
 import { instrumentQueries } from "./data/instrumented-queries";
@@ -107,14 +108,14 @@ export class SubgraphServer<TContext extends object> {
 
   async listen(): Promise<RunningService> {
     const { config, logger } = this.options;
-    const secret = requireInternalSecret(config);
+    const verify = identityVerifier(requireInternalSecret(config));
     await this.start();
     this.http = createGraphQLHttpServer({
       apollo: this.apollo,
       // Verified before the body is read; the context then takes the identity the signature vouches for.
       authenticate: (req) => {
         try {
-          return identityOf(req, secret);
+          return identityOf(req, verify);
         } catch (error) {
           throw new RequestRefused(401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
         }

@@ -7,6 +7,8 @@ import {
   ErrorCode,
   INTERNAL_IDENTITY_HEADER,
   identityOf,
+  identitySigner,
+  identityVerifier,
   signIdentity,
   verifyIdentity,
 } from "@itsm/runtime";
@@ -80,6 +82,41 @@ describe("the signed internal identity", () => {
     const req = { headers: { [INTERNAL_IDENTITY_HEADER]: signIdentity(TEST_IDENTITIES.editor, SECRET) } };
     expect(identityOf(req as never, SECRET).subject).toBe("test-editor");
     expect(codeOf(() => identityOf({ headers: {} } as never, SECRET))).toBe(ErrorCode.UNAUTHENTICATED);
+    const verify = identityVerifier(SECRET);
+    expect(identityOf(req as never, verify).subject).toBe("test-editor");
+    expect(codeOf(() => identityOf({ headers: {} } as never, verify))).toBe(ErrorCode.UNAUTHENTICATED);
+  });
+
+  it("a signer makes the header signIdentity makes, once per identity and second", () => {
+    const sign = identitySigner(SECRET);
+    const second = 1_800_000_000_000;
+    const analyst = TEST_IDENTITIES.analyst;
+    expect(sign(partner, second)).toBe(signIdentity(partner, SECRET, 60, second));
+    expect(sign(partner, second + 999)).toBe(signIdentity(partner, SECRET, 60, second + 999));
+    expect(sign(analyst, second + 999)).toBe(signIdentity(analyst, SECRET, 60, second + 999));
+    // The next second: a header that expires a second later.
+    expect(sign(partner, second + 1000)).toBe(signIdentity(partner, SECRET, 60, second + 1000));
+    expect(sign(partner, second + 1000)).not.toBe(sign(partner, second));
+    // Another partner (other customers) never gets the first one's header.
+    const other = partnerIdentity("NWG-RETAIL");
+    expect(verifyIdentity(sign(other), SECRET)).toEqual({ ...other, customerCodes: ["NWG-RETAIL"] });
+  });
+
+  it("a verifier accepts what verifyIdentity accepts, refuses what it refuses, and a header once accepted after it expires", () => {
+    const verify = identityVerifier(SECRET);
+    const now = Date.now();
+    const token = signIdentity(partner, SECRET, 60, now);
+    expect(verify(token, now)).toEqual(verifyIdentity(token, SECRET, now));
+    expect(verify(token, now + 59_000)).toEqual(verifyIdentity(token, SECRET, now));
+    const expiry = (Math.floor(now / 1000) + 60) * 1000;
+    expect(codeOf(() => verify(token, expiry))).toBe(ErrorCode.UNAUTHENTICATED);
+    expect(codeOf(() => verify(token, now))).toBe("no error");
+    for (const refused of [undefined, "garbage", signIdentity(partner, OTHER_SECRET), `${token.slice(0, -4)}AAAA`]) {
+      expect(codeOf(() => verify(refused, now))).toBe(ErrorCode.UNAUTHENTICATED);
+      expect(codeOf(() => verify(refused, now))).toBe(ErrorCode.UNAUTHENTICATED);
+    }
+    // Another secret's verifier refuses the header this one accepted.
+    expect(codeOf(() => identityVerifier(OTHER_SECRET)(token, now))).toBe(ErrorCode.UNAUTHENTICATED);
   });
 });
 

@@ -67,6 +67,11 @@ function refused(reason: string): UnauthenticatedError {
 
 /** The identity in a signed internal header; throws UNAUTHENTICATED when it is missing, forged, malformed or expired. */
 export function verifyIdentity(token: string | undefined, secret: string, now = Date.now()): Identity {
+  return verifiedClaims(token, secret, now).identity;
+}
+
+/** `verifyIdentity`, with the expiry of the header (seconds since the epoch). */
+function verifiedClaims(token: string | undefined, secret: string, now: number): { identity: Identity; exp: number } {
   if (!token) throw refused(`no ${INTERNAL_IDENTITY_HEADER} header`);
   const parts = token.split(".");
   if (parts.length !== 3 || parts[0] !== VERSION) throw refused(`a malformed ${INTERNAL_IDENTITY_HEADER} header`);
@@ -92,11 +97,63 @@ export function verifyIdentity(token: string | undefined, secret: string, now = 
     throw refused(`a ${INTERNAL_IDENTITY_HEADER} header without a valid identity`);
   }
   if (exp * 1000 <= now) throw refused(`an expired ${INTERNAL_IDENTITY_HEADER} header`);
-  return Object.freeze({ subject: sub, role: role as Role, customerCodes: Object.freeze([...customers]) });
+  const identity = Object.freeze({ subject: sub, role: role as Role, customerCodes: Object.freeze([...customers]) });
+  return { identity, exp };
 }
 
-/** The verified identity of an incoming subgraph request (see `verifyIdentity`). */
-export function identityOf(req: IncomingMessage, secret: string): Identity {
+/** How many identities (signed, or verified) the memories below keep: the most recently made. */
+const REMEMBERED = 1_000;
+
+/** Remembers `value` under `key` in `map`, forgetting the oldest entry beyond REMEMBERED. */
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED) map.delete(map.keys().next().value as string);
+  return value;
+}
+
+/**
+ * `signIdentity` with one secret and lifetime, remembering the header made for an identity in the
+ * current second: its expiry is in whole seconds, so every header made for that identity in that
+ * second is the same string. One HMAC per identity and second instead of one per request.
+ */
+export function identitySigner(
+  secret: string,
+  ttlSeconds = INTERNAL_IDENTITY_TTL_SECONDS,
+): (identity: Identity, now?: number) => string {
+  const made = new Map<string, { second: number; header: string }>();
+  return (identity, now = Date.now()) => {
+    const second = Math.floor(now / 1000);
+    const key = JSON.stringify([identity.subject, identity.role, identity.customerCodes]);
+    const known = made.get(key);
+    if (known?.second === second) return known.header;
+    return remember(made, key, { second, header: signIdentity(identity, secret, ttlSeconds, now) }).header;
+  };
+}
+
+/**
+ * `verifyIdentity` with one secret, remembering the headers it accepted: the same string has the
+ * same signature and claims, so a header seen before is only checked for its expiry again (a
+ * request's fetches, and every request of a caller in the same second, carry the same header).
+ * Refused headers are not remembered: each is checked in full, and refused, every time.
+ */
+export function identityVerifier(secret: string): (token: string | undefined, now?: number) => Identity {
+  const accepted = new Map<string, { identity: Identity; exp: number }>();
+  return (token, now = Date.now()) => {
+    const known = token === undefined ? undefined : accepted.get(token);
+    if (known && known.exp * 1000 > now) return known.identity;
+    if (known) accepted.delete(token as string);
+    const verified = verifiedClaims(token, secret, now);
+    return remember(accepted, token as string, verified).identity;
+  };
+}
+
+/**
+ * The verified identity of an incoming subgraph request (see `verifyIdentity`); `verify`: a verifier
+ * of the subgraph's secret (`identityVerifier`), or the secret itself.
+ */
+export function identityOf(req: IncomingMessage, verify: string | ((token: string | undefined) => Identity)): Identity {
   const header = req.headers[INTERNAL_IDENTITY_HEADER];
-  return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+  const token = Array.isArray(header) ? header[0] : header;
+  return typeof verify === "string" ? verifyIdentity(token, verify) : verify(token);
 }
