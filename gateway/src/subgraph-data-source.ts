@@ -9,7 +9,6 @@ import type { DocumentNode } from "graphql";
 import { GraphQLError } from "graphql";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import CircuitBreaker from "opossum";
-import type { FetcherRequestInit } from "@apollo/utils.fetcher";
 import { keepAliveFetcher } from "./http-fetcher";
 import type { Counter, Histogram } from "prom-client";
 
@@ -97,9 +96,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({
       url,
-      // Pooled keep-alive connections, and an abort when the timeout passes.
-      fetcher: (input, init) =>
-        subgraphFetch(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) } as FetcherRequestInit),
+      // Pooled keep-alive connections, and the request destroyed when the timeout passes.
+      fetcher: (input, init) => subgraphFetch(input, init, policy.timeoutMs),
     });
     this.breaker = new CircuitBreaker((options) => this.attempt(options), {
       timeout: false,

@@ -14,6 +14,12 @@ describe("the keep-alive subgraph fetcher", () => {
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
       req.on("end", () => {
         if (req.url === "/slow") return void setTimeout(() => res.end("{}"), 2_000);
+        if (req.url === "/stall") {
+          // Headers and half an answer, the rest too late.
+          res.writeHead(200, { "content-type": "application/json" });
+          res.write('{"data":');
+          return void setTimeout(() => res.end("{}}"), 2_000);
+        }
         res.writeHead(req.url === "/teapot" ? 418 : 200, { "content-type": "application/json", "x-seen": "yes" });
         res.end(JSON.stringify({ method: req.method, body, header: req.headers["x-itsm-identity"] ?? null }));
       });
@@ -48,6 +54,19 @@ describe("the keep-alive subgraph fetcher", () => {
       fetch(`${url}/slow`, { method: "POST", body: "{}", signal: AbortSignal.timeout(100) } as never),
     ).rejects.toThrow();
     await expect(fetch("http://127.0.0.1:1/graphql", { method: "POST", body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(fetch("ftp://127.0.0.1/graphql", {})).rejects.toThrow(/ftp/);
+  });
+
+  it("gives up after timeoutMs, before the answer's head or in the middle of its body, and then serves on", async () => {
+    const fetch = keepAliveFetcher();
+    for (const path of ["/slow", "/stall"]) {
+      const started = Date.now();
+      const failed = await fetch(`${url}${path}`, { method: "POST", body: "{}" }, 100).catch((error: Error) => error);
+      expect(failed).toMatchObject({ name: "TimeoutError", message: expect.stringMatching(/within 100 ms/) });
+      expect(Date.now() - started).toBeLessThan(1_500);
+    }
+    const response = await fetch(`${url}/graphql`, { method: "POST", body: "{}" }, 1_000);
+    expect(response.status).toBe(200);
     await expect(fetch("ftp://127.0.0.1/graphql", {})).rejects.toThrow(/ftp/);
   });
 });
