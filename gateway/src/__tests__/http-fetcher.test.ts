@@ -67,6 +67,5 @@ describe("the keep-alive subgraph fetcher", () => {
     }
     const response = await fetch(`${url}/graphql`, { method: "POST", body: "{}" }, 1_000);
     expect(response.status).toBe(200);
-    await expect(fetch("ftp://127.0.0.1/graphql", {})).rejects.toThrow(/ftp/);
   });
 });
