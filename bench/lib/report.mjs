@@ -225,7 +225,10 @@ export function printWholeStack(opts, summary, targets, baseline, { store }) {
   }
 }
 
-/** The soak table: rps, p95, failures and the RSS after the warm-up, at the end, at most, and its growth. */
+/**
+ * The soak table: rps, p95, failures and the RSS after the warm-up, at the end, at most, and its
+ * growth (the target's rule); then the JS heap live after full collections, first and last sample.
+ */
 export function printSoak(opts, soak) {
   const growth = soak.end - soak.afterWarmup;
   console.log(`\n### Soak: our gateway, cross-subgraph query, ${opts.connections} connections, ${opts.soak} s\n`);
@@ -247,4 +250,13 @@ export function printSoak(opts, soak) {
     ),
   );
   console.log(`RSS every 5 s (MB): ${soak.trace.map((t) => mb(t.rss)).join(" ")}`);
+  if (soak.live) {
+    const { first, last, max } = soak.live;
+    console.log(
+      `JS heap live after the last full collection (gateway /metrics), every 5 s (MB): ${soak.trace.map((t) => (t.live ? mb(t.live) : "-")).join(" ")}\n` +
+        `  first ${mb(first)}, last ${mb(last)}, max ${mb(max)}: ${mb(last - first)} MB (${percent((last - first) / first)})`,
+    );
+  } else {
+    console.log("JS heap live after full collections: not reported by this gateway");
+  }
 }

@@ -103,10 +103,14 @@ export async function runSoak(opts, target, runCase) {
   const afterWarmup = rssOf(target.pid);
   const trace = [];
   const started = Date.now();
-  const sampler = setInterval(
-    () => trace.push({ s: Math.round((Date.now() - started) / 1000), rss: rssOf(target.pid) }),
-    5_000,
-  );
+  // Every 5 s: the RSS, and the JS heap live after the gateway's last full collection (its /metrics).
+  const sample = async () => {
+    const point = { s: Math.round((Date.now() - started) / 1000), rss: rssOf(target.pid) };
+    trace.push(point);
+    point.live = await liveHeapOf(target.url);
+  };
+  const pending = [];
+  const sampler = setInterval(() => pending.push(sample()), 5_000);
   let result;
   try {
     result = await runCase(c, opts.soak);
@@ -114,6 +118,8 @@ export async function runSoak(opts, target, runCase) {
     clearInterval(sampler);
   }
   const end = rssOf(target.pid);
+  await Promise.all(pending);
+  const live = trace.map((t) => t.live).filter((v) => v > 0);
   const sorted = Float64Array.from(result.latencies).sort();
   return {
     seconds: result.seconds,
@@ -123,8 +129,24 @@ export async function runSoak(opts, target, runCase) {
     afterWarmup,
     end,
     max: Math.max(afterWarmup, end, ...trace.map((t) => t.rss ?? 0)),
+    live: live.length > 0 ? { first: live[0], last: live.at(-1), max: Math.max(...live) } : undefined,
     trace,
   };
+}
+
+/**
+ * The gateway's `nodejs_heap_live_after_full_gc_bytes` (what its live objects take after its last
+ * full collection), or undefined when it has none (a gateway without that metric, or none yet).
+ */
+async function liveHeapOf(url) {
+  try {
+    const text = await (await fetch(new URL("/metrics", url), { signal: AbortSignal.timeout(2_000) })).text();
+    const line = text.split("\n").find((l) => l.startsWith("nodejs_heap_live_after_full_gc_bytes"));
+    const value = Number(line?.split(" ").pop());
+    return value > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Each case over all its rounds: rps, exact percentiles, failures, CPU per request (by process too). */

@@ -1,7 +1,30 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { constants, PerformanceObserver } from "node:perf_hooks";
+import { getHeapStatistics } from "node:v8";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Operation names a client may invent are bounded: past this many, the rest count as "other". */
 const MAX_OPERATION_NAMES = 500;
+
+/**
+ * The JS heap in use right after the process's last full (mark-compact) collection, in bytes; 0
+ * until the first one. The heap in use and the RSS swing with the garbage between collections and
+ * with the pages V8 keeps for the next; this is what the process's live objects take, so it is
+ * the figure that shows a leak: flat under steady load when nothing accumulates. One observer per
+ * process, however many registries read it.
+ */
+let liveAfterFullGc = 0;
+let fullGcObserver: PerformanceObserver | undefined;
+function observeFullCollections(): void {
+  if (fullGcObserver) return;
+  fullGcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        liveAfterFullGc = getHeapStatistics().used_heap_size;
+      }
+    }
+  });
+  fullGcObserver.observe({ entryTypes: ["gc"] });
+}
 
 /** The Prometheus metrics of one process (gateway or subgraph), in a registry of its own. */
 export class Metrics {
@@ -13,6 +36,15 @@ export class Metrics {
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
+    observeFullCollections();
+    new Gauge({
+      name: "nodejs_heap_live_after_full_gc_bytes",
+      help: "JS heap in use right after the last full (mark-compact) garbage collection: what live objects take; flat unless something leaks. 0 until the first one.",
+      registers: [this.registry],
+      collect() {
+        this.set(liveAfterFullGc);
+      },
+    });
     this.operations = new Counter({
       name: "graphql_operations_total",
       help: "GraphQL operations served, by operation name and outcome (ok, error, invalid).",
