@@ -47,4 +47,15 @@ describe("loadGatewayConfig", () => {
     expect(() => loadGatewayConfig("/x", { AUTH_HS256_SECRET: "short" })).toThrow(/AUTH_HS256_SECRET/);
     expect(() => loadGatewayConfig("/x", { ANONYMOUS_ACCESS: "all" })).toThrow(/ANONYMOUS_ACCESS/);
   });
+
+  it("lets the old generation grow to twice the live heap unless told otherwise, 0 leaving it to V8", () => {
+    expect(loadGatewayConfig("/x", {}).heapGrowingPercent).toBe(100);
+    expect(loadGatewayConfig("/x", { HEAP_GROWING_PERCENT: "0" }).heapGrowingPercent).toBe(0);
+    expect(loadGatewayConfig("/x", { HEAP_GROWING_PERCENT: "50" }).heapGrowingPercent).toBe(50);
+    for (const value of ["-1", "301", "1.5", "lots"]) {
+      expect(() => loadGatewayConfig("/x", { HEAP_GROWING_PERCENT: value })).toThrow(
+        /HEAP_GROWING_PERCENT.*from 0 \(V8's own\) to 300/,
+      );
+    }
+  });
 });
