@@ -90,6 +90,18 @@ async function visibleResult(page: Page): Promise<string> {
   return (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
 }
 
+/**
+ * The result pane's text once it shows `expected`: Monaco draws its lines on the frames after its
+ * model changes or it is shown again, so a read right after may still find only the first line.
+ */
+async function resultShowing(page: Page, expected: string): Promise<string> {
+  return waitFor(
+    `the result pane to show ${expected}`,
+    () => visibleResult(page),
+    (pane) => pane.includes(expected),
+  );
+}
+
 async function showPlugin(page: Page, name: string): Promise<void> {
   const show = page.getByRole("button", { name: `Show ${name}` });
   if (await show.count()) await show.click();
@@ -166,8 +178,7 @@ suite(title, () => {
     expect(text).toContain('"code": "EMAIL"');
     expect(text).toContain(`"number": "${covering[0].number}"`);
     // And the pane really shows it: its first lines are on screen.
-    const pane = await visibleResult(page);
-    expect(pane).toContain('"data"');
+    const pane = await resultShowing(page, '"data"');
     expect(pane).toContain(`"${codes[0]}"`);
     mkdirSync(join(__dirname, "artifacts"), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
@@ -184,8 +195,7 @@ suite(title, () => {
     expect(customer.name).toBe(sampleCustomers.find((c) => c.code === "ACME_RETAIL")!.name);
     const expected = sampleAgreements.filter((a) => a.status === "ACTIVE" && a.customerCodes.includes("ACME_RETAIL"));
     expect(customer.agreements.map((a) => a.number).sort()).toEqual(expected.map((a) => a.number).sort());
-    const pane = await visibleResult(page);
-    expect(pane).toContain(customer.name);
+    await resultShowing(page, customer.name);
   });
 
   it("fills in today + 90 days for the expiring-agreements example", async () => {
@@ -340,7 +350,7 @@ suite(title, () => {
 
     // Back to JSON: the editor is shown again.
     await page.getByRole("tab", { name: "JSON" }).click();
-    await expect(visibleResult(page)).resolves.toContain('"data"');
+    await resultShowing(page, '"data"');
   });
 
   it("shows staff a service level heatmap of the last six months that matches serviceLevelReport", async () => {
